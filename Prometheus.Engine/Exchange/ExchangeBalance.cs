@@ -1,0 +1,3 @@
+namespace Prometheus.Engine.Exchange;
+
+public sealed record ExchangeBalance(string Ccy, decimal Total, decimal Available, decimal Frozen);

@@ -1,0 +1,7 @@
+namespace Prometheus.Engine.Exchange;
+
+public enum InstrumentKind
+{
+    Spot,
+    Swap,
+}
