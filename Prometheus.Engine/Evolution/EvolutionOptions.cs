@@ -1,0 +1,49 @@
+using Prometheus.Engine.Configuration;
+
+namespace Prometheus.Engine.Evolution;
+
+/// <summary>When and how the population breeds and dies. Section: Prometheus:Evolution.</summary>
+public sealed class EvolutionOptions : IValidatable
+{
+    public const string Section = "Prometheus:Evolution";
+
+    /// <summary>Time between two generations (hourly live; the backtest uses the same clock, in bar time).</summary>
+    public double IntervalHours { get; set; } = 24;
+
+    /// <summary>An agent younger than this is never culled for weak fitness (it may still go bankrupt).</summary>
+    public double GraceHours { get; set; } = 72;
+
+    /// <summary>Share of the ranked population culled per generation (at least one when anyone qualifies).</summary>
+    public double CullFraction { get; set; } = 0.1;
+
+    /// <summary>Trades an agent needs before its fitness counts in full.</summary>
+    public int MinTrades { get; set; } = 5;
+
+    /// <summary>Weight of the max-drawdown penalty in fitness.</summary>
+    public double DrawdownPenalty { get; set; } = 2.0;
+
+    public double MutationRate { get; set; } = 0.2;
+
+    /// <summary>Mutation step as a share of each gene's range.</summary>
+    public double MutationScale { get; set; } = 0.1;
+
+    public int TournamentSize { get; set; } = 3;
+
+    /// <summary>Heroes kept in Valhalla whose genomes may seed births.</summary>
+    public int Heroes { get; set; } = 10;
+
+    /// <summary>Chance that a birth takes one parent from the heroes rather than the living.</summary>
+    public double HeroParentChance { get; set; } = 0.2;
+
+    public IEnumerable<string> Validate() =>
+        Check.Range($"{Section}:IntervalHours", IntervalHours, 0.01, 24 * 365)
+            .Concat(Check.Range($"{Section}:GraceHours", GraceHours, 0, 24 * 365))
+            .Concat(Check.Range($"{Section}:CullFraction", CullFraction, 0, 0.9))
+            .Concat(Check.Range($"{Section}:MinTrades", MinTrades, 0, 10_000))
+            .Concat(Check.Range($"{Section}:DrawdownPenalty", DrawdownPenalty, 0, 100))
+            .Concat(Check.Range($"{Section}:MutationRate", MutationRate, 0, 1))
+            .Concat(Check.Range($"{Section}:MutationScale", MutationScale, 0, 1))
+            .Concat(Check.Range($"{Section}:TournamentSize", TournamentSize, 1, 100))
+            .Concat(Check.Range($"{Section}:Heroes", Heroes, 0, 1000))
+            .Concat(Check.Range($"{Section}:HeroParentChance", HeroParentChance, 0, 1));
+}

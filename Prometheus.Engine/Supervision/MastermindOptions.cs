@@ -1,0 +1,27 @@
+using Prometheus.Engine.Configuration;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>Capital allocation. Section: Prometheus:Mastermind.</summary>
+public sealed class MastermindOptions : IValidatable
+{
+    public const string Section = "Prometheus:Mastermind";
+
+    /// <summary>USDT the system trades with; the rest of the exchange balance is never touched.</summary>
+    public decimal TotalCapital { get; set; } = 100_000m;
+
+    /// <summary>Share of the total given to agents at birth; the rest is the pool that funds later births.</summary>
+    public decimal DeployedShare { get; set; } = 0.5m;
+
+    /// <summary>Share of agents (and so of deployed capital) on spot; the rest trade the swap.</summary>
+    public decimal SpotShare { get; set; } = 0.5m;
+
+    /// <summary>Capital one newborn receives, as a share of the total capital divided by the maximum population.</summary>
+    public decimal BirthCapitalShare { get; set; } = 1m;
+
+    public IEnumerable<string> Validate() =>
+        Check.Range($"{Section}:TotalCapital", TotalCapital, 100m, 1_000_000_000m)
+            .Concat(Check.Range($"{Section}:DeployedShare", DeployedShare, 0.01m, 1m))
+            .Concat(Check.Range($"{Section}:SpotShare", SpotShare, 0m, 1m))
+            .Concat(Check.Range($"{Section}:BirthCapitalShare", BirthCapitalShare, 0.01m, 10m));
+}
