@@ -1,0 +1,78 @@
+namespace Prometheus.Engine.Exchange.Simulated;
+
+/// <summary>Cancelling orders and setting leverage.</summary>
+public sealed partial class SimulatedExchange
+{
+    /// <summary>Cancels a pending order by ordId (preferred) or clOrdId; what it froze is released.</summary>
+    public ValueTask<OrderAck> CancelOrderAsync(string instId, string? ordId, string? clOrdId, CancellationToken ct = default) =>
+        new(Cancel(instId, ordId, clOrdId));
+
+    private OrderAck Cancel(string instId, string? ordId, string? clOrdId)
+    {
+        var echo = clOrdId ?? "";
+        if (FindBook(instId) is not { } book)
+            return Reject(echo, OkxErrorCodes.InstrumentNotFound, $"Instrument ID {instId} does not exist.");
+        if (string.IsNullOrEmpty(ordId) && string.IsNullOrEmpty(clOrdId))
+            return Reject(echo, OkxErrorCodes.OrderIdRequired, "Either client order ID or order ID is required.");
+        if (Find(instId, ordId, clOrdId) is not { } order)
+            return Reject(echo, OkxErrorCodes.OrderNotFound, "Cancellation failed as the order does not exist.");
+        switch (order.State)
+        {
+            case OrderState.Canceled:
+                return new OrderAck(order.ClOrdId, order.OrdId, OkxErrorCodes.AlreadyCanceled, "Cancellation failed as the order is already canceled.");
+            case OrderState.Filled:
+                return new OrderAck(order.ClOrdId, order.OrdId, OkxErrorCodes.AlreadyFilled, "Cancellation failed as the order is already completed.");
+        }
+        CancelPending(order);
+        book.Resting.Remove(order);
+        return OrderAck.Ok(order.ClOrdId, order.OrdId);
+    }
+
+    /// <summary>
+    /// Sets the leverage of (instId, posSide), 1..MaxLeverage. Refused while that side has resting orders
+    /// (59101, as OKX does for isolated margin). An open position's margin is re-based to
+    /// entry notional / new leverage: the difference comes from (59103 if short) or returns to the quote balance.
+    /// </summary>
+    public ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default) =>
+        new(SetLeverage(instId, posSide, leverage));
+
+    private OrderAck SetLeverage(string instId, PositionSide posSide, decimal leverage)
+    {
+        if (FindBook(instId) is not { } book)
+            return Reject("", OkxErrorCodes.InstrumentNotFound, $"Instrument ID {instId} does not exist.");
+        if (!book.IsSwap || !Enum.IsDefined(posSide))
+            return Reject("", OkxErrorCodes.ParameterError, $"Parameter error: leverage applies to swap long/short only, not {instId} {posSide}.");
+        if (leverage < 1m)
+            return Reject("", OkxErrorCodes.ParameterError, $"Parameter lever error: {leverage} is below 1.");
+        if (leverage > _options.MaxLeverage)
+            return Reject("", OkxErrorCodes.LeverageTooHigh, $"Leverage {leverage} exceeds the maximum {_options.MaxLeverage}.");
+        foreach (var order in book.Resting)
+        {
+            if (order.PosSide == posSide)
+                return Reject("", OkxErrorCodes.LeverageWithPendingOrders, "Cancel the pending orders on this position before adjusting the leverage.");
+        }
+
+        var position = book.Position(posSide);
+        if (position.Size > 0m)
+        {
+            var margin = SimulatedMoney.Round(book.Instrument.Notional(position.Size, position.AveragePrice) / leverage);
+            var extra = margin - position.Margin;
+            if (extra > Quote.Available)
+                return Reject("", OkxErrorCodes.LeverageInsufficientMargin, "Leverage is too low and there is not sufficient margin in the account.");
+            Quote.Total -= extra;
+            position.Margin = margin;
+        }
+        position.Leverage = leverage;
+        return new OrderAck("", null, OkxErrorCodes.Ok, "");
+    }
+
+    private SimulatedOrder? Find(string instId, string? ordId, string? clOrdId)
+    {
+        SimulatedOrder? order = null;
+        if (!string.IsNullOrEmpty(ordId))
+            _byOrdId.TryGetValue(ordId, out order);
+        else if (!string.IsNullOrEmpty(clOrdId))
+            _byClOrdId.TryGetValue(clOrdId, out order);
+        return order is not null && order.Instrument.InstId == instId ? order : null;
+    }
+}

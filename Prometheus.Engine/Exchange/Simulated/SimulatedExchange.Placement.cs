@@ -1,0 +1,159 @@
+using Prometheus.Engine.Market;
+
+namespace Prometheus.Engine.Exchange.Simulated;
+
+/// <summary>Order placement: OKX-style validation, market fills, resting and crossing limit orders.</summary>
+public sealed partial class SimulatedExchange
+{
+    private const int MaxClOrdIdLength = 32;
+
+    /// <summary>
+    /// Places an order. A market order fills at once (possibly partially: the rest is cancelled, state Canceled
+    /// with FilledSize &gt; 0); a limit order rests, or fills at once as a taker as far as it crosses the last price.
+    /// Fills are on <see cref="Fills"/> before this returns. The answer is always already completed.
+    /// </summary>
+    public ValueTask<OrderAck> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ValueTask<OrderAck>(Submit(request, outside: false));
+    }
+
+    /// <param name="outside">An outside event (a person trading by hand): no clOrdId, no bar-volume cap, no liquidity check.</param>
+    private OrderAck Submit(OrderRequest r, bool outside)
+    {
+        var clOrdId = r.ClOrdId ?? "";
+        if (FindBook(r.InstId) is not { } book)
+            return Reject(clOrdId, OkxErrorCodes.InstrumentNotFound, $"Instrument ID {r.InstId} does not exist.");
+        if (!outside)
+        {
+            if (!IsValidClOrdId(clOrdId))
+                return Reject(clOrdId, OkxErrorCodes.ParameterError, "Parameter clOrdId error: 1 to 32 letters or digits.");
+            if (_byClOrdId.ContainsKey(clOrdId))
+                return Reject(clOrdId, OkxErrorCodes.DuplicateClOrdId, $"Duplicated clOrdId {clOrdId}.");
+        }
+        if (CheckParameters(book.Instrument, r) is { } parameterError)
+            return parameterError with { ClOrdId = clOrdId };
+        if (!book.HasBar)
+            return Reject(clOrdId, OkxErrorCodes.ParameterError, $"No market price for {r.InstId} yet.");
+
+        var closing = book.IsSwap ? (r.Side == OrderSide.Sell) == (r.PosSide == PositionSide.Long) : r.Side == OrderSide.Sell;
+        if (r.ReduceOnly && !closing)
+            return Reject(clOrdId, OkxErrorCodes.ReduceOnlyIncreases, "reduceOnly cannot increase the position quantity.");
+        if (closing && CheckClosable(book, r) is { } closeError)
+            return closeError with { ClOrdId = clOrdId };
+
+        return r.Type == OrderType.Market
+            ? PlaceMarket(book, r, clOrdId, closing, outside)
+            : PlaceLimit(book, r, clOrdId, closing);
+    }
+
+    private OrderAck PlaceMarket(InstrumentBook book, OrderRequest r, string clOrdId, bool closing, bool outside)
+    {
+        var instrument = book.Instrument;
+        var bar = book.LastBar;
+        var size = r.Size;
+        if (!outside)
+        {
+            if (bar.IsEmpty)
+                return Reject(clOrdId, OkxErrorCodes.NoLiquidity, $"No liquidity: the last {r.InstId} bar traded nothing.");
+            size = Math.Min(size, _fillModel.MaxFillSize(instrument, bar));
+            if (size <= 0m)
+                return Reject(clOrdId, OkxErrorCodes.NoLiquidity, $"No liquidity: the last {r.InstId} bar is too thin for one lot.");
+        }
+        var price = _fillModel.TakerPrice(instrument, r.Side, size, bar);
+        if (!closing && OpeningCost(book, r.PosSide, size, price) > Quote.Available)
+            return Reject(clOrdId, OkxErrorCodes.InsufficientBalance, $"Insufficient {_quoteCcy} balance.");
+
+        var order = NewOrder(book, clOrdId, r.Side, r.PosSide, OrderType.Market, r.Size, null, closing);
+        ApplyFill(order, size, price, isMaker: false);
+        if (order.Remaining > 0m)
+            order.State = OrderState.Canceled;   // OKX: partially filled, the rest cancelled (FilledSize > 0)
+        return OrderAck.Ok(clOrdId, order.OrdId);
+    }
+
+    private OrderAck PlaceLimit(InstrumentBook book, OrderRequest r, string clOrdId, bool closing)
+    {
+        var instrument = book.Instrument;
+        var price = r.Price!.Value;
+        // A resting order reserves what its fill will need; the taker rate covers a crossing fill too.
+        var frozenQuote = closing ? 0m : OpeningCost(book, r.PosSide, r.Size, price);
+        if (frozenQuote > Quote.Available)
+            return Reject(clOrdId, OkxErrorCodes.InsufficientBalance, $"Insufficient {_quoteCcy} balance.");
+
+        var order = NewOrder(book, clOrdId, r.Side, r.PosSide, OrderType.Limit, r.Size, price, closing);
+        Reserve(order, frozenQuote);
+        book.Resting.Add(order);
+
+        var bar = book.LastBar;
+        if (!bar.IsEmpty && _fillModel.IsMarketable(r.Side, price, bar))
+        {
+            var size = Math.Min(r.Size, _fillModel.MaxFillSize(instrument, bar));
+            if (size > 0m)
+                ApplyFill(order, size, _fillModel.CrossingLimitPrice(instrument, r.Side, price, size, bar), isMaker: false);
+        }
+        if (!order.IsPending)
+            book.Resting.RemoveAt(book.Resting.Count - 1);
+        return OrderAck.Ok(clOrdId, order.OrdId);
+    }
+
+    /// <summary>Quote currency an opening fill needs: spot buy cost, or swap margin, plus the taker fee.</summary>
+    private decimal OpeningCost(InstrumentBook book, PositionSide posSide, decimal size, decimal price)
+    {
+        var notional = book.Instrument.Notional(size, price);
+        var fee = _feeModel.Fee(book.Instrument, notional, isMaker: false);
+        return book.IsSwap ? SimulatedMoney.Round(notional / book.Position(posSide).Leverage) + fee : notional + fee;
+    }
+
+    private OrderAck? CheckClosable(InstrumentBook book, OrderRequest r)
+    {
+        if (book.IsSwap)
+        {
+            var available = book.Position(r.PosSide).AvailableToClose;
+            return r.Size > available
+                ? Reject("", OkxErrorCodes.CloseExceedsPosition, $"Close order size {r.Size} exceeds your available size {available}.")
+                : null;
+        }
+        var holding = _wallet[book.Instrument.BaseCcy];
+        return r.Size > holding.Available
+            ? Reject("", OkxErrorCodes.InsufficientBalance, $"Insufficient {book.Instrument.BaseCcy} balance.")
+            : null;
+    }
+
+    private static OrderAck? CheckParameters(Instrument instrument, OrderRequest r)
+    {
+        if (!Enum.IsDefined(r.Side))
+            return Reject("", OkxErrorCodes.ParameterError, "Parameter side error.");
+        if (!Enum.IsDefined(r.PosSide) || (instrument.Kind == InstrumentKind.Spot && r.PosSide != PositionSide.Long))
+            return Reject("", OkxErrorCodes.ParameterError, "Parameter posSide error: spot orders carry long.");
+        if (!Enum.IsDefined(r.Type))
+            return Reject("", OkxErrorCodes.ParameterError, "Parameter ordType error.");
+        if (r.Size <= 0m)
+            return Reject("", OkxErrorCodes.ParameterError, "Parameter sz error: must be positive.");
+        if (r.Size < instrument.MinSize)
+            return Reject("", OkxErrorCodes.BelowMinSize, $"Order size {r.Size} is below the minimum {instrument.MinSize}.");
+        if (r.Size % instrument.LotSize != 0m)
+            return Reject("", OkxErrorCodes.LotSizeError, $"Order size {r.Size} must be a multiple of the lot size {instrument.LotSize}.");
+        if (r.Type == OrderType.Limit)
+        {
+            if (r.Price is not { } price || price <= 0m)
+                return Reject("", OkxErrorCodes.ParameterError, "Parameter px error: a limit order needs a positive price.");
+            if (price % instrument.TickSize != 0m)
+                return Reject("", OkxErrorCodes.ParameterError, $"Parameter px error: {price} is not a multiple of the tick size {instrument.TickSize}.");
+        }
+        return null;
+    }
+
+    private static bool IsValidClOrdId(string clOrdId)
+    {
+        if (clOrdId.Length is 0 or > MaxClOrdIdLength)
+            return false;
+        foreach (var c in clOrdId)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+                return false;
+        }
+        return true;
+    }
+
+    private static OrderAck Reject(string clOrdId, string code, string message) => OrderAck.Reject(clOrdId, code, message);
+}
