@@ -26,6 +26,8 @@ public sealed class AgentOptions : IValidatable
     public double MatureAfterDays { get; set; } = 14;
     public double ElderAfterDays { get; set; } = 90;
 
+    public AgentOptions Clone() => (AgentOptions)MemberwiseClone();
+
     public IEnumerable<string> Validate() =>
         Check.Range($"{Section}:Initial", Initial, 1, 1000)
             .Concat(Check.Range($"{Section}:Max", Max, Math.Max(1, Initial), 10_000))

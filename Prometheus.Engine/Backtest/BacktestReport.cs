@@ -32,6 +32,10 @@ public sealed record BacktestReport
     public required double ElapsedSeconds { get; init; }
     public required double AgentBarsPerSecond { get; init; }
     public required string LedgerHash { get; init; }
+    public required long AgentBars { get; init; }
+    /// <summary>Fills booked, and the time spent inside booking them (for the bench's fills per second).</summary>
+    public required long Bookings { get; init; }
+    public required double BookingSeconds { get; init; }
 }
 
 /// <summary>Figures for one stretch of the run (the out-of-sample 30% by default).</summary>

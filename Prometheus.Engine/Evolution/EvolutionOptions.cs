@@ -7,14 +7,17 @@ public sealed class EvolutionOptions : IValidatable
 {
     public const string Section = "Prometheus:Evolution";
 
-    /// <summary>Time between two generations (hourly live; the backtest uses the same clock, in bar time).</summary>
-    public double IntervalHours { get; set; } = 24;
+    /// <summary>Time between two generations (hourly; the backtest uses the same clock, in bar time).</summary>
+    public double IntervalHours { get; set; } = 1;
 
     /// <summary>An agent younger than this is never culled for weak fitness (it may still go bankrupt).</summary>
-    public double GraceHours { get; set; } = 72;
+    public double GraceHours { get; set; } = 168;
 
-    /// <summary>Share of the ranked population culled per generation (at least one when anyone qualifies).</summary>
-    public double CullFraction { get; set; } = 0.1;
+    /// <summary>
+    /// Share of the population culled per day, spread over the day's generations (fractions carry over), taken
+    /// from the agents past their grace period whose fitness is negative, weakest first. Pressure raises it up to 2x.
+    /// </summary>
+    public double CullFraction { get; set; } = 0.05;
 
     /// <summary>Trades an agent needs before its fitness counts in full.</summary>
     public int MinTrades { get; set; } = 5;

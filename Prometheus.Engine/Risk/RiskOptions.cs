@@ -12,6 +12,9 @@ public sealed class RiskOptions : IValidatable
 
     public decimal MaxLeverage { get; set; } = 3m;
 
+    /// <summary>Leverage the Supervisor sets on swap positions (both sides) at start.</summary>
+    public decimal SwapLeverage { get; set; } = 2m;
+
     /// <summary>Smallest order notional in USDT.</summary>
     public decimal MinOrderNotional { get; set; } = 5m;
 
@@ -33,12 +36,19 @@ public sealed class RiskOptions : IValidatable
     /// <summary>A drawdown of this share from the peak switches to Reducing (only exposure-reducing orders).</summary>
     public decimal ReducingDrawdownPercent { get; set; } = 0.35m;
 
+    /// <summary>
+    /// After this long in Reducing, the Reducing threshold is measured from the equity then (the circuit breaker
+    /// keeps the all-time peak): a flat book cannot earn its way out of Reducing, so it must not stay there for ever.
+    /// </summary>
+    public double ReducingCooldownHours { get; set; } = 24;
+
     /// <summary>No position is held longer than this.</summary>
     public double MaxHoldingHours { get; set; } = 24 * 7;
 
     public IEnumerable<string> Validate() =>
         Check.Range($"{Section}:MaxPositionPercent", MaxPositionPercent, 0.01m, 1m)
             .Concat(Check.Range($"{Section}:MaxLeverage", MaxLeverage, 1m, 125m))
+            .Concat(Check.Range($"{Section}:SwapLeverage", SwapLeverage, 1m, MaxLeverage))
             .Concat(Check.Range($"{Section}:MinOrderNotional", MinOrderNotional, 0m, MaxOrderNotional))
             .Concat(Check.Range($"{Section}:MaxOrderNotional", MaxOrderNotional, MinOrderNotional, 1_000_000_000m))
             .Concat(Check.Range($"{Section}:MaxOpenPositions", MaxOpenPositions, 1, 4))
@@ -46,5 +56,6 @@ public sealed class RiskOptions : IValidatable
             .Concat(Check.Range($"{Section}:MaxDailyLossPercent", MaxDailyLossPercent, 0.001m, 1m))
             .Concat(Check.Range($"{Section}:MaxDrawdownPercent", MaxDrawdownPercent, 0.01m, 1m))
             .Concat(Check.Range($"{Section}:ReducingDrawdownPercent", ReducingDrawdownPercent, 0.01m, MaxDrawdownPercent))
+            .Concat(Check.Range($"{Section}:ReducingCooldownHours", ReducingCooldownHours, 0.1, 24 * 365))
             .Concat(Check.Range($"{Section}:MaxHoldingHours", MaxHoldingHours, 0.1, 24 * 365));
 }

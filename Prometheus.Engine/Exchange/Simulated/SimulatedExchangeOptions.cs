@@ -30,6 +30,8 @@ public sealed class SimulatedExchangeOptions : IValidatable
 
     public decimal MaxLeverage { get; set; } = 100m;
 
+    public SimulatedExchangeOptions Clone() => (SimulatedExchangeOptions)MemberwiseClone();
+
     public IEnumerable<string> Validate() =>
         Check.Range($"{Section}:InitialBalance", InitialBalance, 1m, 1_000_000_000m)
             .Concat(Check.Range($"{Section}:BaseSlippageBps", BaseSlippageBps, 0m, 1000m))

@@ -1,0 +1,90 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Risk;
+
+namespace Prometheus.Engine.Tests.Risk;
+
+public class PreTradeRiskTests
+{
+    private static readonly RiskOptions Options = new()
+    {
+        MaxPositionPercent = 0.5m, MaxLeverage = 3m, SwapLeverage = 2m, MinOrderNotional = 5m, MaxOrderNotional = 50_000m,
+        MaxOpenPositions = 1, MaxDailyTrades = 100,
+    };
+
+    private static PrivateLedger Ledger(decimal capital = 10_000m)
+    {
+        var publicLedger = new PublicLedger();
+        return publicLedger.OpenAccount(LedgerKeys.Supervisor, 1, capital);
+    }
+
+    // 1 contract = 0.01 BTC at 30,000 = 300 USDT notional.
+    private static OrderIntent Open(decimal contracts, decimal leverage = 2m, PositionSide side = PositionSide.Long) =>
+        new(1, Instrument.BtcUsdtSwap, side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, side, contracts, 30_000m, leverage, TradeOrigin.Decision, 0.5);
+
+    private static RiskVerdict Check(OrderIntent intent, PrivateLedger? ledger = null, TradingState state = TradingState.Active, int tradesToday = 0) =>
+        PreTradeRisk.Check(intent, ledger ?? Ledger(), (ledger ?? Ledger()).Equity(new MarkPrices()), state, tradesToday, Options);
+
+    [Fact]
+    public void A_sound_order_passes() => Assert.True(Check(Open(10m)).Allowed);
+
+    [Theory]
+    [InlineData(TradingState.Halted, RiskDenialReason.Halted)]
+    [InlineData(TradingState.Reducing, RiskDenialReason.ReducingOnly)]
+    public void Trading_state_denies_opening_orders(TradingState state, RiskDenialReason reason) =>
+        Assert.Equal(reason, Check(Open(1m), state: state).Reason);
+
+    [Fact]
+    public void Reducing_still_lets_a_close_through()
+    {
+        var close = Open(1m) with { Side = OrderSide.Sell };
+        Assert.True(close.ReducesExposure);
+        Assert.True(Check(close, state: TradingState.Reducing).Allowed);
+        Assert.Equal(RiskDenialReason.Halted, Check(close, state: TradingState.Halted).Reason);
+    }
+
+    [Fact]
+    public void Leverage_above_the_maximum_is_denied() =>
+        Assert.Equal(RiskDenialReason.LeverageTooHigh, Check(Open(1m, leverage: 5m)).Reason);
+
+    [Fact]
+    public void Too_small_a_notional_is_denied() =>
+        Assert.Equal(RiskDenialReason.NotionalTooSmall, Check(Open(0.01m)).Reason); // 3 USDT
+
+    [Fact]
+    public void Too_large_a_notional_is_denied() =>
+        Assert.Equal(RiskDenialReason.NotionalTooLarge, Check(Open(200m), Ledger(1_000_000m)).Reason); // 60,000 USDT
+
+    [Fact]
+    public void A_position_beyond_its_share_of_equity_is_denied() =>
+        // 50% of 10,000 x2 leverage = 10,000 max notional; 40 contracts = 12,000.
+        Assert.Equal(RiskDenialReason.PositionTooLarge, Check(Open(40m)).Reason);
+
+    [Fact]
+    public void Too_many_open_positions_is_denied()
+    {
+        var publicLedger = new PublicLedger(); // the agent already holds a long
+        var ledger = publicLedger.OpenAccount(LedgerKeys.Supervisor, 1, 10_000m);
+        publicLedger.Book(LedgerKeys.Supervisor, new ExchangeFill("t1", "o1", "p1x1", "BTC-USDT-SWAP", OrderSide.Buy, PositionSide.Long, 1m, 30_000m, 0m, "USDT", 0),
+            1, Instrument.BtcUsdtSwap, 2m, 0.5, TradeOrigin.Decision);
+        Assert.Equal(RiskDenialReason.TooManyOpenPositions, Check(Open(1m, side: PositionSide.Short), ledger).Reason);
+    }
+
+    [Fact]
+    public void Buying_power_reserved_by_another_order_cannot_be_spent_twice()
+    {
+        var ledger = Ledger(1_000m);
+        Assert.True(Check(Open(3m), ledger).Allowed); // 900 notional / 2 = 450 margin
+        ledger.Reserve(LedgerKeys.Supervisor, "p1x1", 600m);
+        Assert.Equal(RiskDenialReason.InsufficientBuyingPower, Check(Open(3m), ledger).Reason);
+        ledger.Release(LedgerKeys.Supervisor, "p1x1");
+        Assert.True(Check(Open(3m), ledger).Allowed);
+    }
+
+    [Fact]
+    public void The_daily_trade_limit_denies() =>
+        Assert.Equal(RiskDenialReason.DailyTradeLimit, Check(Open(1m), tradesToday: 100).Reason);
+
+    [Fact]
+    public void Every_denial_carries_a_detail() => Assert.False(string.IsNullOrWhiteSpace(Check(Open(40m)).Detail));
+}

@@ -1,0 +1,54 @@
+using Prometheus.Engine.Exchange;
+
+namespace Prometheus.Engine.Agents;
+
+/// <summary>
+/// A trading agent: heritable genome, temperament, mood, lifecycle and record. Its money lives in its private
+/// ledger; this holds who it is and how it has fared. Changed only by the Supervisor's cycle.
+/// </summary>
+public sealed class Agent
+{
+    public required int Id { get; init; }
+    public required string Name { get; init; }
+    public required Genome Genome { get; init; }
+    public required Personality Personality { get; init; }
+    public required Instrument Instrument { get; init; }
+    public required long BornAtMs { get; init; }
+    public int Generation { get; init; }
+    public IReadOnlyList<int> Parents { get; init; } = [];
+
+    public EmotionalState Emotions { get; internal set; } = EmotionalState.Calm;
+    public LifeStage Stage { get; internal set; } = LifeStage.Newborn;
+    public long? DiedAtMs { get; internal set; }
+    public DeathReason? DeathReason { get; internal set; }
+    /// <summary>Set while the agent is dying: its positions are being closed before it enters Valhalla.</summary>
+    public DeathReason? PendingDeath { get; internal set; }
+
+    public int Trades { get; internal set; }
+    public int RoundTrips { get; internal set; }
+    public int Wins { get; internal set; }
+    public int Losses { get; internal set; }
+    public int ConsecutiveWins { get; internal set; }
+    public int ConsecutiveLosses { get; internal set; }
+    public int MaxConsecutiveWins { get; internal set; }
+    public int MaxConsecutiveLosses { get; internal set; }
+    public long TotalHoldingMs { get; internal set; }
+
+    public long? LastStandSinceMs { get; internal set; }
+    public int LastStandsSurvived { get; internal set; }
+    public Medals Medals { get; internal set; }
+    public double Fitness { get; internal set; }
+    public Performance Performance { get; internal set; } = new();
+
+    public bool IsAlive => Stage != LifeStage.Dead;
+    public bool InLastStand => LastStandSinceMs.HasValue;
+    public bool CanShort => Instrument.Kind == InstrumentKind.Swap;
+    public decimal WinRate => RoundTrips == 0 ? 0m : (decimal)Wins / RoundTrips;
+
+    /// <summary>1 for a newcomer, one more for every medal, at most 5.</summary>
+    public int TradingLevel => Math.Min(5, 1 + System.Numerics.BitOperations.PopCount((uint)Medals));
+
+    public double DaysAlive(long nowMs) => ((DiedAtMs ?? nowMs) - BornAtMs) / 86_400_000.0;
+
+    public override string ToString() => $"{Name} (#{Id}, {Stage}, {Instrument.InstId})";
+}

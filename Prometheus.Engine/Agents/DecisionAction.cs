@@ -1,0 +1,10 @@
+namespace Prometheus.Engine.Agents;
+
+public enum DecisionAction
+{
+    Hold,
+    OpenLong,
+    OpenShort,
+    Add,
+    Close,
+}

@@ -1,0 +1,10 @@
+namespace Prometheus.Engine.Agents;
+
+public enum LifeStage
+{
+    Newborn,
+    Adolescent,
+    Mature,
+    Elder,
+    Dead,
+}

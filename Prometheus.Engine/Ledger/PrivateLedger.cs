@@ -1,0 +1,155 @@
+using Prometheus.Engine.Exchange;
+
+namespace Prometheus.Engine.Ledger;
+
+/// <summary>
+/// One agent's own books: free capital, reserved buying power, positions per (instrument, side), its trades.
+/// Invariant (tested): Capital + Σ position value + FeesPaid = InitialCapital + Funded + RealizedPnl + Σ unrealized PnL,
+/// where Funded is the net capital the Mastermind moved in or out after birth.
+/// Readable by anyone; writable only with the Supervisor's key.
+/// </summary>
+public sealed class PrivateLedger(int agentId, decimal initialCapital)
+{
+    private readonly PositionLot?[] _slots = new PositionLot?[4];
+    private readonly List<TradeRecord> _history = [];
+    private readonly Dictionary<string, decimal> _reservations = new(StringComparer.Ordinal);
+
+    public int AgentId { get; } = agentId;
+    public decimal InitialCapital { get; } = initialCapital;
+    /// <summary>Free cash: what is not locked as margin or cost in an open position.</summary>
+    public decimal Capital { get; private set; } = initialCapital;
+    /// <summary>Buying power held for orders sent and not yet filled, rejected or cancelled.</summary>
+    public decimal Reserved { get; private set; }
+    public decimal Available => Capital - Reserved;
+    public decimal Funded { get; private set; }
+    /// <summary>What the agent was given: starting capital plus what the Mastermind moved in or out since.</summary>
+    public decimal BaseCapital => InitialCapital + Funded;
+    /// <summary><see cref="BaseCapital"/> as a double, for per-bar sizing ratios.</summary>
+    public double BaseCapitalValue { get; private set; } = (double)initialCapital;
+    public decimal FeesPaid { get; private set; }
+    public decimal RealizedPnl { get; private set; }
+    public IReadOnlyList<TradeRecord> History => _history;
+    public IReadOnlyDictionary<string, decimal> Reservations => _reservations;
+
+    public PositionLot? Position(Instrument instrument, PositionSide side) => _slots[Slot(instrument, side)];
+
+    public IEnumerable<PositionLot> OpenPositions => _slots.Where(p => p is { IsOpen: true })!;
+
+    public int OpenPositionCount
+    {
+        get
+        {
+            var n = 0;
+            foreach (var lot in _slots)
+                if (lot is { IsOpen: true }) n++;
+            return n;
+        }
+    }
+
+    public decimal PositionValue(MarkPrices marks)
+    {
+        var value = 0m;
+        foreach (var lot in _slots)
+            if (lot is { IsOpen: true }) value += lot.Value(marks[lot.Instrument]);
+        return value;
+    }
+
+    public decimal UnrealizedPnl(MarkPrices marks)
+    {
+        var pnl = 0m;
+        foreach (var lot in _slots)
+            if (lot is { IsOpen: true }) pnl += lot.UnrealizedPnl(marks[lot.Instrument]);
+        return pnl;
+    }
+
+    public decimal Equity(MarkPrices marks) => Capital + PositionValue(marks);
+
+    /// <summary>Net PnL so far: realized less fees plus what open positions would realize at the marks.</summary>
+    public decimal Pnl(MarkPrices marks) => RealizedPnl - FeesPaid + UnrealizedPnl(marks);
+
+    internal static int Slot(Instrument instrument, PositionSide side) => (int)instrument.Kind * 2 + (int)side;
+
+    internal void Reserve(SupervisorKey key, string clOrdId, decimal amount)
+    {
+        SupervisorKey.Demand(key);
+        if (amount <= 0m) return;
+        _reservations[clOrdId] = amount;
+        Reserved += amount;
+    }
+
+    internal void Release(SupervisorKey key, string clOrdId)
+    {
+        SupervisorKey.Demand(key);
+        if (_reservations.Remove(clOrdId, out var amount))
+            Reserved -= amount;
+    }
+
+    /// <summary>Moves capital in (positive) or out (negative) on the Mastermind's decision.</summary>
+    internal void Fund(SupervisorKey key, decimal amount)
+    {
+        SupervisorKey.Demand(key);
+        Capital += amount;
+        Funded += amount;
+        BaseCapitalValue = (double)BaseCapital;
+    }
+
+    /// <summary>Decimal places kept for average prices, margins and fee shares, so sums of them stay exact.</summary>
+    internal const int Precision = 12;
+
+    /// <summary>Margin (or cost, on spot) a close of <paramref name="amount"/> frees, proportional to the lot closed.</summary>
+    internal static decimal ReleasedMargin(PositionLot lot, decimal amount) =>
+        amount >= lot.Amount ? lot.Margin : decimal.Round(lot.Margin * amount / lot.Amount, Precision);
+
+    internal FillEffect Apply(SupervisorKey key, TradeRecord record, Instrument instrument, decimal leverage)
+    {
+        SupervisorKey.Demand(key);
+        var slot = Slot(instrument, record.PosSide);
+        var lot = _slots[slot] ??= new PositionLot(instrument, record.PosSide);
+        var opening = record.Side is TradeSide.Buy or TradeSide.Add or TradeSide.Short or TradeSide.AddShort;
+        FillEffect effect;
+        if (opening)
+        {
+            var cost = instrument.Notional(record.Amount, record.Price);
+            var margin = instrument.Kind == InstrumentKind.Spot ? cost : decimal.Round(cost / leverage, Precision);
+            var newAmount = lot.Amount + record.Amount;
+            lot.AveragePrice = decimal.Round((lot.AveragePrice * lot.Amount + record.Price * record.Amount) / newAmount, Precision);
+            lot.AveragePriceValue = (double)lot.AveragePrice;
+            if (!lot.IsOpen) lot.OpenedAtMs = record.TimestampMs;
+            lot.Amount = newAmount;
+            lot.Margin += margin;
+            lot.MarginValue = (double)lot.Margin;
+            lot.OpenFees += record.Fee;
+            var delta = -margin - record.Fee;
+            Capital += delta;
+            effect = new FillEffect(record.Side, 0m, delta, null, 0, false);
+        }
+        else
+        {
+            var closeAll = record.Amount >= lot.Amount;
+            var released = ReleasedMargin(lot, record.Amount);
+            var openFeeShare = closeAll ? lot.OpenFees : decimal.Round(lot.OpenFees * record.Amount / lot.Amount, Precision);
+            var realized = record.RealizedPnl;
+            var delta = released + realized - record.Fee;
+            var held = record.TimestampMs - lot.OpenedAtMs;
+            lot.Amount -= record.Amount;
+            lot.Margin -= released;
+            lot.MarginValue = (double)lot.Margin;
+            lot.OpenFees -= openFeeShare;
+            if (!lot.IsOpen)
+            {
+                lot.Amount = 0m;
+                lot.AveragePrice = 0m;
+                lot.AveragePriceValue = 0;
+                lot.Margin = 0m;
+                lot.MarginValue = 0;
+                lot.OpenFees = 0m;
+            }
+            Capital += delta;
+            RealizedPnl += realized;
+            effect = new FillEffect(record.Side, realized, delta, realized - record.Fee - openFeeShare, held, !lot.IsOpen);
+        }
+        FeesPaid += record.Fee;
+        _history.Add(record);
+        return effect;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Prometheus.Engine.Exchange;
+
+namespace Prometheus.Engine.Ledger;
+
+/// <summary>
+/// Every booked trade of every agent, the agents' private ledgers, and running aggregates per (instrument, side)
+/// that reconciliation compares with the exchange's positions.
+/// Invariants (tested): the public records are exactly the union of the private records; a fill is booked at most
+/// once (keyed by instrument and exchange trade id); only the Supervisor's key writes.
+/// </summary>
+public sealed class PublicLedger
+{
+    private readonly List<TradeRecord> _records = [];
+    private readonly HashSet<string> _booked = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, PrivateLedger> _private = [];
+    private readonly decimal[] _amount = new decimal[4];
+    private readonly decimal[] _amountTimesPrice = new decimal[4];
+    private readonly decimal[] _margin = new decimal[4];
+    private long _nextTradeId = 1;
+
+    public IReadOnlyList<TradeRecord> Records => _records;
+    public IReadOnlyDictionary<int, PrivateLedger> PrivateLedgers => _private;
+    /// <summary>Σ free capital of all private ledgers.</summary>
+    public decimal CashTotal { get; private set; }
+    public decimal FeesTotal { get; private set; }
+    public decimal RealizedTotal { get; private set; }
+
+    public PrivateLedger Private(int agentId) => _private[agentId];
+
+    /// <summary>Σ of the agents' positions on (instrument, side): what the exchange's position must equal.</summary>
+    public decimal PositionAmount(Instrument instrument, PositionSide side) => _amount[PrivateLedger.Slot(instrument, side)];
+
+    public bool IsBooked(string instId, string exchangeTradeId) => _booked.Contains(Key(instId, exchangeTradeId));
+
+    /// <summary>Equity held by all agents at the given marks: free capital plus every position's value.</summary>
+    public decimal Equity(MarkPrices marks)
+    {
+        var equity = CashTotal;
+        for (var slot = 0; slot < 4; slot++)
+        {
+            if (_amount[slot] == 0m && _margin[slot] == 0m) continue;
+            var instrument = slot < 2 ? Instrument.BtcUsdt : Instrument.BtcUsdtSwap;
+            var sign = slot % 2 == 0 ? 1m : -1m;
+            equity += _margin[slot] + (marks[instrument] * _amount[slot] - _amountTimesPrice[slot]) * instrument.ContractValue * sign;
+        }
+        return equity;
+    }
+
+    internal PrivateLedger OpenAccount(SupervisorKey key, int agentId, decimal capital)
+    {
+        SupervisorKey.Demand(key);
+        if (_private.ContainsKey(agentId))
+            throw new InvalidOperationException($"Agent {agentId} already has a private ledger.");
+        var ledger = new PrivateLedger(agentId, capital);
+        _private[agentId] = ledger;
+        CashTotal += capital;
+        return ledger;
+    }
+
+    internal void Fund(SupervisorKey key, int agentId, decimal amount)
+    {
+        _private[agentId].Fund(key, amount);
+        CashTotal += amount;
+    }
+
+    /// <summary>
+    /// Books a confirmed fill into the public ledger and the agent's private ledger in one step.
+    /// Returns null when this exchange trade was booked before: booking twice changes nothing.
+    /// </summary>
+    internal Booking? Book(SupervisorKey key, ExchangeFill fill, int agentId, Instrument instrument, decimal leverage,
+        double confidence, TradeOrigin origin)
+    {
+        SupervisorKey.Demand(key);
+        if (fill.Size <= 0m || fill.Price <= 0m)
+            throw new ArgumentException($"Fill {fill.TradeId} has no size or price.", nameof(fill));
+        var bookingKey = Key(fill.InstId, fill.TradeId);
+        if (_booked.Contains(bookingKey))
+            return null;
+        var ledger = _private[agentId];
+        var slot = PrivateLedger.Slot(instrument, fill.PosSide);
+        var lot = ledger.Position(instrument, fill.PosSide);
+        var (side, realized) = Classify(fill, instrument, lot);
+        if (fill.IsLiquidation && side.IsClosing() && lot is { IsOpen: true })
+        {
+            var released = PrivateLedger.ReleasedMargin(lot, fill.Size);
+            if (released + realized - fill.Fee < 0m)
+                realized = fill.Fee - released; // a liquidation loses the margin, never more
+        }
+
+        var record = new TradeRecord(_nextTradeId, agentId, fill.InstId, side, fill.PosSide, fill.Size, fill.Price, fill.Fee,
+            fill.OrdId, fill.ClOrdId, fill.TradeId, fill.TimestampMs, confidence, realized, origin);
+
+        var (amountBefore, valueBefore, marginBefore) = Contribution(lot);
+        var effect = ledger.Apply(key, record, instrument, leverage);
+        lot = ledger.Position(instrument, fill.PosSide);
+        var (amountAfter, valueAfter, marginAfter) = Contribution(lot);
+
+        _amount[slot] += amountAfter - amountBefore;
+        _amountTimesPrice[slot] += valueAfter - valueBefore;
+        _margin[slot] += marginAfter - marginBefore;
+        CashTotal += effect.CashDelta;
+        FeesTotal += record.Fee;
+        RealizedTotal += effect.RealizedPnl;
+        _records.Add(record);
+        _booked.Add(bookingKey);
+        _nextTradeId++;
+        return new Booking(record, effect);
+    }
+
+    /// <summary>SHA-256 over every record in booking order, in an invariant text form: equal ledgers, equal hashes.</summary>
+    public string ComputeHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var line = new StringBuilder(256);
+        foreach (var r in _records)
+        {
+            line.Clear();
+            line.Append(CultureInfo.InvariantCulture,
+                $"{r.TradeId}|{r.AgentId}|{r.InstId}|{r.Side.ToWire()}|{r.PosSide}|{r.Amount}|{r.Price}|{r.Fee}|{r.OrdId}|{r.ClOrdId}|{r.ExchangeTradeId}|{r.TimestampMs}|{r.Confidence:R}|{r.RealizedPnl}|{r.Origin}\n");
+            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static (TradeSide Side, decimal Realized) Classify(ExchangeFill fill, Instrument instrument, PositionLot? lot)
+    {
+        var isOpen = lot is { IsOpen: true };
+        if (fill.PosSide == PositionSide.Long)
+        {
+            if (fill.Side == OrderSide.Buy)
+                return (isOpen ? TradeSide.Add : TradeSide.Buy, 0m);
+            var closed = Math.Min(fill.Size, lot?.Amount ?? 0m);
+            return (TradeSide.Sell, isOpen ? (fill.Price - lot!.AveragePrice) * closed * instrument.ContractValue : 0m);
+        }
+        if (fill.Side == OrderSide.Sell)
+            return (isOpen ? TradeSide.AddShort : TradeSide.Short, 0m);
+        var covered = Math.Min(fill.Size, lot?.Amount ?? 0m);
+        return (TradeSide.Cover, isOpen ? (lot!.AveragePrice - fill.Price) * covered * instrument.ContractValue : 0m);
+    }
+
+    private static (decimal Amount, decimal AmountTimesPrice, decimal Margin) Contribution(PositionLot? lot) =>
+        lot is { IsOpen: true } ? (lot.Amount, lot.Amount * lot.AveragePrice, lot.Margin) : (0m, 0m, 0m);
+
+    private static string Key(string instId, string tradeId) => string.Concat(instId, "/", tradeId);
+}

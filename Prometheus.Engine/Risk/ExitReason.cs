@@ -1,0 +1,9 @@
+namespace Prometheus.Engine.Risk;
+
+public enum ExitReason
+{
+    None,
+    StopLoss,
+    TakeProfit,
+    MaxHoldingTime,
+}

@@ -1,0 +1,16 @@
+namespace Prometheus.Engine.Risk;
+
+public enum RiskDenialReason
+{
+    PositionTooLarge,
+    LeverageTooHigh,
+    NotionalTooSmall,
+    NotionalTooLarge,
+    TooManyOpenPositions,
+    InsufficientBuyingPower,
+    DailyTradeLimit,
+    DailyLossLimit,
+    DrawdownHalt,
+    ReducingOnly,
+    Halted,
+}

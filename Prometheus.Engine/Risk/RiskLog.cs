@@ -1,0 +1,22 @@
+namespace Prometheus.Engine.Risk;
+
+/// <summary>Every denial, counted by reason, with the most recent kept for the dashboard (bounded).</summary>
+public sealed class RiskLog(int capacity = 200)
+{
+    private readonly Dictionary<RiskDenialReason, int> _counts = [];
+    private readonly Queue<RiskDenial> _recent = new();
+
+    public IReadOnlyDictionary<RiskDenialReason, int> Counts => _counts;
+    public IEnumerable<RiskDenial> Recent => _recent;
+    public int Total { get; private set; }
+
+    public void Record(RiskDenial denial)
+    {
+        Total++;
+        _counts[denial.Reason] = _counts.GetValueOrDefault(denial.Reason) + 1;
+        _recent.Enqueue(denial);
+        while (_recent.Count > capacity) _recent.Dequeue();
+    }
+}
+
+public sealed record RiskDenial(long TimestampMs, int AgentId, RiskDenialReason Reason, string Detail);

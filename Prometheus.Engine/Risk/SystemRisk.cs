@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Prometheus.Engine.Risk;
+
+/// <summary>
+/// System-level limits on the whole book: orders per UTC day, loss per UTC day, drawdown.
+/// - Daily loss: Halted until the next UTC day.
+/// - Drawdown from the all-time peak past MaxDrawdownPercent: the circuit breaker; Halted until a person resets it.
+/// - Drawdown from the reducing peak past ReducingDrawdownPercent: Reducing. After ReducingCooldownHours the
+///   reducing peak is re-based to the equity then, since a book that may only reduce cannot earn its way back.
+/// </summary>
+public sealed class SystemRisk(RiskOptions options)
+{
+    private const long DayMs = 86_400_000;
+    private readonly long _cooldownMs = (long)(options.ReducingCooldownHours * 3_600_000);
+    private decimal _reducingPeak;
+    private long _reducingSinceMs;
+
+    public TradingState State { get; private set; } = TradingState.Active;
+    public string StateReason { get; private set; } = "";
+    public long Day { get; private set; } = long.MinValue;
+    public int TradesToday { get; private set; }
+    public decimal DayOpenEquity { get; private set; }
+    public decimal PeakEquity { get; private set; }
+    /// <summary>Drawdown from the all-time peak.</summary>
+    public decimal Drawdown { get; private set; }
+    public bool DrawdownBreakerTripped { get; private set; }
+
+    public void CountOrder() => TradesToday++;
+
+    /// <summary>Feeds the book's equity; returns true when the trading state changed.</summary>
+    public bool Observe(long nowMs, decimal equity)
+    {
+        var day = nowMs / DayMs;
+        if (day != Day)
+        {
+            Day = day;
+            TradesToday = 0;
+            DayOpenEquity = equity;
+        }
+        if (equity > PeakEquity) PeakEquity = equity;
+        if (equity > _reducingPeak) _reducingPeak = equity;
+        // Most bars change nothing: compare before dividing, decimal division is the costly part.
+        Drawdown = equity >= PeakEquity || PeakEquity <= 0m ? 0m : (PeakEquity - equity) / PeakEquity;
+
+        var (state, reason) = Evaluate(nowMs, equity);
+        if (state == State) return false;
+        if (state == TradingState.Reducing) _reducingSinceMs = nowMs;
+        State = state;
+        StateReason = reason;
+        return true;
+    }
+
+    /// <summary>A person clears the circuit breaker; both peaks restart from here.</summary>
+    public void Reset(decimal equity)
+    {
+        DrawdownBreakerTripped = false;
+        PeakEquity = equity;
+        _reducingPeak = equity;
+        Drawdown = 0m;
+        State = TradingState.Active;
+        StateReason = "reset by a person";
+    }
+
+    private (TradingState, string) Evaluate(long nowMs, decimal equity)
+    {
+        if (DrawdownBreakerTripped || Drawdown >= options.MaxDrawdownPercent)
+        {
+            DrawdownBreakerTripped = true;
+            return (TradingState.Halted, F($"drawdown {Drawdown:P1} reached the {options.MaxDrawdownPercent:P0} circuit breaker"));
+        }
+        if (DayOpenEquity > 0m && equity < DayOpenEquity && (DayOpenEquity - equity) / DayOpenEquity >= options.MaxDailyLossPercent)
+            return (TradingState.Halted, F($"daily loss reached {options.MaxDailyLossPercent:P0}"));
+        if (equity < _reducingPeak && (_reducingPeak - equity) / _reducingPeak >= options.ReducingDrawdownPercent)
+        {
+            if (State != TradingState.Reducing || nowMs - _reducingSinceMs < _cooldownMs)
+                return (TradingState.Reducing, F($"drawdown past {options.ReducingDrawdownPercent:P0}"));
+            _reducingPeak = equity; // cooled down: measure from here
+        }
+        return (TradingState.Active, "");
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,238 @@
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Risk;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>The order path: intent → risk → journal → reserve → exchange → confirmed fills → booking.</summary>
+public sealed partial class Supervisor
+{
+    private readonly Dictionary<string, ExchangeFill> _unattributed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _allocatedLiquidations = new(StringComparer.Ordinal);
+
+    /// <summary>Fills no agent can own (unknown clOrdId, a trade by hand): kept for reconciliation to show as orphans.</summary>
+    public IReadOnlyCollection<ExchangeFill> UnattributedFills => _unattributed.Values;
+    public int ExchangeRejects { get; private set; }
+    private long _bookingTicks;
+
+    /// <summary>Fills booked, and the wall time spent booking them.</summary>
+    public long Bookings { get; private set; }
+    public double BookingSeconds => _bookingTicks / (double)System.Diagnostics.Stopwatch.Frequency;
+
+    /// <summary>
+    /// Emergency: closes every open position at market, bypassing pre-trade checks; each trade is recorded with
+    /// origin Emergency.
+    /// </summary>
+    public async ValueTask CloseAllAsync(CancellationToken ct = default)
+    {
+        foreach (var agent in _living.ToList())
+            foreach (var lot in Ledger.Private(agent.Id).OpenPositions.ToList())
+                await SubmitAsync(CloseIntent(agent, lot, TradeOrigin.Emergency, 1.0), bypassRisk: true, ct);
+    }
+
+    private OrderIntent? OpenIntent(Agent agent, PrivateLedger ledger, Decision decision)
+    {
+        var instrument = agent.Instrument;
+        var price = Marks[instrument];
+        if (price <= 0m) return null;
+        var leverage = LeverageOf(instrument);
+        var equity = ledger.Equity(Marks);
+        var margin = Math.Min(equity * (decimal)decision.SizeFraction, ledger.Available / (1m + instrument.TakerFeeRate * leverage) * 0.99m);
+        if (margin <= 0m) return null;
+        var size = instrument.RoundDownToLot(margin * leverage / (price * instrument.ContractValue));
+        if (size < instrument.MinSize) return null;
+        var (side, posSide) = decision.Side == PositionSide.Long ? (OrderSide.Buy, PositionSide.Long) : (OrderSide.Sell, PositionSide.Short);
+        return new OrderIntent(agent.Id, instrument, side, posSide, size, price, leverage, TradeOrigin.Decision, decision.Confidence);
+    }
+
+    private OrderIntent CloseIntent(Agent agent, PositionLot lot, TradeOrigin origin, double confidence)
+    {
+        var side = lot.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
+        return new OrderIntent(agent.Id, lot.Instrument, side, lot.Side, lot.Amount, Marks[lot.Instrument],
+            LeverageOf(lot.Instrument), origin, confidence);
+    }
+
+    private decimal LeverageOf(Instrument instrument) =>
+        instrument.Kind == InstrumentKind.Spot ? 1m : _options.Risk.SwapLeverage;
+
+    private async ValueTask SubmitAsync(OrderIntent intent, bool bypassRisk, CancellationToken ct)
+    {
+        var ledger = Ledger.Private(intent.AgentId);
+        var now = NowMs;
+        if (!bypassRisk)
+        {
+            var verdict = PreTradeRisk.Check(intent, ledger, ledger.Equity(Marks), SystemRisk.State, SystemRisk.TradesToday, _options.Risk);
+            if (!verdict.Allowed)
+            {
+                RiskLog.Record(new RiskDenial(now, intent.AgentId, verdict.Reason!.Value, verdict.Detail));
+                return;
+            }
+        }
+
+        var clOrdId = ClOrdIds.Next(intent.AgentId);
+        var request = new OrderRequest(intent.Instrument.InstId, clOrdId, intent.Side, intent.PosSide, OrderType.Market, intent.Size,
+            ReduceOnly: intent.ReducesExposure && intent.Instrument.Kind == InstrumentKind.Swap);
+        Journal.Intend(intent.AgentId, clOrdId, request, intent.Origin, intent.Confidence, now);
+        ledger.Reserve(_key, clOrdId, intent.RequiredBuyingPower(intent.Instrument.TakerFeeRate));
+        SystemRisk.CountOrder();
+
+        OrderAck ack;
+        try
+        {
+            ack = await _exchange.PlaceOrderAsync(request, ct);
+        }
+        catch (Exception e) when (e is TimeoutException or HttpRequestException or IOException)
+        {
+            // Outcome unknown: never assume it failed. The order is looked up by clOrdId on the next cycle.
+            Journal.Move(clOrdId, JournalState.Unknown);
+            return;
+        }
+        if (!ack.Accepted)
+        {
+            ExchangeRejects++;
+            Journal.Move(clOrdId, JournalState.Rejected);
+            ledger.Release(_key, clOrdId);
+            return;
+        }
+        Journal.Move(clOrdId, JournalState.Accepted, ack.OrdId);
+        DrainFills();
+        await SettleAsync(clOrdId, ct);
+    }
+
+    /// <summary>Asks the exchange where an open order stands; a finished one releases its reservation.</summary>
+    private async ValueTask SettleAsync(string clOrdId, CancellationToken ct)
+    {
+        var entry = Journal.Find(clOrdId);
+        if (entry is null) return;
+        var order = await _exchange.GetOrderAsync(entry.Request.InstId, entry.OrdId, clOrdId, ct);
+        if (order is null)
+        {
+            if (entry.State == JournalState.Unknown)
+            {
+                // The exchange never saw it: it was not placed. Nothing to book.
+                Journal.Move(clOrdId, JournalState.Rejected);
+                Ledger.Private(entry.AgentId).Release(_key, clOrdId);
+            }
+            return;
+        }
+        var next = order.State switch
+        {
+            OrderState.Filled => JournalState.Filled,
+            OrderState.Canceled => JournalState.Canceled,
+            OrderState.Rejected => JournalState.Rejected,
+            OrderState.PartiallyFilled => JournalState.PartiallyFilled,
+            _ => entry.State == JournalState.Unknown ? JournalState.Accepted : entry.State,
+        };
+        if (next != entry.State && OrderJournal.CanMove(entry.State, next))
+            Journal.Move(clOrdId, next, order.OrdId);
+        if (next is JournalState.Filled or JournalState.Canceled or JournalState.Rejected)
+            Ledger.Private(entry.AgentId).Release(_key, clOrdId);
+    }
+
+    private async ValueTask SettleOpenOrdersAsync(CancellationToken ct)
+    {
+        if (Journal.Open.Count == 0) return;
+        foreach (var clOrdId in Journal.Open.Select(e => e.ClOrdId).ToList())
+            await SettleAsync(clOrdId, ct);
+    }
+
+    private async ValueTask DrainFillsAsync(CancellationToken ct)
+    {
+        DrainFills();
+        await SettleOpenOrdersAsync(ct);
+    }
+
+    private void DrainFills()
+    {
+        while (_exchange.Fills.TryRead(out var fill))
+            Route(fill);
+    }
+
+    /// <summary>Routes one confirmed fill to its agent and books it (idempotent: a fill already booked is ignored).</summary>
+    internal void Route(ExchangeFill fill)
+    {
+        var agentId = ClOrdIds.AgentOf(fill.ClOrdId);
+        if (agentId is { } id && _agents.TryGetValue(id, out var agent))
+        {
+            var entry = Journal.Find(fill.ClOrdId);
+            Book(agent, fill, entry?.Origin ?? TradeOrigin.Decision, entry?.Confidence ?? 0);
+            if (entry is { State: JournalState.Accepted })
+                Journal.Move(fill.ClOrdId, JournalState.PartiallyFilled);
+            return;
+        }
+        var key = string.Concat(fill.InstId, "/", fill.TradeId);
+        if (fill.IsLiquidation && (_allocatedLiquidations.Contains(key) || AllocateLiquidation(fill)))
+        {
+            _allocatedLiquidations.Add(key);
+            return;
+        }
+        _unattributed.TryAdd(key, fill);
+    }
+
+    /// <summary>
+    /// The exchange liquidated an aggregate position: each agent holding that (instrument, side) is booked its
+    /// part, pro rata, under a derived trade id so replays stay idempotent.
+    /// </summary>
+    private bool AllocateLiquidation(ExchangeFill fill)
+    {
+        var instrument = Instrument.Get(fill.InstId);
+        var holders = _agents.Values
+            .Select(a => (Agent: a, Lot: Ledger.Private(a.Id).Position(instrument, fill.PosSide)))
+            .Where(h => h.Lot is { IsOpen: true })
+            .OrderBy(h => h.Agent.Id)
+            .ToList();
+        if (holders.Count == 0) return false;
+        var total = holders.Sum(h => h.Lot!.Amount);
+        var remaining = fill.Size;
+        for (var i = 0; i < holders.Count && remaining > 0m; i++)
+        {
+            var (agent, lot) = holders[i];
+            var size = i == holders.Count - 1 ? remaining : Math.Min(remaining, total == fill.Size ? lot!.Amount : instrument.RoundDownToLot(fill.Size * lot!.Amount / total));
+            if (size <= 0m) continue;
+            remaining -= size;
+            var part = fill with
+            {
+                TradeId = $"{fill.TradeId}-{agent.Id}",
+                Size = size,
+                Fee = decimal.Round(fill.Fee * size / fill.Size, 12),
+            };
+            Book(agent, part, TradeOrigin.Liquidation, 0);
+        }
+        return true;
+    }
+
+    private void Book(Agent agent, ExchangeFill fill, TradeOrigin origin, double confidence)
+    {
+        var instrument = Instrument.Get(fill.InstId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var booking = Ledger.Book(_key, fill, agent.Id, instrument, LeverageOf(instrument), confidence, origin);
+        _bookingTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        if (booking is null) return;
+        Bookings++;
+        agent.Trades++;
+        if (booking.Effect.NetRoundTrip is { } net && booking.Record.Side.IsClosing())
+        {
+            agent.RoundTrips++;
+            agent.TotalHoldingMs += booking.Effect.HoldingMs;
+            var ledger = Ledger.Private(agent.Id);
+            var baseCapital = ledger.BaseCapital;
+            if (net > 0m)
+            {
+                agent.Wins++;
+                agent.ConsecutiveWins++;
+                agent.ConsecutiveLosses = 0;
+                agent.MaxConsecutiveWins = Math.Max(agent.MaxConsecutiveWins, agent.ConsecutiveWins);
+            }
+            else
+            {
+                agent.Losses++;
+                agent.ConsecutiveLosses++;
+                agent.ConsecutiveWins = 0;
+                agent.MaxConsecutiveLosses = Math.Max(agent.MaxConsecutiveLosses, agent.ConsecutiveLosses);
+            }
+            agent.Emotions = agent.Emotions.AfterTrade(baseCapital > 0m ? (double)(net / baseCapital) : 0);
+        }
+        TradeBooked?.Invoke(booking.Record);
+    }
+}

@@ -1,0 +1,191 @@
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Evolution;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>Birth, lifecycle reviews, death and burial in Valhalla, and the generations of evolution.</summary>
+public sealed partial class Supervisor
+{
+    private int _targetPopulation;
+    private double _cullDebt;
+
+    private Agent? Birth(long now, Genome genome, Personality personality, int generation, IReadOnlyList<int> parents)
+    {
+        var instrument = Mastermind.ChooseInstrument(_living);
+        var id = _nextAgentId;
+        if (!Mastermind.TryFundBirth(now, id, instrument, out var stake))
+            return null;
+        _nextAgentId++;
+        var agent = new Agent
+        {
+            Id = id,
+            Name = AgentNames.For(id),
+            Genome = genome,
+            Personality = personality,
+            Instrument = instrument,
+            BornAtMs = now,
+            Generation = generation,
+            Parents = parents,
+        };
+        agent.Performance.Start(stake);
+        var ledger = Ledger.OpenAccount(_key, id, stake);
+        if (id >= _ledgers.Length) Array.Resize(ref _ledgers, Math.Max(id + 1, _ledgers.Length * 2));
+        _ledgers[id] = ledger;
+        _agents.Add(id, agent);
+        _living.Add(agent);
+        if (generation > 0) Births++;
+        AgentBorn?.Invoke(agent);
+        return agent;
+    }
+
+    /// <summary>Hourly (market time): last stand and bankruptcy, drawdown.</summary>
+    private void HourlyReview(long now)
+    {
+        _nextHourMs = (now / HourMs + 1) * HourMs;
+        foreach (var agent in _living)
+        {
+            if (agent.PendingDeath is not null) continue;
+            var ledger = _ledgers[agent.Id];
+            var equity = ledger.OpenPositionCount == 0 ? ledger.Capital : ledger.Equity(Marks);
+            var baseCapital = ledger.BaseCapital;
+            agent.Performance.ObservePeak(equity);
+            var verdict = Lifecycle.Judge(equity, baseCapital, agent.LastStandSinceMs, now, _options.Agents);
+            switch (verdict.Change)
+            {
+                case StandingChange.Dies:
+                    agent.PendingDeath = verdict.Reason;
+                    break;
+                case StandingChange.LastStandStarted:
+                    agent.LastStandSinceMs = now;
+                    break;
+                case StandingChange.LastStandSurvived:
+                    agent.LastStandSinceMs = null;
+                    agent.LastStandsSurvived++;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Daily (market time): the equity sample fitness is computed from, life stage, medals; moods settle.</summary>
+    private void DailyReview(long now)
+    {
+        _nextDayMs = (now / DayMs + 1) * DayMs;
+        foreach (var agent in _living)
+        {
+            var ledger = _ledgers[agent.Id];
+            agent.Performance.Sample(ledger.Equity(Marks));
+            agent.Emotions = agent.Emotions.Decay();
+            agent.Stage = Lifecycle.StageAt(agent.DaysAlive(now), _options.Agents);
+            agent.Medals = MedalRules.Earned(agent, ledger.Pnl(Marks), ledger.BaseCapital, now);
+        }
+    }
+
+    /// <summary>A dying agent's positions are closed (bypassing pre-trade checks); once flat it enters Valhalla.</summary>
+    private async ValueTask CloseOutDyingAsync(long now, CancellationToken ct)
+    {
+        for (var i = _living.Count - 1; i >= 0; i--)
+        {
+            var agent = _living[i];
+            if (agent.PendingDeath is not { } reason) continue;
+            if (Journal.Open.Any(e => e.AgentId == agent.Id)) continue;
+            var ledger = Ledger.Private(agent.Id);
+            foreach (var lot in ledger.OpenPositions.ToList())
+                await SubmitAsync(CloseIntent(agent, lot, TradeOrigin.Death, 1.0), bypassRisk: true, ct);
+            if (ledger.OpenPositionCount == 0 && !Journal.Open.Any(e => e.AgentId == agent.Id))
+                Bury(agent, reason, now);
+        }
+    }
+
+    private void Bury(Agent agent, DeathReason reason, long now)
+    {
+        var ledger = Ledger.Private(agent.Id);
+        var baseCapital = ledger.BaseCapital;
+        var pnl = ledger.Pnl(Marks);
+        var finalCapital = ledger.Capital;
+        agent.Stage = LifeStage.Dead;
+        agent.DiedAtMs = now;
+        agent.DeathReason = reason;
+        agent.PendingDeath = null;
+        agent.Fitness = FitnessCalculator.Compute(agent, pnl, baseCapital, _options.Evolution);
+        Ledger.Fund(_key, agent.Id, -finalCapital);
+        Mastermind.Reclaim(now, agent.Id, finalCapital, $"{agent.Name} died ({reason})");
+        _living.Remove(agent);
+        var fallen = new FallenAgent(agent.Id, agent.Name, agent.Generation, agent.Instrument.InstId, agent.BornAtMs, now, reason,
+            ledger.InitialCapital, finalCapital, pnl, agent.Trades, agent.RoundTrips, agent.WinRate, agent.MaxConsecutiveLosses,
+            agent.DaysAlive(now), agent.Fitness, agent.Genome, agent.Personality, agent.Medals,
+            LegacyTitles.For(reason, pnl, baseCapital, agent.RoundTrips, agent.WinRate, agent.DaysAlive(now), agent.Medals));
+        Valhalla.Admit(fallen);
+        Deaths++;
+        AgentDied?.Invoke(fallen);
+    }
+
+    /// <summary>
+    /// One generation: fitness for all; the weakest past their grace period are culled (more under pressure);
+    /// births refill the population to its target, which grows by one while the book is at its peak.
+    /// </summary>
+    private void RunGeneration(long now)
+    {
+        Generations++;
+        var evolution = _options.Evolution;
+        var active = _living.Where(a => a.PendingDeath is null).ToList();
+        foreach (var agent in active)
+        {
+            var ledger = Ledger.Private(agent.Id);
+            agent.Fitness = FitnessCalculator.Compute(agent, ledger.Pnl(Marks), ledger.BaseCapital, evolution);
+        }
+
+        var graceMs = (long)(evolution.GraceHours * HourMs);
+        var weak = active.Where(a => now - a.BornAtMs >= graceMs && a.Fitness < 0)
+            .OrderBy(a => a.Fitness).ThenBy(a => a.Id).ToList();
+        _cullDebt += evolution.CullFraction * (1 + EnvironmentPressure) * active.Count * evolution.IntervalHours / 24;
+        var cull = Math.Min((int)_cullDebt, Math.Min(weak.Count, Math.Max(0, active.Count - 2)));
+        _cullDebt = Math.Min(_cullDebt - cull, 1.0); // unused quota does not pile up into a massacre later
+        for (var i = 0; i < cull; i++)
+            weak[i].PendingDeath = DeathReason.Culled;
+
+        if (EnvironmentPressure == 0)
+            _targetPopulation = Math.Min(_options.Agents.Max, _targetPopulation + 1);
+        var parents = _living.Where(a => a.PendingDeath is null).ToList();
+        // Dying agents still hold their places until they are buried: the population never exceeds Max.
+        var births = Math.Min(_targetPopulation - parents.Count, _options.Agents.Max - _living.Count);
+        for (var i = 0; i < births; i++)
+            if (Breed(now, parents) is null) break;
+    }
+
+    private Agent? Breed(long now, IReadOnlyList<Agent> parents)
+    {
+        var evolution = _options.Evolution;
+        var heroes = Valhalla.Heroes;
+        Genome Pick(out Personality personality, out int generation, out int? parentId)
+        {
+            if (heroes.Count > 0 && (parents.Count == 0 || _random.NextDouble() < evolution.HeroParentChance))
+            {
+                var hero = heroes[_random.Next(heroes.Count)];
+                personality = hero.Personality;
+                generation = hero.Generation;
+                parentId = hero.Id;
+                return hero.Genome;
+            }
+            if (parents.Count == 0)
+            {
+                personality = Personality.Random(_random);
+                generation = 0;
+                parentId = null;
+                return Genome.Random(_random);
+            }
+            var agent = Selection.Tournament(parents, evolution.TournamentSize, _random);
+            personality = agent.Personality;
+            generation = agent.Generation;
+            parentId = agent.Id;
+            return agent.Genome;
+        }
+
+        var a = Pick(out var pa, out var ga, out var ia);
+        var b = Pick(out var pb, out var gb, out var ib);
+        var child = GeneticOperators.Mutate(GeneticOperators.Crossover(a, b, _random), evolution.MutationRate, evolution.MutationScale, _random);
+        var lineage = new[] { ia, ib }.Where(x => x.HasValue).Select(x => x!.Value).Distinct().ToArray();
+        return Birth(now, child, Personality.Inherit(pa, pb, _random), Math.Max(ga, gb) + 1, lineage);
+    }
+}

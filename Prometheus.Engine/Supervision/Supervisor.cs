@@ -1,0 +1,178 @@
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Evolution;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Market;
+using Prometheus.Engine.Risk;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>
+/// Runs the cycle and is the only bookkeeper: market update → regime and indicators (once, shared) → agent exits
+/// and decisions → risk → orders with a clOrdId naming the agent → confirmed fills → booking → lifecycle →
+/// evolution on schedule. The same code runs in backtest, paper and live; only the feed, the clock and the
+/// <see cref="IExchange"/> differ. Single-threaded: one cycle at a time, no locks inside.
+/// Entry points: <see cref="StartAsync"/>, <see cref="OnBarAsync"/>, <see cref="CloseAllAsync"/>.
+/// </summary>
+public sealed partial class Supervisor
+{
+    private const long HourMs = 3_600_000, DayMs = 86_400_000;
+
+    private readonly EngineOptions _options;
+    private readonly IExchange _exchange;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly MarketAnalyzer _indicators;
+    private readonly Key _key = new();
+    private readonly List<Agent> _living = [];
+    private readonly Dictionary<int, Agent> _agents = [];
+    /// <summary>Private ledgers by agent id, for the per-bar loop (an array index, not a hash lookup).</summary>
+    private PrivateLedger[] _ledgers = new PrivateLedger[64];
+    private readonly long _maxHoldingMs;
+    private long _nextHourMs, _nextDayMs, _nextGenerationMs;
+    private int _nextAgentId = 1;
+
+    public Supervisor(EngineOptions options, IExchange exchange, TimeProvider time, Random random)
+    {
+        _options = options;
+        _exchange = exchange;
+        _time = time;
+        _random = random;
+        _indicators = new MarketAnalyzer(options.Market);
+        _maxHoldingMs = (long)(options.Risk.MaxHoldingHours * HourMs);
+        Ledger = new PublicLedger();
+        Valhalla = new Valhalla(options.Evolution.Heroes);
+        Mastermind = new Mastermind(options.Mastermind, options.Agents.Initial);
+        SystemRisk = new SystemRisk(options.Risk);
+    }
+
+    public PublicLedger Ledger { get; }
+    public Valhalla Valhalla { get; }
+    public Mastermind Mastermind { get; }
+    public SystemRisk SystemRisk { get; }
+    public RiskLog RiskLog { get; } = new();
+    public OrderJournal Journal { get; } = new();
+    public ClOrdIds ClOrdIds { get; } = new();
+    public MarkPrices Marks { get; } = new();
+    public MarketSnapshot Market { get; private set; }
+    public IReadOnlyList<Agent> Living => _living;
+    public IReadOnlyDictionary<int, Agent> Agents => _agents;
+    public long Cycle { get; private set; }
+    public int Births { get; private set; }
+    public int Deaths { get; private set; }
+    public int Generations { get; private set; }
+    /// <summary>How hard the environment is on the population now, in [0, 1]: grows with the book's drawdown.</summary>
+    public double EnvironmentPressure { get; private set; }
+    /// <summary>Off for the out-of-sample part of a backtest: genomes are frozen, only bankruptcy still kills.</summary>
+    public bool EvolutionEnabled { get; set; } = true;
+    public long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Equity of the whole book: the Mastermind's pool plus every agent's capital and positions.</summary>
+    public decimal Equity => Mastermind.Pool + Ledger.Equity(Marks);
+
+    public event Action<TradeRecord>? TradeBooked;
+    public event Action<FallenAgent>? AgentDied;
+    public event Action<Agent>? AgentBorn;
+
+    /// <summary>Agents ranked by net PnL at the current marks (ties by id).</summary>
+    public IReadOnlyList<Agent> Rankings() =>
+        [.. _living.OrderByDescending(a => Ledger.Private(a.Id).Pnl(Marks)).ThenBy(a => a.Id)];
+
+    /// <summary>Fresh start: sets hedge-mode leverage on the swap and gives birth to the founders.</summary>
+    public async ValueTask StartAsync(CancellationToken ct = default)
+    {
+        foreach (var side in new[] { PositionSide.Long, PositionSide.Short })
+            await _exchange.SetLeverageAsync(Instrument.BtcUsdtSwap.InstId, side, _options.Risk.SwapLeverage, ct);
+        var now = NowMs;
+        _targetPopulation = _options.Agents.Initial;
+        for (var i = 0; i < _options.Agents.Initial; i++)
+            Birth(now, Genome.Random(_random), Personality.Random(_random), generation: 0, parents: []);
+        _nextGenerationMs = now + (long)(_options.Evolution.IntervalHours * HourMs);
+    }
+
+    /// <summary>One cycle for a closed bar of the primary feed (its close prices both instruments).</summary>
+    public async ValueTask OnBarAsync(Candle candle, CancellationToken ct = default)
+    {
+        var now = NowMs;
+        Market = _indicators.Update(candle);
+        if (!candle.IsEmpty)
+        {
+            Marks[Instrument.BtcUsdt] = candle.Close;
+            Marks[Instrument.BtcUsdtSwap] = candle.Close;
+        }
+        await DrainFillsAsync(ct);
+
+        var equity = Equity;
+        SystemRisk.Observe(now, equity);
+        if (now >= _nextHourMs)
+        {
+            EnvironmentPressure = (double)Math.Clamp(SystemRisk.Drawdown / _options.Risk.MaxDrawdownPercent, 0m, 1m);
+            HourlyReview(now);
+        }
+        if (now >= _nextDayMs) DailyReview(now);
+
+        var signals = MarketSignals.From(Market);
+        if (signals.Tradable && SystemRisk.State != TradingState.Halted)
+            await TradeAsync(now, signals, ct);
+
+        await CloseOutDyingAsync(now, ct);
+        if (EvolutionEnabled && now >= _nextGenerationMs)
+        {
+            RunGeneration(now);
+            _nextGenerationMs = now + (long)(_options.Evolution.IntervalHours * HourMs);
+        }
+        Cycle++;
+    }
+
+    private async ValueTask TradeAsync(long now, MarketSignals signals, CancellationToken ct)
+    {
+        var price = (double)Market.Close;
+        // Index loop: a booking may kill nobody mid-loop (deaths happen in reviews), so the list is stable here.
+        for (var i = 0; i < _living.Count; i++)
+        {
+            var agent = _living[i];
+            if (agent.PendingDeath is not null) continue;
+            var ledger = _ledgers[agent.Id];
+            var lot = OpenLot(ledger, agent.Instrument);
+            if (lot is not null)
+            {
+                var exit = AgentExitRules.Check(lot, price, now, agent.Genome, _maxHoldingMs);
+                if (exit != ExitReason.None)
+                {
+                    await SubmitAsync(CloseIntent(agent, lot, TradeOrigin.RiskExit, 1.0), bypassRisk: false, ct);
+                    continue;
+                }
+            }
+            var view = new AgentView(
+                HasPosition: lot is not null,
+                PositionSide: lot?.Side ?? PositionSide.Long,
+                EntryPrice: lot?.AveragePriceValue ?? 0,
+                OpenedAtMs: lot?.OpenedAtMs ?? 0,
+                PositionFraction: lot is null ? 0 : lot.MarginValue / Math.Max(1, ledger.BaseCapitalValue),
+                CanShort: agent.CanShort,
+                Personality: agent.Personality,
+                Emotions: agent.Emotions,
+                TradingLevel: agent.TradingLevel,
+                InLastStand: agent.InLastStand);
+            var decision = DecisionMaker.Decide(agent.Genome, view, signals, Market);
+            if (decision.Action == DecisionAction.Hold) continue;
+            var intent = decision.Action == DecisionAction.Close
+                ? CloseIntent(agent, lot!, TradeOrigin.Decision, decision.Confidence)
+                : OpenIntent(agent, ledger, decision);
+            if (intent is not null)
+                await SubmitAsync(intent, bypassRisk: false, ct);
+        }
+    }
+
+    private static PositionLot? OpenLot(PrivateLedger ledger, Instrument instrument)
+    {
+        var lot = ledger.Position(instrument, PositionSide.Long);
+        if (lot is { IsOpen: true }) return lot;
+        lot = ledger.Position(instrument, PositionSide.Short);
+        return lot is { IsOpen: true } ? lot : null;
+    }
+
+    /// <summary>The Supervisor's ledger key: the only <see cref="SupervisorKey"/> there is.</summary>
+    private sealed class Key : SupervisorKey;
+}
