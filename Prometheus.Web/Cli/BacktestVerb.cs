@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Prometheus.Engine.Backtest;
+using Prometheus.Web.Configuration;
+
+namespace Prometheus.Web.Cli;
+
+/// <summary>
+/// `backtest`: the whole population over a candle file through the engine's real path, then the
+/// report as a table (and as JSON with --out). Arguments, paths and configuration are all checked
+/// before the run starts, so a typo never costs a long run.
+/// </summary>
+public static class BacktestVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var data = CliArguments.Data($"the shipped 15m OKX BTC-USDT-SWAP file ({Path.GetFileName(ShippedData.Okx15m)})");
+        var agents = CliArguments.Agents("Prometheus:Agents:Initial");
+        var seed = CliArguments.Seed();
+        var from = CliArguments.Date("--from", "First day of the run (UTC). Default: the file's first bar.");
+        var to = CliArguments.Date("--to", "Last day of the run (UTC). Default: the file's last bar.");
+        var output = CliArguments.Out("report");
+
+        var command = new Command("backtest", "Run a backtest over a candle file and print its report.")
+        {
+            data, agents, seed, from, to, output,
+        };
+        command.SetAction((parse, ct) => RunAsync(context,
+            parse.GetValue(data), parse.GetValue(agents), parse.GetValue(seed),
+            parse.GetValue(from), parse.GetValue(to), parse.GetValue(output), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string? data, int? agents, int seed,
+        DateOnly? from, DateOnly? to, string? output, CancellationToken ct)
+    {
+        CliArguments.RequireOrderedRange(from, to);
+        var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(PrometheusConfiguration.Build(context.ConfigOverrides));
+        var dataPath = CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Okx15m));
+        var outPath = CliArguments.RequireWritableOut(output);
+        var settings = new BacktestSettings(dataPath, agents ?? engineOptions.Agents.Initial, seed, from, to);
+
+        BacktestReport report;
+        using (var interrupt = new InterruptScope(context, ct))
+        using (var bar = context.IsTerminal ? new TerminalProgressBar(context.Out) : null)
+        {
+            report = await EngineErrors.RunAsync(dataPath,
+                () => BacktestRunner.Run(settings, engineOptions, bar, interrupt.Token), interrupt.Token);
+        }
+
+        ReportTable.WriteBacktest(context.Out, report);
+        if (outPath is not null)
+        {
+            ReportJson.Write(outPath, report);
+            context.Out.WriteLine();
+            context.Out.WriteLine($"Report written to {outPath}");
+        }
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace Prometheus.Web.Cli;
+
+/// <summary>
+/// The options the verbs share, with parsers whose errors are one line naming the option, the
+/// allowed form and the value given; and the checks on paths done before any long work starts.
+/// </summary>
+public static class CliArguments
+{
+    public const int MaxAgents = 10_000;
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public static Option<string?> Data(string defaultDescription) => new("--data")
+    {
+        Description = $"Candle file in the shipped format (data/README.md). Default: {defaultDescription}",
+        HelpName = "PATH",
+    };
+
+    public static Option<int?> Agents(string defaultDescription) => new("--agents")
+    {
+        Description = $"Agents at the start, 1..{MaxAgents}. Default: {defaultDescription}",
+        HelpName = "N",
+        CustomParser = result => Parse<int?>(result, token => ParseAgents(token)),
+    };
+
+    public static Option<int> Seed() => new("--seed")
+    {
+        Description = "Random seed: the same data and seed give the same ledger.",
+        HelpName = "S",
+        DefaultValueFactory = _ => 42,
+        CustomParser = result => Parse(result, ParseSeed),
+    };
+
+    public static Option<DateOnly?> Date(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result => Parse<DateOnly?>(result, token => ParseDate(name, token)),
+    };
+
+    public static Option<string?> Out(string what) => new("--out")
+    {
+        Description = $"Write the {what} as JSON to this file.",
+        HelpName = "FILE",
+    };
+
+    public static int ParseAgents(string token) =>
+        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var agents) && agents is >= 1 and <= MaxAgents
+            ? agents
+            : throw new CliException($"--agents must be a whole number between 1 and {MaxAgents} (was '{token}')");
+
+    public static int ParseSeed(string token) =>
+        int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw new CliException($"--seed must be a whole number (was '{token}')");
+
+    public static DateOnly ParseDate(string option, string token) =>
+        DateOnly.TryParseExact(token, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new CliException($"{option} must be a date as YYYY-MM-DD (was '{token}')");
+
+    public static void RequireOrderedRange(DateOnly? from, DateOnly? to)
+    {
+        if (from is { } start && to is { } end && start > end)
+            throw new CliException($"--from {start.ToString(DateFormat, CultureInfo.InvariantCulture)} is after --to {end.ToString(DateFormat, CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>The candle file as an absolute path; fails early, naming the path, when it is not there.</summary>
+    public static string RequireDataFile(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new CliException($"data file is a folder, not a candle file: {full}");
+        if (!File.Exists(full))
+            throw new CliException($"data file not found: {full}");
+        return full;
+    }
+
+    /// <summary>The output file as an absolute path; its folder must exist so a long run does not end unable to write.</summary>
+    public static string? RequireWritableOut(string? path)
+    {
+        if (path is null)
+            return null;
+        if (string.IsNullOrWhiteSpace(path))
+            throw new CliException("--out must name a file (was empty)");
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new CliException($"--out names a folder, not a file: {full}");
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+            throw new CliException($"--out folder does not exist: {folder}");
+        return full;
+    }
+
+    /// <summary>Runs a token parser inside System.CommandLine, turning its <see cref="CliException"/> into a parse error.</summary>
+    private static T? Parse<T>(ArgumentResult result, Func<string, T> parse)
+    {
+        // With no token the parser reports the missing value itself ("Required argument missing ...").
+        if (result.Tokens.Count == 0)
+            return default;
+        try
+        {
+            return parse(result.Tokens[^1].Value);
+        }
+        catch (CliException e)
+        {
+            result.AddError(e.Message);
+            return default;
+        }
+    }
+}

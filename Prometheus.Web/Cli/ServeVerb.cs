@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Prometheus.Web.Hosting;
+
+namespace Prometheus.Web.Cli;
+
+/// <summary>
+/// `serve` (the default verb): runs the web host until Ctrl+C or SIGTERM. Tokens it does not know
+/// go to the host as configuration, as with any ASP.NET Core app (--environment Development,
+/// --Prometheus:Agents:Initial=20).
+/// </summary>
+public static class ServeVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string?>("--urls")
+        {
+            Description = $"Addresses to listen on, separated by ';'. Default: ASPNETCORE_URLS, else {PrometheusHostExtensions.DefaultUrl}",
+            HelpName = "URLS",
+        };
+        var command = new Command("serve", "Run the web host (the default when no verb is given).") { urls };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, ct) =>
+        {
+            var hostArgs = parse.UnmatchedTokens.ToList();
+            if (parse.GetValue(urls) is { } given)
+                hostArgs.AddRange(["--urls", given]);
+            // The host handles Ctrl+C and SIGTERM itself (graceful shutdown).
+            var app = PrometheusHost.Build([.. hostArgs], context.ConfigOverrides);
+            await using (app)
+            {
+                // Validate before starting, so a bad value is reported once, as one line, and not
+                // also logged by the host as "Hosting failed to start" with a stack trace.
+                app.Services.GetService<IStartupValidator>()?.Validate();
+                try
+                {
+                    await app.RunAsync();
+                }
+                catch (IOException e)
+                {
+                    // "Failed to bind to address http://127.0.0.1:5000: address already in use."
+                    throw new CliException(e.Message, ExitCodes.Failure);
+                }
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Prometheus.Web.Configuration;
+
+/// <summary>
+/// Where Prometheus keeps what it writes (logs now; the store and checkpoints later).
+/// Key Prometheus:DataDir; empty means a "prometheus" folder in the user's local application data
+/// (~/.local/share/prometheus on Linux). The folder is created when missing.
+/// </summary>
+public static class DataDirectory
+{
+    public const string Key = "Prometheus:DataDir";
+
+    /// <summary>The folder, created if needed. Throws <see cref="OptionsValidationException"/> naming the key when it cannot be.</summary>
+    public static string Resolve(IConfiguration configuration)
+    {
+        var configured = configuration[Key];
+        var path = string.IsNullOrWhiteSpace(configured) ? DefaultPath() : configured;
+        if (string.IsNullOrEmpty(path))
+            throw Invalid($"{Key} is empty and this machine has no local application data folder: set {Key}");
+        try
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(full);
+            return full;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw Invalid($"{Key} must be a folder Prometheus can create and write (was '{path}': {e.Message})");
+        }
+    }
+
+    private static string DefaultPath()
+    {
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(local) ? "" : Path.Combine(local, "prometheus");
+    }
+
+    private static OptionsValidationException Invalid(string message) =>
+        new(Key, typeof(string), [message]);
+}

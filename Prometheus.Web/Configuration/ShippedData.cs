@@ -1,0 +1,19 @@
+namespace Prometheus.Web.Configuration;
+
+/// <summary>
+/// The candle files shipped in the repository's data/ folder and copied beside the executable
+/// (see Prometheus.Web.csproj). Relative paths in configuration are taken from the executable's
+/// folder, so the program behaves the same from any working directory.
+/// </summary>
+public static class ShippedData
+{
+    /// <summary>OKX BTC-USDT-SWAP 15m, 2023-01-01..2026-04-18: paper trading and backtests.</summary>
+    public const string Okx15m = "data/btc-usdt-swap-15m-okx-20230101-20260418.csv.gz";
+
+    /// <summary>Binance spot BTC/USDT 5m, 2024-03-01..2026-02-19: the bench verb's series.</summary>
+    public const string Binance5m = "data/btc-usdt-5m-binance-20240301-20260219.csv.gz";
+
+    /// <summary>An absolute path: a relative one is taken from the executable's folder.</summary>
+    public static string Resolve(string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+}

@@ -1,0 +1,24 @@
+namespace Prometheus.Web.Hosting;
+
+/// <summary>Builds the web host the `serve` verb runs (and the tests start).</summary>
+public static class PrometheusHost
+{
+    /// <param name="args">Host arguments: --urls, --environment, --Some:Key=value ...</param>
+    /// <param name="overrides">Configuration values above every other source (tests).</param>
+    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        // The executable's folder, not the working directory: appsettings.json and data/ live there.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (overrides is not null)
+            builder.Configuration.AddInMemoryCollection(overrides);
+        builder.AddPrometheus();
+
+        var app = builder.Build();
+        app.MapPrometheus();
+        return app;
+    }
+}

@@ -1,0 +1,37 @@
+using Prometheus.Web.Configuration;
+
+namespace Prometheus.Web.Hosting;
+
+/// <summary>
+/// The web host's wiring, kept out of Program.cs: configuration and its validation, logging,
+/// health checks, the default address, and the endpoints.
+/// </summary>
+public static class PrometheusHostExtensions
+{
+    /// <summary>Loopback only unless an address is configured: a trading system is not put on the network by accident.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    public static WebApplicationBuilder AddPrometheus(this WebApplicationBuilder builder)
+    {
+        builder.AddPrometheusLogging();
+        builder.Services.AddPrometheusOptions(builder.Configuration);
+        builder.Services.AddHealthChecks();
+        if (!HasConfiguredAddress(builder.Configuration))
+            builder.WebHost.UseUrls(DefaultUrl);
+        return builder;
+    }
+
+    public static WebApplication MapPrometheus(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/", HomePage.Render);
+        return app;
+    }
+
+    /// <summary>--urls, ASPNETCORE_URLS, "Urls", ASPNETCORE_HTTP(S)_PORTS or a Kestrel:Endpoints section.</summary>
+    private static bool HasConfiguredAddress(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["urls"])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+}

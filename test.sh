@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test of the solution, from a clean clone, on a machine with the .NET SDK.
+# CI runs this through .ci/run. Prints one closing line "tests: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# --- 1. What the tests need besides the .NET SDK (idempotent) -----------------------------
+# Debian packages the tests need, installed only when missing. Nothing yet: the browser tests
+# will add "chromium" here (STACK.md: Playwright drives /usr/bin/chromium).
+SYSTEM_PACKAGES=()
+
+install_system_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if ((${#missing[@]} == 0)); then
+    return
+  fi
+  local sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  echo "test.sh: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+}
+
+if ((${#SYSTEM_PACKAGES[@]} > 0)); then
+  install_system_packages "${SYSTEM_PACKAGES[@]}"
+fi
+
+command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
+dotnet --version
+
+# --- 2. Build and test ----------------------------------------------------------------------
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+status=0
+dotnet test Prometheus.sln -c Release \
+  --logger "console;verbosity=normal" \
+  --logger "trx" \
+  --results-directory "$results" || status=$?
+
+# --- 3. One closing line, summed over every test assembly's TRX file --------------------------
+passed=0 failed=0 skipped=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  count() { local n; n="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters")"; echo "${n:-0}"; }
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed)))
+  skipped=$((skipped + $(count notExecuted)))
+done
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+
+if ((status == 0 && failed > 0)); then status=1; fi
+exit "$status"
