@@ -36,6 +36,9 @@ internal static class SampleReports
         ElapsedSeconds = 12.34,
         AgentBarsPerSecond = 1_234_567.8,
         LedgerHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        AgentBars = 1_155_060,
+        Bookings = 1_234,
+        BookingSeconds = 0.01,
     };
 
     public static BestAgentReport Best() => new(17, "Ares", 15_000m, 5_000m, 88, 0.61m, 2.5,

@@ -1,4 +1,5 @@
 using Prometheus.Engine.Backtest;
+using Prometheus.Engine.Market;
 
 namespace Prometheus.Web.Cli;
 
@@ -8,10 +9,6 @@ namespace Prometheus.Web.Cli;
 /// </summary>
 public static class EngineErrors
 {
-    // Prometheus.Engine.Market.CandleDataException is being written alongside this code; matching
-    // it by name keeps this file compiling before and after it lands.
-    private const string CandleDataException = "CandleDataException";
-
     public static async Task<T> RunAsync<T>(string dataPath, Func<T> run, CancellationToken ct)
     {
         try
@@ -22,7 +19,7 @@ public static class EngineErrors
         {
             throw new CliException(e.Message);
         }
-        catch (Exception e) when (e.GetType().Name == CandleDataException)
+        catch (CandleDataException e)
         {
             throw new CliException(e.Message);
         }
