@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Prometheus.Web.Configuration;
+
+namespace Prometheus.Web.Tests.Cli;
+
+/// <summary>The backtest and bench verbs end to end, in-process, on the shipped data.</summary>
+public class CliRunTests
+{
+    [Fact]
+    public async Task Backtest_prints_the_table_and_writes_the_report_json_with_its_contract_fields()
+    {
+        var output = Path.Combine(TempFolder.Create(), "report.json");
+
+        var result = await CliRunner.RunAsync("backtest", "--agents", "4", "--seed", "5", "--from", "2023-01-01", "--to", "2023-02-20", "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.Contains("total ROI", result.Out);
+        Assert.Contains("buy & hold", result.Out);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        var root = json.RootElement;
+        foreach (var field in new[] { "roi", "maxDrawdown", "sharpe", "winRate", "trades", "avgHoldingHours", "buyHoldRoi", "feesPaid",
+                     "births", "deaths", "valhalla", "outOfSample", "agentBarsPerSecond", "ledgerHash" })
+            Assert.True(root.TryGetProperty(field, out _), $"report.json lacks '{field}'");
+        foreach (var field in new[] { "roi", "maxDrawdown", "sharpe", "trades" })
+            Assert.True(root.GetProperty("outOfSample").TryGetProperty(field, out _), $"outOfSample lacks '{field}'");
+        Assert.Equal(64, root.GetProperty("ledgerHash").GetString()!.Length);
+        Assert.Equal(4, root.GetProperty("agents").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_ledger_hash_through_the_verb()
+    {
+        var first = Path.Combine(TempFolder.Create(), "a.json");
+        var second = Path.Combine(TempFolder.Create(), "b.json");
+        string[] args = ["backtest", "--agents", "3", "--seed", "9", "--from", "2023-01-01", "--to", "2023-02-10"];
+
+        Assert.Equal(0, (await CliRunner.RunAsync([.. args, "--out", first], null)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync([.. args, "--out", second], null)).ExitCode);
+
+        static string Hash(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("ledgerHash").GetString()!;
+        Assert.Equal(Hash(first), Hash(second));
+    }
+
+    [Fact]
+    public async Task Bench_writes_its_backtest_section()
+    {
+        var output = Path.Combine(TempFolder.Create(), "bench.json");
+
+        var result = await CliRunner.RunAsync("bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        var backtest = json.RootElement.GetProperty("backtest");
+        Assert.Equal(2, backtest.GetProperty("agents").GetInt32());
+        Assert.Equal(115_506, backtest.GetProperty("bars").GetInt64());
+        Assert.True(backtest.GetProperty("agentBarsPerSecond").GetDouble() > 0);
+        Assert.True(backtest.GetProperty("fillsPerSecond").GetDouble() > 0);
+        Assert.True(backtest.GetProperty("peakWorkingSetMb").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("2019-01-01", "error: --from 2019-01-01 is outside the data (2023-01-01 to 2026-04-18)")]
+    [InlineData("2027-01-01", "error: --from 2027-01-01 is outside the data (2023-01-01 to 2026-04-18)")]
+    public async Task A_date_range_outside_the_data_exits_2_with_one_line(string from, string message)
+    {
+        var result = await CliRunner.RunAsync("backtest", "--from", from);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal([message], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task A_malformed_data_file_exits_2_naming_the_file_and_line()
+    {
+        var path = Path.Combine(TempFolder.Create(), "bad.csv");
+        await File.WriteAllTextAsync(path, "ts,open,high,low,close,volume\n1672531200000,1,2,0.5,1.5,10\n1672532100000,1,2,oops,1.5,10\n");
+
+        var result = await CliRunner.RunAsync("backtest", "--data", path);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"error: {path}:3:", line);
+    }
+}
