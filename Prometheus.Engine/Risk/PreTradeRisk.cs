@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 using Prometheus.Engine.Ledger;
 
 namespace Prometheus.Engine.Risk;
@@ -16,19 +16,19 @@ public static class PreTradeRisk
         if (state == TradingState.Halted)
             return RiskVerdict.Deny(RiskDenialReason.Halted, "trading is halted");
         if (tradesToday >= options.MaxDailyTrades)
-            return RiskVerdict.Deny(RiskDenialReason.DailyTradeLimit, F($"{tradesToday} orders today, limit {options.MaxDailyTrades}"));
+            return RiskVerdict.Deny(RiskDenialReason.DailyTradeLimit, Invariant($"{tradesToday} orders today, limit {options.MaxDailyTrades}"));
         if (intent.ReducesExposure)
             return RiskVerdict.Allow;
         if (state == TradingState.Reducing)
             return RiskVerdict.Deny(RiskDenialReason.ReducingOnly, "only exposure-reducing orders while Reducing");
         if (intent.Leverage > options.MaxLeverage)
-            return RiskVerdict.Deny(RiskDenialReason.LeverageTooHigh, F($"leverage {intent.Leverage} above {options.MaxLeverage}"));
+            return RiskVerdict.Deny(RiskDenialReason.LeverageTooHigh, Invariant($"leverage {intent.Leverage} above {options.MaxLeverage}"));
 
         var notional = intent.Notional;
         if (notional < options.MinOrderNotional)
-            return RiskVerdict.Deny(RiskDenialReason.NotionalTooSmall, F($"notional {notional:0.##} below {options.MinOrderNotional}"));
+            return RiskVerdict.Deny(RiskDenialReason.NotionalTooSmall, Invariant($"notional {notional:0.##} below {options.MinOrderNotional}"));
         if (notional > options.MaxOrderNotional)
-            return RiskVerdict.Deny(RiskDenialReason.NotionalTooLarge, F($"notional {notional:0.##} above {options.MaxOrderNotional}"));
+            return RiskVerdict.Deny(RiskDenialReason.NotionalTooLarge, Invariant($"notional {notional:0.##} above {options.MaxOrderNotional}"));
 
         var held = ledger.Position(intent.Instrument, intent.PosSide);
         var positionNotional = notional + (held is { IsOpen: true } ? held.Notional(intent.ReferencePrice) : 0m);
@@ -36,16 +36,14 @@ public static class PreTradeRisk
         var maxNotional = agentEquity * options.MaxPositionPercent * leverage;
         if (positionNotional > maxNotional)
             return RiskVerdict.Deny(RiskDenialReason.PositionTooLarge,
-                F($"position notional {positionNotional:0.##} above {options.MaxPositionPercent:P0} of equity {agentEquity:0.##} x{leverage}"));
+                Invariant($"position notional {positionNotional:0.##} above {options.MaxPositionPercent:P0} of equity {agentEquity:0.##} x{leverage}"));
 
         if (held is not { IsOpen: true } && ledger.OpenPositionCount >= options.MaxOpenPositions)
-            return RiskVerdict.Deny(RiskDenialReason.TooManyOpenPositions, F($"{ledger.OpenPositionCount} open positions, limit {options.MaxOpenPositions}"));
+            return RiskVerdict.Deny(RiskDenialReason.TooManyOpenPositions, Invariant($"{ledger.OpenPositionCount} open positions, limit {options.MaxOpenPositions}"));
 
         var required = intent.RequiredBuyingPower(intent.Instrument.TakerFeeRate);
         if (required > ledger.Available)
-            return RiskVerdict.Deny(RiskDenialReason.InsufficientBuyingPower, F($"needs {required:0.##}, available {ledger.Available:0.##}"));
+            return RiskVerdict.Deny(RiskDenialReason.InsufficientBuyingPower, Invariant($"needs {required:0.##}, available {ledger.Available:0.##}"));
         return RiskVerdict.Allow;
     }
-
-    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 
 namespace Prometheus.Engine.Risk;
 
@@ -67,18 +67,16 @@ public sealed class SystemRisk(RiskOptions options)
         if (DrawdownBreakerTripped || Drawdown >= options.MaxDrawdownPercent)
         {
             DrawdownBreakerTripped = true;
-            return (TradingState.Halted, F($"drawdown {Drawdown:P1} reached the {options.MaxDrawdownPercent:P0} circuit breaker"));
+            return (TradingState.Halted, Invariant($"drawdown {Drawdown:P1} reached the {options.MaxDrawdownPercent:P0} circuit breaker"));
         }
         if (DayOpenEquity > 0m && equity < DayOpenEquity && (DayOpenEquity - equity) / DayOpenEquity >= options.MaxDailyLossPercent)
-            return (TradingState.Halted, F($"daily loss reached {options.MaxDailyLossPercent:P0}"));
+            return (TradingState.Halted, Invariant($"daily loss reached {options.MaxDailyLossPercent:P0}"));
         if (equity < _reducingPeak && (_reducingPeak - equity) / _reducingPeak >= options.ReducingDrawdownPercent)
         {
             if (State != TradingState.Reducing || nowMs - _reducingSinceMs < _cooldownMs)
-                return (TradingState.Reducing, F($"drawdown past {options.ReducingDrawdownPercent:P0}"));
+                return (TradingState.Reducing, Invariant($"drawdown past {options.ReducingDrawdownPercent:P0}"));
             _reducingPeak = equity; // cooled down: measure from here
         }
         return (TradingState.Active, "");
     }
-
-    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

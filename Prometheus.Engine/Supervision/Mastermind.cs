@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Exchange;
 
@@ -28,12 +28,12 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, in
         stake = StakePerAgent;
         if (Pool < stake || stake <= 0m)
         {
-            Record(nowMs, "birth-refused", agentId, instrument.InstId, 0m, F($"pool {Pool:0.##} cannot pay a stake of {stake:0.##}"));
+            Record(nowMs, "birth-refused", agentId, instrument.InstId, 0m, Invariant($"pool {Pool:0.##} cannot pay a stake of {stake:0.##}"));
             stake = 0m;
             return false;
         }
         Pool -= stake;
-        Record(nowMs, "birth", agentId, instrument.InstId, stake, F($"stake {stake:0.##} for a newborn on {instrument.InstId}"));
+        Record(nowMs, "birth", agentId, instrument.InstId, stake, Invariant($"stake {stake:0.##} for a newborn on {instrument.InstId}"));
         return true;
     }
 
@@ -76,8 +76,6 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, in
         _history.Enqueue(new AllocationDecision(nowMs, kind, agentId, instId, amount, Pool, reason));
         while (_history.Count > historyCapacity) _history.Dequeue();
     }
-
-    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
 public sealed record MastermindState(decimal Pool, int DecisionCount, IReadOnlyList<AllocationDecision> History);
