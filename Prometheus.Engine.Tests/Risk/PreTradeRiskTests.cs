@@ -44,6 +44,19 @@ public class PreTradeRiskTests
     }
 
     [Fact]
+    public void While_halted_only_protective_exits_pass_and_the_denial_names_the_halt()
+    {
+        var ledger = Ledger();
+        var verdict = PreTradeRisk.Check(Open(1m), ledger, 10_000m, TradingState.Halted, 0, Options, RiskDenialReason.DailyLossLimit, "daily loss reached 10%");
+        Assert.Equal(RiskDenialReason.DailyLossLimit, verdict.Reason);
+        Assert.Equal("daily loss reached 10%", verdict.Detail);
+        var stop = Open(1m) with { Side = OrderSide.Sell, Origin = TradeOrigin.RiskExit };
+        Assert.True(PreTradeRisk.Check(stop, ledger, 10_000m, TradingState.Halted, 0, Options).Allowed);
+        var discretionaryClose = Open(1m) with { Side = OrderSide.Sell };
+        Assert.False(PreTradeRisk.Check(discretionaryClose, ledger, 10_000m, TradingState.Halted, 0, Options).Allowed);
+    }
+
+    [Fact]
     public void Leverage_above_the_maximum_is_denied() =>
         Assert.Equal(RiskDenialReason.LeverageTooHigh, Check(Open(1m, leverage: 5m)).Reason);
 

@@ -109,6 +109,18 @@ public class SupervisorTests
     }
 
     [Fact]
+    public async Task Orders_the_exchange_rejects_book_nothing_and_release_their_buying_power()
+    {
+        // The exchange account holds far less than the book believes: opening orders fail with 51008.
+        var s = new SupervisorScenario(o => o.Simulated.InitialBalance = 1m);
+        await s.StepUntilAsync(sup => sup.ExchangeRejects >= 5, maxBars: 3_000);
+        Assert.Empty(s.Supervisor.Ledger.Records);
+        Assert.Empty(s.Supervisor.Journal.Open);
+        Assert.All(s.Supervisor.Ledger.PrivateLedgers.Values, l => Assert.Equal(0m, l.Reserved));
+        Assert.Equal(s.Supervisor.Mastermind.TotalCapital, s.Supervisor.Equity);
+    }
+
+    [Fact]
     public async Task Risk_denials_are_recorded_with_their_reason()
     {
         var s = new SupervisorScenario(o => o.Risk.MaxDailyTrades = 3);

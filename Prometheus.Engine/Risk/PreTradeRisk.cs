@@ -6,15 +6,16 @@ namespace Prometheus.Engine.Risk;
 /// <summary>
 /// Pre-trade checks, in order: trading state, daily trade count, then for opening orders leverage, notional
 /// bounds, position size against equity, open position count and buying power. Exposure-reducing orders pass
-/// everything but Halted. Emergency closes do not come here at all.
+/// everything but Halted; while Halted only protective exits (stop loss, take profit, maximum holding time)
+/// pass, as stops resting on the exchange would. Emergency and death closes do not come here at all.
 /// </summary>
 public static class PreTradeRisk
 {
     public static RiskVerdict Check(OrderIntent intent, PrivateLedger ledger, decimal agentEquity, TradingState state,
-        int tradesToday, RiskOptions options)
+        int tradesToday, RiskOptions options, RiskDenialReason? haltReason = null, string haltDetail = "trading is halted")
     {
-        if (state == TradingState.Halted)
-            return RiskVerdict.Deny(RiskDenialReason.Halted, "trading is halted");
+        if (state == TradingState.Halted && !(intent.ReducesExposure && intent.Origin == TradeOrigin.RiskExit))
+            return RiskVerdict.Deny(haltReason ?? RiskDenialReason.Halted, haltDetail);
         if (tradesToday >= options.MaxDailyTrades)
             return RiskVerdict.Deny(RiskDenialReason.DailyTradeLimit, Invariant($"{tradesToday} orders today, limit {options.MaxDailyTrades}"));
         if (intent.ReducesExposure)

@@ -18,6 +18,8 @@ public sealed class SystemRisk(RiskOptions options)
 
     public TradingState State { get; private set; } = TradingState.Active;
     public string StateReason { get; private set; } = "";
+    /// <summary>Why trading is halted (DailyLossLimit or DrawdownHalt), or null when it is not.</summary>
+    public RiskDenialReason? HaltReason { get; private set; }
     public long Day { get; private set; } = long.MinValue;
     public int TradesToday { get; private set; }
     public decimal DayOpenEquity { get; private set; }
@@ -43,10 +45,11 @@ public sealed class SystemRisk(RiskOptions options)
         // Most bars change nothing: compare before dividing, decimal division is the costly part.
         Drawdown = equity >= PeakEquity || PeakEquity <= 0m ? 0m : (PeakEquity - equity) / PeakEquity;
 
-        var (state, reason) = Evaluate(nowMs, equity);
-        if (state == State) return false;
-        if (state == TradingState.Reducing) _reducingSinceMs = nowMs;
+        var (state, halt, reason) = Evaluate(nowMs, equity);
+        if (state == State && halt == HaltReason) return false;
+        if (state == TradingState.Reducing && State != TradingState.Reducing) _reducingSinceMs = nowMs;
         State = state;
+        HaltReason = halt;
         StateReason = reason;
         return true;
     }
@@ -59,24 +62,27 @@ public sealed class SystemRisk(RiskOptions options)
         _reducingPeak = equity;
         Drawdown = 0m;
         State = TradingState.Active;
+        HaltReason = null;
         StateReason = "reset by a person";
     }
 
-    private (TradingState, string) Evaluate(long nowMs, decimal equity)
+    private (TradingState, RiskDenialReason?, string) Evaluate(long nowMs, decimal equity)
     {
         if (DrawdownBreakerTripped || Drawdown >= options.MaxDrawdownPercent)
         {
+            var reason = DrawdownBreakerTripped ? StateReason
+                : Invariant($"drawdown {Drawdown:P1} reached the {options.MaxDrawdownPercent:P0} circuit breaker");
             DrawdownBreakerTripped = true;
-            return (TradingState.Halted, Invariant($"drawdown {Drawdown:P1} reached the {options.MaxDrawdownPercent:P0} circuit breaker"));
+            return (TradingState.Halted, RiskDenialReason.DrawdownHalt, reason);
         }
-        if (DayOpenEquity > 0m && equity < DayOpenEquity && (DayOpenEquity - equity) / DayOpenEquity >= options.MaxDailyLossPercent)
-            return (TradingState.Halted, Invariant($"daily loss reached {options.MaxDailyLossPercent:P0}"));
-        if (equity < _reducingPeak && (_reducingPeak - equity) / _reducingPeak >= options.ReducingDrawdownPercent)
+        if (DayOpenEquity > 0m && equity < DayOpenEquity * (1m - options.MaxDailyLossPercent))
+            return (TradingState.Halted, RiskDenialReason.DailyLossLimit, Invariant($"daily loss reached {options.MaxDailyLossPercent:P0}"));
+        if (equity < _reducingPeak * (1m - options.ReducingDrawdownPercent))
         {
             if (State != TradingState.Reducing || nowMs - _reducingSinceMs < _cooldownMs)
-                return (TradingState.Reducing, Invariant($"drawdown past {options.ReducingDrawdownPercent:P0}"));
+                return (TradingState.Reducing, null, Invariant($"drawdown past {options.ReducingDrawdownPercent:P0}"));
             _reducingPeak = equity; // cooled down: measure from here
         }
-        return (TradingState.Active, "");
+        return (TradingState.Active, null, "");
     }
 }

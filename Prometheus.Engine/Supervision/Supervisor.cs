@@ -113,7 +113,7 @@ public sealed partial class Supervisor
         if (now >= _nextDayMs) DailyReview(now);
 
         var signals = MarketSignals.From(Market);
-        if (signals.Tradable && SystemRisk.State != TradingState.Halted)
+        if (signals.Tradable)
             await TradeAsync(now, signals, ct);
 
         await CloseOutDyingAsync(now, ct);
@@ -155,6 +155,7 @@ public sealed partial class Supervisor
                 Emotions: agent.Emotions,
                 TradingLevel: agent.TradingLevel,
                 InLastStand: agent.InLastStand);
+            if (SystemRisk.State == TradingState.Halted) continue; // halted: protective exits only
             var decision = DecisionMaker.Decide(agent.Genome, view, signals, Market);
             if (decision.Action == DecisionAction.Hold) continue;
             var intent = decision.Action == DecisionAction.Close
