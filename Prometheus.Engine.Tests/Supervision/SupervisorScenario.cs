@@ -34,6 +34,18 @@ internal sealed class SupervisorScenario
         Supervisor.StartAsync().AsTask().GetAwaiter().GetResult();
     }
 
+    private SupervisorScenario(SupervisorScenario from, Supervisor supervisor)
+    {
+        Options = from.Options;
+        Clock = from.Clock;
+        Exchange = from.Exchange;
+        Supervisor = supervisor;
+        _next = from._next;
+    }
+
+    /// <summary>The same market, clock and exchange, driving another Supervisor (a restored one) from here on.</summary>
+    public SupervisorScenario WithSupervisor(Supervisor supervisor) => new(this, supervisor);
+
     public EngineOptions Options { get; }
     public ManualTimeProvider Clock { get; }
     public SimulatedExchange Exchange { get; }

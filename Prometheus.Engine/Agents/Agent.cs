@@ -51,4 +51,40 @@ public sealed class Agent
     public double DaysAlive(long nowMs) => ((DiedAtMs ?? nowMs) - BornAtMs) / 86_400_000.0;
 
     public override string ToString() => $"{Name} (#{Id}, {Stage}, {Instrument.InstId})";
+
+    public AgentState Save() => new(Id, Name, [.. Genome.Values], Personality, Emotions, Instrument.InstId, BornAtMs, Generation,
+        [.. Parents], Stage, DiedAtMs, DeathReason, PendingDeath, Trades, RoundTrips, Wins, Losses, ConsecutiveWins,
+        ConsecutiveLosses, MaxConsecutiveWins, MaxConsecutiveLosses, TotalHoldingMs, LastStandSinceMs, LastStandsSurvived,
+        Medals, Fitness, Performance.Save());
+
+    public static Agent Restore(AgentState s) => new()
+    {
+        Id = s.Id,
+        Name = s.Name,
+        Genome = new Genome(s.Genome),
+        Personality = s.Personality,
+        Instrument = Exchange.Instrument.Get(s.InstId),
+        BornAtMs = s.BornAtMs,
+        Generation = s.Generation,
+        Parents = [.. s.Parents],
+        Emotions = s.Emotions,
+        Stage = s.Stage,
+        DiedAtMs = s.DiedAtMs,
+        DeathReason = s.DeathReason,
+        PendingDeath = s.PendingDeath,
+        Trades = s.Trades,
+        RoundTrips = s.RoundTrips,
+        Wins = s.Wins,
+        Losses = s.Losses,
+        ConsecutiveWins = s.ConsecutiveWins,
+        ConsecutiveLosses = s.ConsecutiveLosses,
+        MaxConsecutiveWins = s.MaxConsecutiveWins,
+        MaxConsecutiveLosses = s.MaxConsecutiveLosses,
+        TotalHoldingMs = s.TotalHoldingMs,
+        LastStandSinceMs = s.LastStandSinceMs,
+        LastStandsSurvived = s.LastStandsSurvived,
+        Medals = s.Medals,
+        Fitness = s.Fitness,
+        Performance = Performance.Restore(s.Performance),
+    };
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Prometheus.Engine.Agents;
 
 /// <summary>
@@ -28,6 +30,7 @@ public sealed class Genome : IEquatable<Genome>
 
     private readonly double[] _values;
 
+    [JsonConstructor]
     public Genome(IReadOnlyList<double> values)
     {
         if (values.Count != Genes.Count)
@@ -39,20 +42,21 @@ public sealed class Genome : IEquatable<Genome>
 
     public double this[int index] => _values[index];
 
+    /// <summary>The genes in <see cref="Genes"/> order (what is stored and serialized).</summary>
     public IReadOnlyList<double> Values => _values;
 
-    public double LongThreshold => _values[LongThresholdIndex];
-    public double ShortThreshold => _values[ShortThresholdIndex];
-    public double MaxPosition => _values[MaxPositionIndex];
-    public double StopLoss => _values[StopLossIndex];
-    public double TakeProfit => _values[TakeProfitIndex];
-    public double HoldingPeriodSeconds => _values[HoldingPeriodIndex];
-    public double RiskAversion => _values[RiskAversionIndex];
-    public double RegimeAdaptation => _values[RegimeAdaptationIndex];
-    public double WeightRsi => _values[WeightRsiIndex];
-    public double WeightMacd => _values[WeightMacdIndex];
-    public double WeightBollinger => _values[WeightBollingerIndex];
-    public double WeightMomentum => _values[WeightMomentumIndex];
+    [JsonIgnore] public double LongThreshold => _values[LongThresholdIndex];
+    [JsonIgnore] public double ShortThreshold => _values[ShortThresholdIndex];
+    [JsonIgnore] public double MaxPosition => _values[MaxPositionIndex];
+    [JsonIgnore] public double StopLoss => _values[StopLossIndex];
+    [JsonIgnore] public double TakeProfit => _values[TakeProfitIndex];
+    [JsonIgnore] public double HoldingPeriodSeconds => _values[HoldingPeriodIndex];
+    [JsonIgnore] public double RiskAversion => _values[RiskAversionIndex];
+    [JsonIgnore] public double RegimeAdaptation => _values[RegimeAdaptationIndex];
+    [JsonIgnore] public double WeightRsi => _values[WeightRsiIndex];
+    [JsonIgnore] public double WeightMacd => _values[WeightMacdIndex];
+    [JsonIgnore] public double WeightBollinger => _values[WeightBollingerIndex];
+    [JsonIgnore] public double WeightMomentum => _values[WeightMomentumIndex];
 
     /// <summary>A genome drawn uniformly inside every range.</summary>
     public static Genome Random(Random random)

@@ -67,6 +67,45 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     /// <summary>Net PnL so far: realized less fees plus what open positions would realize at the marks.</summary>
     public decimal Pnl(MarkPrices marks) => RealizedPnl - FeesPaid + UnrealizedPnl(marks);
 
+    public PrivateLedgerState Save() => new(AgentId, InitialCapital, Capital, Funded, FeesPaid, RealizedPnl,
+        [.. OpenPositions.Select(p => new PositionState(p.Instrument.InstId, p.Side, p.Amount, p.AveragePrice, p.OpenedAtMs, p.Margin, p.OpenFees))],
+        new Dictionary<string, decimal>(_reservations, StringComparer.Ordinal));
+
+    /// <summary>Rebuilds a private ledger from its saved state and its own trade records (in booking order).</summary>
+    internal static PrivateLedger Restore(SupervisorKey key, PrivateLedgerState state, IEnumerable<TradeRecord> history)
+    {
+        SupervisorKey.Demand(key);
+        var ledger = new PrivateLedger(state.AgentId, state.InitialCapital)
+        {
+            Capital = state.Capital,
+            Funded = state.Funded,
+            FeesPaid = state.FeesPaid,
+            RealizedPnl = state.RealizedPnl,
+        };
+        ledger.BaseCapitalValue = (double)ledger.BaseCapital;
+        foreach (var p in state.Positions)
+        {
+            var instrument = Instrument.Get(p.InstId);
+            ledger._slots[Slot(instrument, p.PosSide)] = new PositionLot(instrument, p.PosSide)
+            {
+                Amount = p.Amount,
+                AveragePrice = p.AveragePrice,
+                AveragePriceValue = (double)p.AveragePrice,
+                OpenedAtMs = p.OpenedAtMs,
+                Margin = p.Margin,
+                MarginValue = (double)p.Margin,
+                OpenFees = p.OpenFees,
+            };
+        }
+        foreach (var (clOrdId, amount) in state.Reservations)
+        {
+            ledger._reservations[clOrdId] = amount;
+            ledger.Reserved += amount;
+        }
+        ledger._history.AddRange(history);
+        return ledger;
+    }
+
     internal static int Slot(Instrument instrument, PositionSide side) => (int)instrument.Kind * 2 + (int)side;
 
     internal void Reserve(SupervisorKey key, string clOrdId, decimal amount)

@@ -49,6 +49,42 @@ public sealed class PublicLedger
         return equity;
     }
 
+    /// <summary>The id the next booked trade will get.</summary>
+    public long NextTradeId => _nextTradeId;
+
+    /// <summary>
+    /// Rebuilds the public ledger from the saved private ledgers and every trade record: the aggregates, totals and
+    /// the set of booked exchange trades are recomputed, not trusted.
+    /// </summary>
+    internal static PublicLedger Restore(SupervisorKey key, IEnumerable<PrivateLedgerState> ledgers, IReadOnlyList<TradeRecord> records)
+    {
+        SupervisorKey.Demand(key);
+        var ledger = new PublicLedger();
+        var byAgent = records.GroupBy(r => r.AgentId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.TradeId).ToList());
+        foreach (var state in ledgers)
+        {
+            var book = PrivateLedger.Restore(key, state, byAgent.GetValueOrDefault(state.AgentId) ?? []);
+            ledger._private.Add(state.AgentId, book);
+            ledger.CashTotal += book.Capital;
+            foreach (var lot in book.OpenPositions)
+            {
+                var slot = PrivateLedger.Slot(lot.Instrument, lot.Side);
+                ledger._amount[slot] += lot.Amount;
+                ledger._amountTimesPrice[slot] += lot.Amount * lot.AveragePrice;
+                ledger._margin[slot] += lot.Margin;
+            }
+        }
+        foreach (var record in records.OrderBy(r => r.TradeId))
+        {
+            ledger._records.Add(record);
+            ledger._booked.Add(Key(record.InstId, record.ExchangeTradeId));
+            ledger.FeesTotal += record.Fee;
+            ledger.RealizedTotal += record.RealizedPnl;
+            ledger._nextTradeId = Math.Max(ledger._nextTradeId, record.TradeId + 1);
+        }
+        return ledger;
+    }
+
     internal PrivateLedger OpenAccount(SupervisorKey key, int agentId, decimal capital)
     {
         SupervisorKey.Demand(key);

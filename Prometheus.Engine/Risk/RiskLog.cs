@@ -10,6 +10,17 @@ public sealed class RiskLog(int capacity = 200)
     public IEnumerable<RiskDenial> Recent => _recent;
     public int Total { get; private set; }
 
+    public RiskLogState Save() => new(Total, new Dictionary<RiskDenialReason, int>(_counts), [.. _recent]);
+
+    public void Restore(RiskLogState state)
+    {
+        Total = state.Total;
+        _counts.Clear();
+        foreach (var (reason, count) in state.Counts) _counts[reason] = count;
+        _recent.Clear();
+        foreach (var d in state.Recent) _recent.Enqueue(d);
+    }
+
     public void Record(RiskDenial denial)
     {
         Total++;
@@ -20,3 +31,5 @@ public sealed class RiskLog(int capacity = 200)
 }
 
 public sealed record RiskDenial(long TimestampMs, int AgentId, RiskDenialReason Reason, string Detail);
+
+public sealed record RiskLogState(int Total, IReadOnlyDictionary<RiskDenialReason, int> Counts, IReadOnlyList<RiskDenial> Recent);

@@ -54,6 +54,17 @@ public sealed class SystemRisk(RiskOptions options)
         return true;
     }
 
+    public SystemRiskState Save() => new(State, StateReason, HaltReason, Day, TradesToday, DayOpenEquity, PeakEquity, Drawdown,
+        DrawdownBreakerTripped, _reducingPeak, _reducingSinceMs);
+
+    public void Restore(SystemRiskState s)
+    {
+        (State, StateReason, HaltReason, Day, TradesToday, DayOpenEquity, PeakEquity, Drawdown, DrawdownBreakerTripped) =
+            (s.State, s.StateReason, s.HaltReason, s.Day, s.TradesToday, s.DayOpenEquity, s.PeakEquity, s.Drawdown, s.DrawdownBreakerTripped);
+        _reducingPeak = s.ReducingPeak;
+        _reducingSinceMs = s.ReducingSinceMs;
+    }
+
     /// <summary>A person clears the circuit breaker; both peaks restart from here.</summary>
     public void Reset(decimal equity)
     {
@@ -86,3 +97,16 @@ public sealed class SystemRisk(RiskOptions options)
         return (TradingState.Active, null, "");
     }
 }
+
+public sealed record SystemRiskState(
+    TradingState State,
+    string StateReason,
+    RiskDenialReason? HaltReason,
+    long Day,
+    int TradesToday,
+    decimal DayOpenEquity,
+    decimal PeakEquity,
+    decimal Drawdown,
+    bool DrawdownBreakerTripped,
+    decimal ReducingPeak,
+    long ReducingSinceMs);

@@ -29,11 +29,23 @@ public sealed class OrderJournal
 
     public JournalEntry? Find(string clOrdId) => _open.GetValueOrDefault(clOrdId);
 
+    /// <summary>Called after every change to an entry (intent written, state moved): the store journals it durably.</summary>
+    public Action<JournalEntry>? Changed { get; set; }
+
+    internal void Restore(long written, long finished, IEnumerable<JournalEntry> open)
+    {
+        Written = written;
+        Finished = finished;
+        _open.Clear();
+        foreach (var entry in open) _open[entry.ClOrdId] = entry;
+    }
+
     public JournalEntry Intend(int agentId, string clOrdId, OrderRequest request, TradeOrigin origin, double confidence, long nowMs)
     {
         var entry = new JournalEntry(agentId, clOrdId, request, origin, confidence, nowMs);
         _open.Add(clOrdId, entry);
         Written++;
+        Changed?.Invoke(entry);
         return entry;
     }
 
@@ -52,11 +64,17 @@ public sealed class OrderJournal
             _open.Remove(clOrdId);
             Finished++;
         }
+        Changed?.Invoke(entry);
     }
 }
 
 public sealed class JournalEntry(int agentId, string clOrdId, OrderRequest request, TradeOrigin origin, double confidence, long createdMs)
 {
+    public static JournalEntry Restore(JournalEntryState s) =>
+        new(s.AgentId, s.ClOrdId, s.Request, s.Origin, s.Confidence, s.CreatedMs) { State = s.State, OrdId = s.OrdId };
+
+    public JournalEntryState Save() => new(AgentId, ClOrdId, Request, Origin, Confidence, CreatedMs, State, OrdId);
+
     public int AgentId { get; } = agentId;
     public string ClOrdId { get; } = clOrdId;
     public OrderRequest Request { get; } = request;
@@ -66,3 +84,7 @@ public sealed class JournalEntry(int agentId, string clOrdId, OrderRequest reque
     public JournalState State { get; internal set; } = JournalState.Intended;
     public string? OrdId { get; internal set; }
 }
+
+/// <summary>A journal entry as plain data.</summary>
+public sealed record JournalEntryState(int AgentId, string ClOrdId, OrderRequest Request, TradeOrigin Origin, double Confidence,
+    long CreatedMs, JournalState State, string? OrdId);

@@ -234,6 +234,8 @@ public sealed partial class Supervisor
             }
             agent.Emotions = agent.Emotions.AfterTrade(baseCapital > 0m ? (double)(net / baseCapital) : 0);
         }
+        MarkDirty(agent.Id);
+        _store?.Booked(booking.Record, Ledger.Private(agent.Id).Save(), agent.Save());
         TradeBooked?.Invoke(booking.Record);
     }
 }

@@ -36,6 +36,8 @@ public sealed partial class Supervisor
         _agents.Add(id, agent);
         _living.Add(agent);
         if (generation > 0) Births++;
+        MarkDirty(id);
+        _store?.Born(agent.Save(), ledger.Save(), Mastermind.Pool, Mastermind.History.Last());
         AgentBorn?.Invoke(agent);
         return agent;
     }
@@ -65,6 +67,7 @@ public sealed partial class Supervisor
                     agent.LastStandsSurvived++;
                     break;
             }
+            if (verdict.Change != StandingChange.None) MarkDirty(agent.Id);
         }
     }
 
@@ -79,6 +82,7 @@ public sealed partial class Supervisor
             agent.Emotions = agent.Emotions.Decay();
             agent.Stage = Lifecycle.StageAt(agent.DaysAlive(now), _options.Agents);
             agent.Medals = MedalRules.Earned(agent, ledger.Pnl(Marks), ledger.BaseCapital, now);
+            MarkDirty(agent.Id);
         }
     }
 
@@ -118,6 +122,8 @@ public sealed partial class Supervisor
             LegacyTitles.For(reason, pnl, baseCapital, agent.RoundTrips, agent.WinRate, agent.DaysAlive(now), agent.Medals));
         Valhalla.Admit(fallen);
         Deaths++;
+        MarkDirty(agent.Id);
+        _store?.Died(fallen, agent.Save(), ledger.Save(), Mastermind.Pool, Mastermind.History.Last());
         AgentDied?.Invoke(fallen);
     }
 
@@ -143,7 +149,10 @@ public sealed partial class Supervisor
         var cull = Math.Min((int)_cullDebt, Math.Min(weak.Count, Math.Max(0, active.Count - 2)));
         _cullDebt = Math.Min(_cullDebt - cull, 1.0); // unused quota does not pile up into a massacre later
         for (var i = 0; i < cull; i++)
+        {
             weak[i].PendingDeath = DeathReason.Culled;
+            MarkDirty(weak[i].Id);
+        }
 
         if (EnvironmentPressure == 0)
             _targetPopulation = Math.Min(_options.Agents.Max, _targetPopulation + 1);

@@ -34,6 +34,11 @@ public sealed partial class Supervisor
     private int _nextAgentId = 1;
 
     public Supervisor(EngineOptions options, IExchange exchange, TimeProvider time, Random random)
+        : this(options, exchange, time, random, ledgers: null)
+    {
+    }
+
+    private Supervisor(EngineOptions options, IExchange exchange, TimeProvider time, Random random, PublicLedger? ledgers)
     {
         _options = options;
         _exchange = exchange;
@@ -41,19 +46,19 @@ public sealed partial class Supervisor
         _random = random;
         _indicators = new MarketAnalyzer(options.Market);
         _maxHoldingMs = (long)(options.Risk.MaxHoldingHours * HourMs);
-        Ledger = new PublicLedger();
+        Ledger = ledgers ?? new PublicLedger();
         Valhalla = new Valhalla(options.Evolution.Heroes);
         Mastermind = new Mastermind(options.Mastermind, options.Agents.Initial);
         SystemRisk = new SystemRisk(options.Risk);
     }
 
-    public PublicLedger Ledger { get; }
+    public PublicLedger Ledger { get; private set; }
     public Valhalla Valhalla { get; }
     public Mastermind Mastermind { get; }
     public SystemRisk SystemRisk { get; }
     public RiskLog RiskLog { get; } = new();
     public OrderJournal Journal { get; } = new();
-    public ClOrdIds ClOrdIds { get; } = new();
+    public ClOrdIds ClOrdIds { get; private set; } = new();
     public MarkPrices Marks { get; } = new();
     public MarketSnapshot Market { get; private set; }
     public IReadOnlyList<Agent> Living => _living;

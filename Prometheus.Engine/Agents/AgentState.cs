@@ -1,0 +1,31 @@
+namespace Prometheus.Engine.Agents;
+
+/// <summary>Everything an agent is, as plain data: what the store writes and a restore reads back.</summary>
+public sealed record AgentState(
+    int Id,
+    string Name,
+    IReadOnlyList<double> Genome,
+    Personality Personality,
+    EmotionalState Emotions,
+    string InstId,
+    long BornAtMs,
+    int Generation,
+    IReadOnlyList<int> Parents,
+    LifeStage Stage,
+    long? DiedAtMs,
+    DeathReason? DeathReason,
+    DeathReason? PendingDeath,
+    int Trades,
+    int RoundTrips,
+    int Wins,
+    int Losses,
+    int ConsecutiveWins,
+    int ConsecutiveLosses,
+    int MaxConsecutiveWins,
+    int MaxConsecutiveLosses,
+    long TotalHoldingMs,
+    long? LastStandSinceMs,
+    int LastStandsSurvived,
+    Medals Medals,
+    double Fitness,
+    PerformanceState Performance);

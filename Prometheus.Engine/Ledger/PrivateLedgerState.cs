@@ -1,0 +1,15 @@
+namespace Prometheus.Engine.Ledger;
+
+/// <summary>
+/// A private ledger's balances and open positions, as plain data. Its trade history is not here: it is the
+/// agent's rows of the public ledger, and a restore rebuilds it from them.
+/// </summary>
+public sealed record PrivateLedgerState(
+    int AgentId,
+    decimal InitialCapital,
+    decimal Capital,
+    decimal Funded,
+    decimal FeesPaid,
+    decimal RealizedPnl,
+    IReadOnlyList<PositionState> Positions,
+    IReadOnlyDictionary<string, decimal> Reservations);

@@ -1,0 +1,25 @@
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Evolution;
+using Prometheus.Engine.Ledger;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>
+/// The Supervisor's durable memory, called on the trading loop at the moments that must survive a crash.
+/// Each call is one transaction and returns only once it is durable. Checkpoints and snapshots are not here:
+/// the host takes them from <see cref="Supervisor.CaptureCheckpoint"/> and writes them off the loop.
+/// </summary>
+public interface IEngineStore
+{
+    /// <summary>An order intent or its new state, with the clOrdId counter: written before the order is sent.</summary>
+    void Journal(JournalEntryState entry, long nextClOrdSequence);
+
+    /// <summary>A booked fill: the trade row, the agent's private ledger and the agent, together.</summary>
+    void Booked(TradeRecord record, PrivateLedgerState ledger, AgentState agent);
+
+    /// <summary>A birth: the agent, its funded ledger, and the Mastermind's pool after paying the stake.</summary>
+    void Born(AgentState agent, PrivateLedgerState ledger, decimal pool, AllocationDecision decision);
+
+    /// <summary>A burial: the agent's record in Valhalla, its final state and ledger, and the pool after the reclaim.</summary>
+    void Died(FallenAgent fallen, AgentState agent, PrivateLedgerState ledger, decimal pool, AllocationDecision decision);
+}

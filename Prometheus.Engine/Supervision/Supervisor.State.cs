@@ -1,0 +1,114 @@
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Evolution;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Market;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>Capture and restore: the Supervisor and everything it owns, to plain data and back.</summary>
+public sealed partial class Supervisor
+{
+    private readonly HashSet<int> _dirty = [];
+    private IEngineStore? _store;
+
+    /// <summary>The durable store; null (backtests) writes nothing.</summary>
+    public IEngineStore? Store
+    {
+        get => _store;
+        set
+        {
+            _store = value;
+            Journal.Changed = value is null ? null : entry => value.Journal(entry.Save(), ClOrdIds.NextSequence);
+        }
+    }
+
+    /// <summary>Agents changed since the last checkpoint.</summary>
+    public int DirtyAgents => _dirty.Count;
+
+    /// <summary>Everything, for a full snapshot.</summary>
+    public EngineSnapshot CaptureSnapshot()
+    {
+        _dirty.Clear();
+        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: false, SaveSupervisor(), Mastermind.Save(),
+            [.. _agents.Values.OrderBy(a => a.Id).Select(a => a.Save())],
+            [.. Ledger.PrivateLedgers.Values.OrderBy(l => l.AgentId).Select(l => l.Save())],
+            [.. Valhalla.Fallen]);
+    }
+
+    /// <summary>What changed since the last checkpoint: the Supervisor, the Mastermind, and the agents touched since.</summary>
+    public EngineSnapshot CaptureCheckpoint()
+    {
+        var changed = _dirty.Order().ToList();
+        _dirty.Clear();
+        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: true, SaveSupervisor(), Mastermind.Save(),
+            [.. changed.Select(id => _agents[id].Save())],
+            [.. changed.Select(id => Ledger.Private(id).Save())],
+            []);
+    }
+
+    private SupervisorState SaveSupervisor() => new(
+        Cycle, Births, Deaths, Generations, EnvironmentPressure, _nextAgentId, _targetPopulation, _cullDebt,
+        _nextHourMs, _nextDayMs, _nextGenerationMs, EvolutionEnabled,
+        Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
+        SystemRisk.Save(), RiskLog.Save(), Journal.Written, Journal.Finished,
+        [.. Journal.Open.Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
+        [.. _unattributed.Values], ExchangeRejects, Market);
+
+    /// <summary>
+    /// Rebuilds a Supervisor from a full snapshot and every trade record. Ledgers are recomputed from their records;
+    /// reservations of orders no longer open are dropped. Indicators start cold: feed recent bars to
+    /// <see cref="WarmUp"/> before trading.
+    /// </summary>
+    public static Supervisor Restore(EngineOptions options, IExchange exchange, TimeProvider time, Random random,
+        EngineSnapshot snapshot, IReadOnlyList<TradeRecord> records)
+    {
+        if (snapshot.IsPartial)
+            throw new ArgumentException("A restore needs a full snapshot (partial checkpoints are merged into one first).", nameof(snapshot));
+        var s = snapshot.Supervisor;
+        var open = s.OpenOrders.Select(o => o.ClOrdId).ToHashSet(StringComparer.Ordinal);
+        var ledgers = snapshot.Ledgers.Select(l => l with
+        {
+            Reservations = l.Reservations.Where(r => open.Contains(r.Key)).ToDictionary(StringComparer.Ordinal),
+        });
+        var supervisor = new Supervisor(options, exchange, time, random, ledgers: null);
+        supervisor.Ledger = PublicLedger.Restore(supervisor._key, ledgers, records);
+        foreach (var state in snapshot.Agents.OrderBy(a => a.Id))
+        {
+            var agent = Agent.Restore(state);
+            supervisor._agents.Add(agent.Id, agent);
+            if (agent.IsAlive) supervisor._living.Add(agent);
+            var ledger = supervisor.Ledger.Private(agent.Id);
+            if (agent.Id >= supervisor._ledgers.Length) Array.Resize(ref supervisor._ledgers, Math.Max(agent.Id + 1, supervisor._ledgers.Length * 2));
+            supervisor._ledgers[agent.Id] = ledger;
+        }
+        foreach (var fallen in snapshot.Valhalla) supervisor.Valhalla.Admit(fallen);
+        supervisor.Mastermind.Restore(snapshot.Mastermind);
+        supervisor.SystemRisk.Restore(s.Risk);
+        supervisor.RiskLog.Restore(s.RiskLog);
+        supervisor.ClOrdIds = new ClOrdIds(s.NextClOrdSequence);
+        supervisor.Journal.Restore(s.JournalWritten, s.JournalFinished, s.OpenOrders.Select(JournalEntry.Restore));
+        foreach (var id in s.AllocatedLiquidations) supervisor._allocatedLiquidations.Add(id);
+        foreach (var fill in s.Unattributed) supervisor._unattributed[string.Concat(fill.InstId, "/", fill.TradeId)] = fill;
+        supervisor.Marks[Instrument.BtcUsdt] = s.SpotMark;
+        supervisor.Marks[Instrument.BtcUsdtSwap] = s.SwapMark;
+        (supervisor.Cycle, supervisor.Births, supervisor.Deaths, supervisor.Generations, supervisor.EnvironmentPressure) =
+            (s.Cycle, s.Births, s.Deaths, s.Generations, s.EnvironmentPressure);
+        (supervisor._nextAgentId, supervisor._targetPopulation, supervisor._cullDebt) = (s.NextAgentId, s.TargetPopulation, s.CullDebt);
+        (supervisor._nextHourMs, supervisor._nextDayMs, supervisor._nextGenerationMs) = (s.NextHourMs, s.NextDayMs, s.NextGenerationMs);
+        supervisor.EvolutionEnabled = s.EvolutionEnabled;
+        supervisor.ExchangeRejects = s.ExchangeRejects;
+        supervisor.Market = s.Market;
+        return supervisor;
+    }
+
+    /// <summary>Feeds bars to the indicators only (no decisions, no orders): after a restore, before trading.</summary>
+    public void WarmUp(IEnumerable<Candle> bars)
+    {
+        foreach (var bar in bars)
+            Market = _indicators.Update(bar);
+    }
+
+    private void MarkDirty(int agentId) => _dirty.Add(agentId);
+}

@@ -1,0 +1,32 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Market;
+using Prometheus.Engine.Risk;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>The Supervisor's own state (not its agents, ledgers or Mastermind), as plain data.</summary>
+public sealed record SupervisorState(
+    long Cycle,
+    int Births,
+    int Deaths,
+    int Generations,
+    double EnvironmentPressure,
+    int NextAgentId,
+    int TargetPopulation,
+    double CullDebt,
+    long NextHourMs,
+    long NextDayMs,
+    long NextGenerationMs,
+    bool EvolutionEnabled,
+    decimal SpotMark,
+    decimal SwapMark,
+    long NextClOrdSequence,
+    SystemRiskState Risk,
+    RiskLogState RiskLog,
+    long JournalWritten,
+    long JournalFinished,
+    IReadOnlyList<JournalEntryState> OpenOrders,
+    IReadOnlyList<string> AllocatedLiquidations,
+    IReadOnlyList<ExchangeFill> Unattributed,
+    int ExchangeRejects,
+    MarketSnapshot Market);
