@@ -69,6 +69,12 @@ public sealed partial class Supervisor
     public int Generations { get; private set; }
     /// <summary>How hard the environment is on the population now, in [0, 1]: grows with the book's drawdown.</summary>
     public double EnvironmentPressure { get; private set; }
+    /// <summary>
+    /// Off while paused or awaiting a person's confirmation: the market is followed, confirmed fills are booked and
+    /// agents are reviewed, but no order is placed and no generation runs.
+    /// </summary>
+    public bool TradingEnabled { get; set; } = true;
+
     /// <summary>Off for the out-of-sample part of a backtest: genomes are frozen, only bankruptcy still kills.</summary>
     public bool EvolutionEnabled { get; set; } = true;
     public long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -117,6 +123,11 @@ public sealed partial class Supervisor
         }
         if (now >= _nextDayMs) DailyReview(now);
 
+        if (!TradingEnabled)
+        {
+            Cycle++;
+            return;
+        }
         var signals = MarketSignals.From(Market);
         if (signals.Tradable)
             await TradeAsync(now, signals, ct);

@@ -1,0 +1,23 @@
+using Prometheus.Engine.Configuration;
+
+namespace Prometheus.Engine.Persistence;
+
+/// <summary>How often state is saved. Section: Prometheus:Persistence.</summary>
+public sealed class PersistenceOptions : IValidatable
+{
+    public const string Section = "Prometheus:Persistence";
+
+    /// <summary>A checkpoint (the agents changed since the last one) every this many cycles; also on every death and on exit.</summary>
+    public int CheckpointEveryCycles { get; set; } = 5;
+
+    /// <summary>A full, compressed, checksummed snapshot every this many minutes (wall time).</summary>
+    public double SnapshotIntervalMinutes { get; set; } = 60;
+
+    /// <summary>Full snapshots kept; older ones are deleted.</summary>
+    public int SnapshotsKept { get; set; } = 3;
+
+    public IEnumerable<string> Validate() =>
+        Check.Range($"{Section}:CheckpointEveryCycles", CheckpointEveryCycles, 1, 100_000)
+            .Concat(Check.Range($"{Section}:SnapshotIntervalMinutes", SnapshotIntervalMinutes, 0.1, 7 * 24 * 60))
+            .Concat(Check.Range($"{Section}:SnapshotsKept", SnapshotsKept, 1, 100));
+}

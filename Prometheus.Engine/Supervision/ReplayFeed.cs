@@ -1,0 +1,61 @@
+using Prometheus.Engine.Market;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>
+/// Paper trading's market: a candle file replayed bar by bar. After a restart it resumes after the last bar the
+/// engine saw; at the end of the file it starts over from the beginning (the same history, replayed again later in
+/// time, so the clock keeps moving forward: each lap's timestamps are shifted by the file's span).
+/// </summary>
+public sealed class ReplayFeed : IBarFeed
+{
+    private readonly Candle[] _bars;
+    private readonly long _lapMs;
+    private int _next;
+    private long _offsetMs;
+
+    public ReplayFeed(IEnumerable<Candle> bars)
+    {
+        _bars = [.. bars];
+        if (_bars.Length < 2) throw new ArgumentException("A replay needs at least two bars.", nameof(bars));
+        Interval = TimeSpan.FromMilliseconds(_bars[1].TimestampMs - _bars[0].TimestampMs);
+        _lapMs = _bars[^1].TimestampMs - _bars[0].TimestampMs + (long)Interval.TotalMilliseconds;
+    }
+
+    public TimeSpan Interval { get; }
+
+    public int Count => _bars.Length;
+
+    /// <summary>Positions the feed on the first bar after <paramref name="timestampMs"/> (in replay time, laps included).</summary>
+    public void SeekAfter(long timestampMs)
+    {
+        var laps = Math.Max(0, (timestampMs - _bars[0].TimestampMs) / _lapMs);
+        _offsetMs = laps * _lapMs;
+        var local = timestampMs - _offsetMs;
+        var index = Array.BinarySearch(_bars, new Candle(local, 0, 0, 0, 0, 0), Comparer<Candle>.Create((a, b) => a.TimestampMs.CompareTo(b.TimestampMs)));
+        _next = index >= 0 ? index + 1 : ~index;
+        if (_next >= _bars.Length) Wrap();
+    }
+
+    public bool TryNext(out Candle bar)
+    {
+        var raw = _bars[_next];
+        bar = raw with { TimestampMs = raw.TimestampMs + _offsetMs };
+        if (++_next >= _bars.Length) Wrap();
+        return true;
+    }
+
+    public IReadOnlyList<Candle> History(int count)
+    {
+        var result = new List<Candle>(count);
+        for (var i = Math.Max(0, _next - count); i < _next; i++)
+            result.Add(_bars[i] with { TimestampMs = _bars[i].TimestampMs + _offsetMs });
+        return result;
+    }
+
+    private void Wrap()
+    {
+        _next = 0;
+        _offsetMs += _lapMs;
+    }
+}

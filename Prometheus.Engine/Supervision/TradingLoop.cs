@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Prometheus.Engine.Backtest;
+using Prometheus.Engine.Market;
+
+namespace Prometheus.Engine.Supervision;
+
+/// <summary>
+/// The live and paper trading loop: one thread of control that paces bars from the feed, drives the market and
+/// the Supervisor, takes checkpoints and snapshots, and executes commands (confirm, pause, resume, close-all,
+/// queries) between cycles, in order. Everything else talks to it through <see cref="SendAsync"/> and
+/// <see cref="QueryAsync{T}"/>, so nothing inside the engine needs a lock.
+/// A stop (cancellation) finishes the current cycle, writes a last checkpoint and flushes it.
+/// </summary>
+public sealed class TradingLoop
+{
+    private readonly Channel<Func<ValueTask>> _inbox = Channel.CreateUnbounded<Func<ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Supervisor _supervisor;
+    private readonly IBarFeed _feed;
+    private readonly Action<Candle> _market;
+    private readonly ReplayClock _marketClock;
+    private readonly TimeProvider _wall;
+    private readonly TimeSpan _barPeriod;
+    private readonly int _checkpointEvery;
+    private readonly TimeSpan _snapshotEvery;
+    private readonly ICheckpointSink? _sink;
+    private readonly string _mode;
+    private bool _deathSinceCheckpoint;
+    private double _cycleMs;
+    private volatile EngineStatus _status;
+
+    /// <param name="market">Gives each bar to the exchange's market before the Supervisor sees it (the simulated exchange's OnBar).</param>
+    public TradingLoop(Supervisor supervisor, IBarFeed feed, Action<Candle> market, ReplayClock marketClock, TimeProvider wall,
+        double barsPerSecond, int checkpointEveryCycles, TimeSpan snapshotEvery, ICheckpointSink? sink, EngineState initialState,
+        string mode)
+    {
+        _supervisor = supervisor;
+        _feed = feed;
+        _market = market;
+        _marketClock = marketClock;
+        _wall = wall;
+        _barPeriod = TimeSpan.FromSeconds(1 / barsPerSecond);
+        _checkpointEvery = checkpointEveryCycles;
+        _snapshotEvery = snapshotEvery;
+        _sink = sink;
+        _mode = mode;
+        State = initialState;
+        supervisor.AgentDied += _ => _deathSinceCheckpoint = true;
+        _status = EngineStatus.Initial(mode);
+        Publish();
+    }
+
+    public EngineState State { get; private set; }
+    public string StateReason { get; private set; } = "";
+    public EngineStatus Status => _status;
+
+    /// <summary>Raised on the loop's thread whenever the state changes.</summary>
+    public event Action<EngineState, string>? StateChanged;
+
+    /// <summary>A person confirms the recovery report: trading starts. Refused unless awaiting confirmation.</summary>
+    public Task<string?> ConfirmAsync() => CommandAsync(() => State switch
+    {
+        EngineState.AwaitingConfirmation => Move(EngineState.Running, "confirmed by a person"),
+        EngineState.Blocked => "trading is blocked: a discrepancy needs a decision first",
+        _ => $"nothing to confirm: the engine is {State}",
+    });
+
+    public Task<string?> PauseAsync() => CommandAsync(() => State switch
+    {
+        EngineState.Running => Move(EngineState.Paused, "paused by a person"),
+        EngineState.Paused => null,
+        _ => $"cannot pause: the engine is {State}",
+    });
+
+    public Task<string?> ResumeAsync() => CommandAsync(() => State switch
+    {
+        EngineState.Paused => Move(EngineState.Running, "resumed by a person"),
+        EngineState.Running => null,
+        EngineState.AwaitingConfirmation => "confirm the recovery report first",
+        _ => $"cannot resume: the engine is {State}",
+    });
+
+    /// <summary>Blocks trading until a person decides (reconciliation found something it cannot correct).</summary>
+    public Task<string?> BlockAsync(string reason) => CommandAsync(() => Move(EngineState.Blocked, reason));
+
+    /// <summary>Emergency: closes every position at market, bypassing pre-trade checks, then pauses.</summary>
+    public async Task<string?> CloseAllAsync()
+    {
+        var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _inbox.Writer.WriteAsync(async () =>
+        {
+            try
+            {
+                await _supervisor.CloseAllAsync();
+                if (State == EngineState.Running) Move(EngineState.Paused, "paused after an emergency close-all");
+                Publish();
+                done.SetResult(null);
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        });
+        return await done.Task;
+    }
+
+    /// <summary>Runs <paramref name="query"/> on the loop between cycles: the only safe way to read the Supervisor from outside.</summary>
+    public async Task<T> QueryAsync<T>(Func<Supervisor, T> query, CancellationToken ct = default)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _inbox.Writer.WriteAsync(() =>
+        {
+            try { done.SetResult(query(_supervisor)); }
+            catch (Exception e) { done.SetException(e); }
+            return ValueTask.CompletedTask;
+        }, ct);
+        return await done.Task.WaitAsync(ct);
+    }
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var nextBarAt = _wall.GetUtcNow();
+        var nextSnapshotAt = _wall.GetUtcNow() + _snapshotEvery;
+        var cycles = 0L;
+        while (!stop.IsCancellationRequested)
+        {
+            await DrainInboxAsync();
+            var now = _wall.GetUtcNow();
+            if (now < nextBarAt)
+            {
+                await WaitForInboxAsync(nextBarAt - now, stop);
+                continue;
+            }
+            nextBarAt = nextBarAt + _barPeriod < now ? now + _barPeriod : nextBarAt + _barPeriod;
+            if (!_feed.TryNext(out var bar))
+                break;
+
+            var started = Stopwatch.GetTimestamp();
+            _marketClock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + (long)_feed.Interval.TotalMilliseconds));
+            _market(bar);
+            _supervisor.TradingEnabled = State == EngineState.Running;
+            await _supervisor.OnBarAsync(bar, CancellationToken.None); // a cycle, once begun, is finished
+            _cycleMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+            if (++cycles % _checkpointEvery == 0 || _deathSinceCheckpoint)
+            {
+                _deathSinceCheckpoint = false;
+                _sink?.Checkpoint(_supervisor.CaptureCheckpoint());
+            }
+            if (_wall.GetUtcNow() >= nextSnapshotAt)
+            {
+                nextSnapshotAt = _wall.GetUtcNow() + _snapshotEvery;
+                _sink?.Snapshot(_supervisor.CaptureSnapshot());
+            }
+            Publish();
+        }
+
+        Move(EngineState.Stopping, "stopping");
+        await DrainInboxAsync();
+        if (_sink is not null)
+        {
+            _sink.Checkpoint(_supervisor.CaptureCheckpoint());
+            await _sink.FlushAsync(CancellationToken.None);
+        }
+        Publish();
+    }
+
+    private Task<string?> CommandAsync(Func<string?> command)
+    {
+        var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_inbox.Writer.TryWrite(() =>
+            {
+                done.SetResult(command());
+                Publish();
+                return ValueTask.CompletedTask;
+            }))
+            done.SetResult("the engine has stopped");
+        return done.Task;
+    }
+
+    private string? Move(EngineState to, string reason)
+    {
+        if (State == to) return null;
+        State = to;
+        StateReason = reason;
+        StateChanged?.Invoke(to, reason);
+        return null;
+    }
+
+    private async ValueTask DrainInboxAsync()
+    {
+        while (_inbox.Reader.TryRead(out var work))
+            await work();
+    }
+
+    private async Task WaitForInboxAsync(TimeSpan timeout, CancellationToken stop)
+    {
+        using var due = new CancellationTokenSource(timeout, _wall);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, due.Token);
+        try
+        {
+            await _inbox.Reader.WaitToReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // the bar is due, or we are stopping: either way the loop goes on
+        }
+    }
+
+    private void Publish()
+    {
+        var s = _supervisor;
+        _status = new EngineStatus(State, StateReason, _mode, s.Cycle, s.Equity, s.Ledger.PrivateLedgers.Values.Sum(l => l.UnrealizedPnl(s.Marks)),
+            s.Living.Count, s.Agents.Count - s.Living.Count, s.Market.Regime, s.Ledger.Records.Count, s.Births, s.Deaths,
+            _sink?.LastCheckpointAtMs, s.Market.TimestampMs, _cycleMs, s.SystemRisk.State.ToString());
+    }
+}
