@@ -49,7 +49,7 @@ public sealed partial class Supervisor
     }
 
     private SupervisorState SaveSupervisor() => new(
-        Cycle, Births, Deaths, Generations, EnvironmentPressure, _nextAgentId, _targetPopulation, _cullDebt,
+        Cycle, StartedAtMs, Births, Deaths, Generations, EnvironmentPressure, _nextAgentId, _targetPopulation, _cullDebt,
         _nextHourMs, _nextDayMs, _nextGenerationMs, EvolutionEnabled,
         Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
         SystemRisk.Save(), RiskLog.Save(), Journal.Written, Journal.Finished,
@@ -98,6 +98,7 @@ public sealed partial class Supervisor
         (supervisor._nextAgentId, supervisor._targetPopulation, supervisor._cullDebt) = (s.NextAgentId, s.TargetPopulation, s.CullDebt);
         (supervisor._nextHourMs, supervisor._nextDayMs, supervisor._nextGenerationMs) = (s.NextHourMs, s.NextDayMs, s.NextGenerationMs);
         supervisor.EvolutionEnabled = s.EvolutionEnabled;
+        supervisor.StartedAtMs = s.StartedAtMs;
         supervisor.ExchangeRejects = s.ExchangeRejects;
         supervisor.Market = s.Market;
         return supervisor;

@@ -64,6 +64,8 @@ public sealed partial class Supervisor
     public IReadOnlyList<Agent> Living => _living;
     public IReadOnlyDictionary<int, Agent> Agents => _agents;
     public long Cycle { get; private set; }
+    /// <summary>When the engine first started (market time, Unix ms): runtime is measured from here.</summary>
+    public long StartedAtMs { get; private set; }
     public int Births { get; private set; }
     public int Deaths { get; private set; }
     public int Generations { get; private set; }
@@ -96,6 +98,7 @@ public sealed partial class Supervisor
         foreach (var side in new[] { PositionSide.Long, PositionSide.Short })
             await _exchange.SetLeverageAsync(Instrument.BtcUsdtSwap.InstId, side, _options.Risk.SwapLeverage, ct);
         var now = NowMs;
+        StartedAtMs = now;
         _targetPopulation = _options.Agents.Initial;
         for (var i = 0; i < _options.Agents.Initial; i++)
             Birth(now, Genome.Random(_random), Personality.Random(_random), generation: 0, parents: []);

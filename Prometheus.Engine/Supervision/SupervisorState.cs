@@ -7,6 +7,7 @@ namespace Prometheus.Engine.Supervision;
 /// <summary>The Supervisor's own state (not its agents, ledgers or Mastermind), as plain data.</summary>
 public sealed record SupervisorState(
     long Cycle,
+    long StartedAtMs,
     int Births,
     int Deaths,
     int Generations,

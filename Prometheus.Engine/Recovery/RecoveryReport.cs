@@ -1,0 +1,59 @@
+using Prometheus.Engine.Exchange;
+
+namespace Prometheus.Engine.Recovery;
+
+/// <summary>
+/// What a restart found and did, laid out as the seed's example: system state, restored counts, each agent,
+/// ledger agreement (the reconciliation section; three-way reconciliation fills it in later), the decision.
+/// </summary>
+public sealed record RecoveryReport(
+    DateTimeOffset RecoveredAt,
+    double RecoveryMilliseconds,
+    bool FreshStart,
+    DateTimeOffset? LastSaveAt,
+    double? SecondsSinceLastSave,
+    RecoveryCounts Counts,
+    IReadOnlyList<RecoveredAgent> Agents,
+    RecoverySnapshotUse Snapshot,
+    RecoveryReconciliation Reconciliation,
+    string Decision,
+    bool DecisionRequired);
+
+public sealed record RecoveryCounts(
+    int PublicLedgerRecords,
+    int PrivateLedgers,
+    int AgentsAlive,
+    int AgentsDead,
+    int ValhallaHeroes,
+    long Cycles,
+    double RuntimeHours);
+
+public sealed record RecoveredAgent(
+    int Id,
+    string Name,
+    bool Alive,
+    decimal Capital,
+    decimal Pnl,
+    IReadOnlyList<RecoveredPosition> Positions,
+    string? DeathReason);
+
+public sealed record RecoveredPosition(string InstId, PositionSide PosSide, decimal Amount, decimal AveragePrice);
+
+/// <summary>Which snapshot the restore started from, and any newer one skipped (corrupt, unreadable) with why.</summary>
+public sealed record RecoverySnapshotUse(string? Used, IReadOnlyList<SkippedSnapshot> Skipped);
+
+public sealed record SkippedSnapshot(string File, string Reason);
+
+public sealed record RecoveryReconciliation(bool Consistent, DateTimeOffset CheckedAt, LedgerVerdict Ledger, IReadOnlyList<ReconciliationItem> Items);
+
+/// <summary>One finding: {kind, case, agentId, instId, posSide, detail, correction, resolved}.</summary>
+public sealed record ReconciliationItem(
+    string Id,
+    string Kind,
+    string Case,
+    int? AgentId,
+    string? InstId,
+    PositionSide? PosSide,
+    string Detail,
+    string? Correction,
+    bool Resolved);
