@@ -26,6 +26,9 @@ public sealed class ReplayFeed : IBarFeed
 
     public int Count => _bars.Length;
 
+    /// <summary>Open time of the file's first bar (Unix ms).</summary>
+    public long FirstTimestampMs => _bars[0].TimestampMs;
+
     /// <summary>Positions the feed on the first bar after <paramref name="timestampMs"/> (in replay time, laps included).</summary>
     public void SeekAfter(long timestampMs)
     {

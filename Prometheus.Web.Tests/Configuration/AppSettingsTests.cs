@@ -30,6 +30,8 @@ public sealed class AppSettingsTests
         { typeof(MastermindOptions), MastermindOptions.Section },
         { typeof(SimulatedExchangeOptions), SimulatedExchangeOptions.Section },
         { typeof(PaperOptions), PaperOptions.Section },
+        { typeof(Prometheus.Engine.Persistence.PersistenceOptions), Prometheus.Engine.Persistence.PersistenceOptions.Section },
+        { typeof(Prometheus.Engine.Recovery.RecoveryOptions), Prometheus.Engine.Recovery.RecoveryOptions.Section },
     };
 
     [Theory]

@@ -6,6 +6,8 @@ using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Market;
+using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Risk;
 using Prometheus.Engine.Supervision;
 
@@ -26,6 +28,8 @@ public static class PrometheusOptionsExtensions
         services.AddValidated<MastermindOptions>(configuration, MastermindOptions.Section);
         services.AddValidated<SimulatedExchangeOptions>(configuration, SimulatedExchangeOptions.Section);
         services.AddValidated<PaperOptions>(configuration, PaperOptions.Section);
+        services.AddValidated<PersistenceOptions>(configuration, PersistenceOptions.Section);
+        services.AddValidated<RecoveryOptions>(configuration, RecoveryOptions.Section);
 
         // The engine is built from one EngineOptions; each part comes out of the validated pipeline.
         services.AddSingleton(sp => new EngineOptions

@@ -16,6 +16,10 @@ public static class PrometheusHostExtensions
         builder.AddPrometheusLogging();
         builder.Services.AddPrometheusOptions(builder.Configuration);
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Engine.EngineRuntime>();
+        builder.Services.AddHostedService<Engine.EngineService>();
+        builder.Services.AddHostedService<Engine.EngineStatusLogger>();
         if (!HasConfiguredAddress(builder.Configuration))
             builder.WebHost.UseUrls(DefaultUrl);
         return builder;
