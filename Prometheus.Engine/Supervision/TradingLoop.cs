@@ -117,6 +117,18 @@ public sealed class TradingLoop
         return await done.Task.WaitAsync(ct);
     }
 
+    /// <summary>As <see cref="QueryAsync{T}(Func{Supervisor, T}, CancellationToken)"/>, for a query that itself awaits (the exchange).</summary>
+    public async Task<T> QueryAsync<T>(Func<Supervisor, ValueTask<T>> query, CancellationToken ct = default)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _inbox.Writer.WriteAsync(async () =>
+        {
+            try { done.SetResult(await query(_supervisor)); }
+            catch (Exception e) { done.SetException(e); }
+        }, ct);
+        return await done.Task.WaitAsync(ct);
+    }
+
     public async Task RunAsync(CancellationToken stop)
     {
         var nextBarAt = _wall.GetUtcNow();
