@@ -126,3 +126,23 @@ public class TradingLoopTests
         Assert.Equal([10 * 60_000L], feed.History(1).Select(b => b.TimestampMs)); // the bar just delivered
     }
 }
+
+public class TradingLoopStopTests
+{
+    [Fact]
+    public async Task After_a_stop_commands_are_refused_and_queries_fail_fast()
+    {
+        var s = new SupervisorScenario();
+        var feed = new ReplayFeed(CandleFileReader.Read(TestData.Path("btc-usdt-swap-15m-okx-20230101-20260418.csv.gz")).Take(500));
+        var loop = new TradingLoop(s.Supervisor, feed, _ => { }, new ReplayClock(s.Clock.GetUtcNow()), TimeProvider.System, 1000, 5,
+            TimeSpan.FromHours(1), sink: null, EngineState.Running, "paper");
+        using var stop = new CancellationTokenSource();
+        var run = loop.RunAsync(stop.Token);
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal("the engine has stopped", await loop.PauseAsync());
+        Assert.Equal("the engine has stopped", await loop.CloseAllAsync());
+        await Assert.ThrowsAsync<EngineStoppedException>(() => loop.QueryAsync(x => x.Cycle));
+    }
+}

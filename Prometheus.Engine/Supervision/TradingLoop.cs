@@ -87,7 +87,7 @@ public sealed class TradingLoop
     public async Task<string?> CloseAllAsync()
     {
         var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _inbox.Writer.WriteAsync(async () =>
+        if (!_inbox.Writer.TryWrite(async () =>
         {
             try
             {
@@ -100,32 +100,25 @@ public sealed class TradingLoop
             {
                 done.SetException(e);
             }
-        });
+        }))
+            return "the engine has stopped";
         return await done.Task;
     }
 
     /// <summary>Runs <paramref name="query"/> on the loop between cycles: the only safe way to read the Supervisor from outside.</summary>
-    public async Task<T> QueryAsync<T>(Func<Supervisor, T> query, CancellationToken ct = default)
-    {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _inbox.Writer.WriteAsync(() =>
-        {
-            try { done.SetResult(query(_supervisor)); }
-            catch (Exception e) { done.SetException(e); }
-            return ValueTask.CompletedTask;
-        }, ct);
-        return await done.Task.WaitAsync(ct);
-    }
+    public Task<T> QueryAsync<T>(Func<Supervisor, T> query, CancellationToken ct = default) =>
+        QueryAsync(s => ValueTask.FromResult(query(s)), ct);
 
     /// <summary>As <see cref="QueryAsync{T}(Func{Supervisor, T}, CancellationToken)"/>, for a query that itself awaits (the exchange).</summary>
     public async Task<T> QueryAsync<T>(Func<Supervisor, ValueTask<T>> query, CancellationToken ct = default)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _inbox.Writer.WriteAsync(async () =>
-        {
-            try { done.SetResult(await query(_supervisor)); }
-            catch (Exception e) { done.SetException(e); }
-        }, ct);
+        if (!_inbox.Writer.TryWrite(async () =>
+            {
+                try { done.SetResult(await query(_supervisor)); }
+                catch (Exception e) { done.SetException(e); }
+            }))
+            throw new EngineStoppedException();
         return await done.Task.WaitAsync(ct);
     }
 
@@ -168,6 +161,8 @@ public sealed class TradingLoop
         }
 
         Move(EngineState.Stopping, "stopping");
+        // Whatever was asked before the stop is answered; anything asked after finds the inbox closed.
+        _inbox.Writer.TryComplete();
         await DrainInboxAsync();
         if (_sink is not null)
         {
@@ -227,3 +222,6 @@ public sealed class TradingLoop
             _sink?.LastCheckpointAtMs, s.Market.TimestampMs, _cycleMs, s.SystemRisk.State.ToString());
     }
 }
+
+/// <summary>The trading loop has stopped: it takes no more commands or queries.</summary>
+public sealed class EngineStoppedException() : InvalidOperationException("the engine has stopped");
