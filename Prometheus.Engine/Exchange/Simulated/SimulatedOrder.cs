@@ -45,4 +45,8 @@ internal sealed class SimulatedOrder
     public ExchangeOrder ToRecord() => new(
         OrdId, ClOrdId, Instrument.InstId, Side, PosSide, Type, Size, Price,
         FilledSize, AveragePrice, Fee, State, CreatedMs, UpdatedMs);
+
+    public SimulatedOrderState ToState() => new(
+        OrdId, ClOrdId, Instrument.InstId, Side, PosSide, Type, Size, Price, IsClosing, State,
+        FilledSize, FilledNotional, Fee, FrozenQuote, FrozenBase, ReservedContracts, CreatedMs, UpdatedMs);
 }
