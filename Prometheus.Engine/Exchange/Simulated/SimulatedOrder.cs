@@ -33,6 +33,9 @@ internal sealed class SimulatedOrder
     /// <summary>Contracts of the position reserved by a swap close order.</summary>
     public decimal ReservedContracts { get; set; }
 
+    /// <summary>Changed since the exchange last committed to its store (only tracked when it has one).</summary>
+    public bool Uncommitted { get; set; }
+
     public Instrument Instrument => Book.Instrument;
 
     public decimal Remaining => Size - FilledSize;
