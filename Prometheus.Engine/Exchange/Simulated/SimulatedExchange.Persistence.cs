@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Prometheus.Engine.Exchange.Simulated.Persistence;
 
 namespace Prometheus.Engine.Exchange.Simulated;
 
@@ -29,6 +30,29 @@ public sealed partial class SimulatedExchange : IDisposable
 
     /// <summary>Whether this exchange commits to a store.</summary>
     public bool IsDurable => _journal is not null;
+
+    /// <summary>
+    /// Opens (or creates) the SQLite store at <paramref name="path"/> (conventionally
+    /// &lt;dataDir&gt;/<see cref="SqliteSimulatedExchangeStore.DefaultFileName"/>) and returns the exchange it holds,
+    /// or a fresh one with <see cref="SimulatedExchangeOptions.InitialBalance"/> when it holds none. The exchange owns
+    /// the store: disposing the exchange closes it.
+    /// </summary>
+    /// <exception cref="ExchangeStoreException">The file is corrupt, not a store, written by a newer version, or
+    /// holds a state these instruments cannot take. The file is left as it was.</exception>
+    public static SimulatedExchange Open(
+        string path, SimulatedExchangeOptions options, TimeProvider time, Random random, IEnumerable<Instrument>? instruments = null)
+    {
+        var store = SqliteSimulatedExchangeStore.Open(path);
+        try
+        {
+            return Open(store, ownsStore: true, options, time, random, instruments);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// The exchange <paramref name="store"/> holds, or a fresh one (whose initial state is committed at once) when it
