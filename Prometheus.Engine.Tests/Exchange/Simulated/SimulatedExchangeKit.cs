@@ -13,7 +13,10 @@ internal sealed class SimulatedExchangeKit
     public const string Spot = "BTC-USDT";
     public const string Swap = "BTC-USDT-SWAP";
 
-    public SimulatedExchangeKit(Action<SimulatedExchangeOptions>? configure = null, int seed = 1)
+    /// <param name="create">How to make the exchange (default: the plain constructor, no store).</param>
+    public SimulatedExchangeKit(
+        Action<SimulatedExchangeOptions>? configure = null, int seed = 1,
+        Func<SimulatedExchangeOptions, TimeProvider, Random, SimulatedExchange>? create = null)
     {
         Options = new SimulatedExchangeOptions
         {
@@ -26,14 +29,15 @@ internal sealed class SimulatedExchangeKit
             MaxLeverage = 100m,
         };
         configure?.Invoke(Options);
-        Exchange = new SimulatedExchange(Options, Clock, new Random(seed));
+        Exchange = create is null ? new SimulatedExchange(Options, Clock, new Random(seed)) : create(Options, Clock, new Random(seed));
     }
 
     public SimulatedExchangeOptions Options { get; }
 
     public ManualTimeProvider Clock { get; } = new();
 
-    public SimulatedExchange Exchange { get; }
+    /// <summary>The exchange; a test may swap in a reopened one.</summary>
+    public SimulatedExchange Exchange { get; set; }
 
     public static Candle Bar(decimal close, decimal volume = 100m, decimal? low = null, decimal? high = null) =>
         new(0, close, high ?? close, low ?? close, close, volume);

@@ -5,13 +5,15 @@ namespace Prometheus.Engine.Exchange.Simulated;
 /// <summary>
 /// The market moving: each bar first fills resting limit orders (oldest first, at their own price, maker),
 /// then liquidates swap positions whose liquidation price the bar reached.
-/// Hot path: with no resting orders and no open positions a bar costs a dictionary lookup and a copy.
+/// Hot path: with no resting orders and no open positions a bar costs a dictionary lookup and a copy
+/// (with a store, a clock read too: the bar is committed with the next change, or alone now and then).
 /// </summary>
 public sealed partial class SimulatedExchange
 {
     /// <summary>Advances <paramref name="instId"/> by one bar. An empty (zero-volume) bar fills no limit order.</summary>
     public void OnBar(string instId, in Candle candle)
     {
+        EnsureUsable();
         if (FindBook(instId) is not { } book)
             throw new ArgumentException($"Unknown instrument '{instId}'.", nameof(instId));
         book.SetBar(candle);
@@ -22,6 +24,8 @@ public sealed partial class SimulatedExchange
             CheckLiquidation(book, book.Long!, candle);
             CheckLiquidation(book, book.Short!, candle);
         }
+        if (_journal is { } journal)
+            CommitAfterBar(journal);
     }
 
     private void FillResting(InstrumentBook book, in Candle bar)

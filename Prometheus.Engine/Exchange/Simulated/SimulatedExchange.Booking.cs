@@ -45,6 +45,7 @@ public sealed partial class SimulatedExchange
         order.Fee += fee;
         order.UpdatedMs = NowMs();
         order.State = order.Remaining == 0m ? OrderState.Filled : OrderState.PartiallyFilled;
+        Touch(order);
         return Emit(order, size, price, fee, isLiquidation: false);
     }
 
@@ -83,7 +84,8 @@ public sealed partial class SimulatedExchange
             instrument.InstId, order.Side, order.PosSide, size, price, fee, _feeModel.FeeCurrency(instrument),
             NowMs(), isLiquidation);
         _fillHistory.Add(fill);
-        _fills.Writer.TryWrite(fill);   // unbounded: always succeeds
+        if (_journal is null)
+            _fills.Writer.TryWrite(fill);   // unbounded: always succeeds. With a store: published once committed.
         return fill;
     }
 
@@ -134,5 +136,6 @@ public sealed partial class SimulatedExchange
         ReleaseReservation(order, order.Remaining);
         order.State = OrderState.Canceled;
         order.UpdatedMs = NowMs();
+        Touch(order);
     }
 }

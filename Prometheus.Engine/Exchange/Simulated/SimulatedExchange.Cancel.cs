@@ -4,8 +4,13 @@ namespace Prometheus.Engine.Exchange.Simulated;
 public sealed partial class SimulatedExchange
 {
     /// <summary>Cancels a pending order by ordId (preferred) or clOrdId; what it froze is released.</summary>
-    public ValueTask<OrderAck> CancelOrderAsync(string instId, string? ordId, string? clOrdId, CancellationToken ct = default) =>
-        new(Cancel(instId, ordId, clOrdId));
+    public ValueTask<OrderAck> CancelOrderAsync(string instId, string? ordId, string? clOrdId, CancellationToken ct = default)
+    {
+        EnsureUsable();
+        var ack = Cancel(instId, ordId, clOrdId);
+        Committed();
+        return new(ack);
+    }
 
     private OrderAck Cancel(string instId, string? ordId, string? clOrdId)
     {
@@ -33,8 +38,13 @@ public sealed partial class SimulatedExchange
     /// (59101, as OKX does for isolated margin). An open position's margin is re-based to
     /// entry notional / new leverage: the difference comes from (59103 if short) or returns to the quote balance.
     /// </summary>
-    public ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default) =>
-        new(SetLeverage(instId, posSide, leverage));
+    public ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default)
+    {
+        EnsureUsable();
+        var ack = SetLeverage(instId, posSide, leverage);
+        Committed();
+        return new(ack);
+    }
 
     private OrderAck SetLeverage(string instId, PositionSide posSide, decimal leverage)
     {

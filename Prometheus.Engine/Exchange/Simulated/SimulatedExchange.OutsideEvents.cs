@@ -4,6 +4,7 @@ namespace Prometheus.Engine.Exchange.Simulated;
 /// Events no Prometheus order caused: a person trading or closing by hand, a forced liquidation. Their fills
 /// carry an empty clOrdId (and an exchange ordId), so reconciliation sees them as orphans or outside closes.
 /// These helpers are for tests and fault injection; they throw on misuse instead of answering with a code.
+/// With a store, each is committed before it returns and before its fill is published.
 /// </summary>
 public sealed partial class SimulatedExchange
 {
@@ -11,33 +12,45 @@ public sealed partial class SimulatedExchange
     /// <exception cref="InvalidOperationException">The exchange refuses it (the OKX code is in the message).</exception>
     public ExchangeFill ManualOrder(string instId, OrderSide side, PositionSide posSide, decimal size)
     {
+        EnsureUsable();
         var ack = Submit(new OrderRequest(instId, "", side, posSide, OrderType.Market, size), outside: true);
-        if (!ack.Accepted)
-            throw new InvalidOperationException($"Manual order refused: {ack.Code} {ack.Message}");
-        return _fillHistory[^1];
+        Committed();
+        return Manual(ack);
     }
 
     /// <summary>Closes the whole (instId, posSide) position by hand at market, after cancelling its resting close orders.</summary>
     /// <returns>The closing fill, or nothing when there is no position.</returns>
     public IReadOnlyList<ExchangeFill> ClosePositionByHand(string instId, PositionSide posSide)
     {
+        EnsureUsable();
         var book = SwapBook(instId);
         var position = book.Position(posSide);
         if (position.Size == 0m)
             return [];
         CancelCloseOrders(book, posSide);
         var side = posSide == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
-        return [ManualOrder(instId, side, posSide, position.Size)];
+        var ack = Submit(new OrderRequest(instId, "", side, posSide, OrderType.Market, position.Size), outside: true);
+        Committed();   // the cancellations and the close in one commit
+        return [Manual(ack)];
     }
 
     /// <summary>Liquidates the whole (instId, posSide) position now, at its liquidation price.</summary>
     /// <returns>The liquidation fill, or nothing when there is no position.</returns>
     public IReadOnlyList<ExchangeFill> Liquidate(string instId, PositionSide posSide)
     {
+        EnsureUsable();
         var book = SwapBook(instId);
         var position = book.Position(posSide);
-        return position.Size == 0m ? [] : [LiquidateAt(book, position, position.LiquidationPrice)];
+        if (position.Size == 0m)
+            return [];
+        var fill = LiquidateAt(book, position, position.LiquidationPrice);
+        Committed();
+        return [fill];
     }
+
+    /// <summary>The fill of an accepted manual order (its only one: no bar-volume cap), or the refusal as an exception.</summary>
+    private ExchangeFill Manual(OrderAck ack) =>
+        ack.Accepted ? _fillHistory[^1] : throw new InvalidOperationException($"Manual order refused: {ack.Code} {ack.Message}");
 
     private InstrumentBook SwapBook(string instId) =>
         FindBook(instId) is { IsSwap: true } book

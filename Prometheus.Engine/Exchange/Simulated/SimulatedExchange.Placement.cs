@@ -10,12 +10,16 @@ public sealed partial class SimulatedExchange
     /// <summary>
     /// Places an order. A market order fills at once (possibly partially: the rest is cancelled, state Canceled
     /// with FilledSize &gt; 0); a limit order rests, or fills at once as a taker as far as it crosses the last price.
-    /// Fills are on <see cref="Fills"/> before this returns. The answer is always already completed.
+    /// Fills are on <see cref="Fills"/> before this returns, and with a store committed before that.
+    /// The answer is always already completed.
     /// </summary>
     public ValueTask<OrderAck> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ValueTask<OrderAck>(Submit(request, outside: false));
+        EnsureUsable();
+        var ack = Submit(request, outside: false);
+        Committed();
+        return new ValueTask<OrderAck>(ack);
     }
 
     /// <param name="outside">An outside event (a person trading by hand): no clOrdId, no bar-volume cap, no liquidity check.</param>

@@ -1,14 +1,21 @@
 namespace Prometheus.Engine.Exchange.Simulated;
 
-/// <summary>Read-only views of the book and the account. Lists are in production order (ordId / tradeId ascending).</summary>
+/// <summary>
+/// Read-only views of the book and the account. Lists are in production order (ordId / tradeId ascending).
+/// With a store, they throw <see cref="ExchangeStoreException"/> once a commit has failed (memory is then ahead of the store).
+/// </summary>
 public sealed partial class SimulatedExchange
 {
-    public ValueTask<ExchangeOrder?> GetOrderAsync(string instId, string? ordId, string? clOrdId, CancellationToken ct = default) =>
-        new(Find(instId, ordId, clOrdId)?.ToRecord());
+    public ValueTask<ExchangeOrder?> GetOrderAsync(string instId, string? ordId, string? clOrdId, CancellationToken ct = default)
+    {
+        EnsureUsable();
+        return new(Find(instId, ordId, clOrdId)?.ToRecord());
+    }
 
     /// <summary>Live and partially filled orders, oldest first.</summary>
     public ValueTask<IReadOnlyList<ExchangeOrder>> GetPendingOrdersAsync(string? instId = null, CancellationToken ct = default)
     {
+        EnsureUsable();
         var pending = new List<SimulatedOrder>();
         foreach (var book in _bookList)
         {
@@ -22,6 +29,7 @@ public sealed partial class SimulatedExchange
     /// <summary>Completed orders (filled or canceled) last updated at or after <paramref name="sinceMs"/>, oldest first.</summary>
     public ValueTask<IReadOnlyList<ExchangeOrder>> GetOrderHistoryAsync(string? instId = null, long? sinceMs = null, CancellationToken ct = default)
     {
+        EnsureUsable();
         var history = new List<ExchangeOrder>();
         foreach (var order in _orders)
         {
@@ -34,6 +42,7 @@ public sealed partial class SimulatedExchange
     /// <summary>Fills at or after <paramref name="sinceMs"/>, in production order.</summary>
     public ValueTask<IReadOnlyList<ExchangeFill>> GetFillsAsync(string? instId = null, long? sinceMs = null, CancellationToken ct = default)
     {
+        EnsureUsable();
         var fills = new List<ExchangeFill>();
         foreach (var fill in _fillHistory)
         {
@@ -46,6 +55,7 @@ public sealed partial class SimulatedExchange
     /// <summary>Open swap positions (size &gt; 0), long before short, unrealised PnL at the last close.</summary>
     public ValueTask<IReadOnlyList<ExchangePosition>> GetPositionsAsync(string? instId = null, CancellationToken ct = default)
     {
+        EnsureUsable();
         var positions = new List<ExchangePosition>();
         foreach (var book in _bookList)
         {
@@ -66,6 +76,7 @@ public sealed partial class SimulatedExchange
     /// </summary>
     public ValueTask<IReadOnlyList<ExchangeBalance>> GetBalancesAsync(CancellationToken ct = default)
     {
+        EnsureUsable();
         var balances = new List<ExchangeBalance>(_wallet.Currencies.Count);
         foreach (var ccy in _wallet.Currencies)
             balances.Add(_wallet[ccy].ToRecord(ccy));

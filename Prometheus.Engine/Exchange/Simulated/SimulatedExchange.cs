@@ -9,8 +9,11 @@ namespace Prometheus.Engine.Exchange.Simulated;
 /// <see cref="IExchange"/> calls act on the account; <see cref="ManualOrder"/>, <see cref="ClosePositionByHand"/>
 /// and <see cref="Liquidate"/> inject outside events.
 /// Invariants:
-/// - Every call completes synchronously; a rejection is an <see cref="OrderAck"/> with an OKX sCode, never an exception.
+/// - Every call completes synchronously; a rejection is an <see cref="OrderAck"/> with an OKX sCode, never an exception
+///   (the one exception: a store that cannot commit, <see cref="ExchangeStoreException"/>, after which the exchange is stopped).
 /// - Every fill goes, in production order, to <see cref="Fills"/> and to the fill history, nowhere else.
+/// - With a store (<see cref="Open(ISimulatedExchangeStore,SimulatedExchangeOptions,TimeProvider,Random,IEnumerable{Instrument})"/>),
+///   every change is committed before the operation acknowledges or publishes anything (see SimulatedExchange.Persistence.cs).
 /// - ordId and tradeId are sequential numbers from this instance's counters; timestamps come from the injected
 ///   clock; randomness only from the injected <see cref="Random"/> (through the slippage model). The same calls
 ///   and seed give the same fills, bit for bit.
@@ -122,6 +125,7 @@ public sealed partial class SimulatedExchange : IExchange
         _byOrdId.Add(order.OrdId, order);
         if (clOrdId.Length > 0)
             _byClOrdId.Add(clOrdId, order);
+        Touch(order);
         return order;
     }
 }

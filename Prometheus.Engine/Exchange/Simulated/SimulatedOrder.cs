@@ -33,6 +33,9 @@ internal sealed class SimulatedOrder
     /// <summary>Contracts of the position reserved by a swap close order.</summary>
     public decimal ReservedContracts { get; set; }
 
+    /// <summary>Changed since the exchange last committed to its store (only tracked when it has one).</summary>
+    public bool Uncommitted { get; set; }
+
     public Instrument Instrument => Book.Instrument;
 
     public decimal Remaining => Size - FilledSize;
@@ -45,4 +48,8 @@ internal sealed class SimulatedOrder
     public ExchangeOrder ToRecord() => new(
         OrdId, ClOrdId, Instrument.InstId, Side, PosSide, Type, Size, Price,
         FilledSize, AveragePrice, Fee, State, CreatedMs, UpdatedMs);
+
+    public SimulatedOrderState ToState() => new(
+        OrdId, ClOrdId, Instrument.InstId, Side, PosSide, Type, Size, Price, IsClosing, State,
+        FilledSize, FilledNotional, Fee, FrozenQuote, FrozenBase, ReservedContracts, CreatedMs, UpdatedMs);
 }

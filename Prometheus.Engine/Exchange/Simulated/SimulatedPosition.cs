@@ -46,4 +46,15 @@ internal sealed class SimulatedPosition(Instrument instrument, PositionSide side
 
     public ExchangePosition ToRecord(decimal lastPrice) => new(
         Instrument.InstId, Side, Size, AveragePrice, Leverage, LiquidationPrice, Margin, PnlAt(lastPrice, Size));
+
+    public SimulatedPositionState ToState() => new(Instrument.InstId, Side, Leverage, Size, AveragePrice, Margin, ReservedForClose);
+
+    public void Restore(SimulatedPositionState state)
+    {
+        Leverage = state.Leverage;
+        Size = state.Size;
+        AveragePrice = state.AveragePrice;
+        Margin = state.Margin;
+        ReservedForClose = state.ReservedForClose;
+    }
 }

@@ -20,6 +20,13 @@ internal sealed class SimulatedWallet
 
     public Holding this[string ccy] => _holdings[ccy];
 
+    /// <summary>Forgets every currency (before a restore puts the saved ones back, in their saved order).</summary>
+    public void Clear()
+    {
+        _holdings.Clear();
+        _order.Clear();
+    }
+
     /// <summary>Currencies in the order they were added (quote currency first).</summary>
     public IReadOnlyList<string> Currencies => _order;
 
@@ -30,5 +37,7 @@ internal sealed class SimulatedWallet
         public decimal Available => Total - Frozen;
 
         public ExchangeBalance ToRecord(string ccy) => new(ccy, Total, Available, Frozen);
+
+        public SimulatedBalanceState ToState(string ccy) => new(ccy, Total, Frozen);
     }
 }

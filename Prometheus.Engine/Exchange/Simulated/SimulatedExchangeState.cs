@@ -1,0 +1,84 @@
+using Prometheus.Engine.Market;
+
+namespace Prometheus.Engine.Exchange.Simulated;
+
+/// <summary>
+/// Everything the simulated exchange knows, as plain data: what <see cref="SimulatedExchange.Capture"/> returns
+/// and <see cref="SimulatedExchange.Restore"/> rebuilds an exchange from. Serializable as is (System.Text.Json).
+/// <list type="bullet">
+/// <item>The id counters: the next order gets ordId <see cref="LastOrdId"/> + 1, the next fill tradeId <see cref="LastTradeId"/> + 1.</item>
+/// <item>Balances in the wallet's order (quote currency first); Total includes Frozen.</item>
+/// <item>Swap positions per (instId, posSide), flat ones included: they carry the leverage setting.</item>
+/// <item>Every order ever accepted (pending and history, ordId ascending). The used clOrdIds are those of these
+///   orders: a rejected order never takes its clOrdId, so nothing else has to be kept.</item>
+/// <item>Every fill, in production order.</item>
+/// <item>The last bar of each instrument that has had one.</item>
+/// </list>
+/// Not part of it: the pricing models and their <see cref="Random"/> (a restored exchange draws from the one it
+/// is given), and fills published on <see cref="SimulatedExchange.Fills"/> but not read (a restored exchange
+/// publishes nothing old: a client reconciles through <see cref="SimulatedExchange.GetFillsAsync"/>, as with OKX).
+/// Two states are equal when every part is equal, element by element and in order.
+/// </summary>
+public sealed record SimulatedExchangeState(
+    long LastOrdId,
+    long LastTradeId,
+    IReadOnlyList<SimulatedBalanceState> Balances,
+    IReadOnlyList<SimulatedPositionState> Positions,
+    IReadOnlyList<SimulatedOrderState> Orders,
+    IReadOnlyList<ExchangeFill> Fills,
+    IReadOnlyList<SimulatedBarState> Bars)
+{
+    public bool Equals(SimulatedExchangeState? other) =>
+        other is not null
+        && LastOrdId == other.LastOrdId
+        && LastTradeId == other.LastTradeId
+        && Balances.SequenceEqual(other.Balances)
+        && Positions.SequenceEqual(other.Positions)
+        && Orders.SequenceEqual(other.Orders)
+        && Fills.SequenceEqual(other.Fills)
+        && Bars.SequenceEqual(other.Bars);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(LastOrdId, LastTradeId, Balances.Count, Positions.Count, Orders.Count, Fills.Count, Bars.Count);
+}
+
+/// <summary>One currency of the wallet. Available = Total − Frozen.</summary>
+public sealed record SimulatedBalanceState(string Ccy, decimal Total, decimal Frozen);
+
+/// <summary>One hedge-mode swap position, flat or not. ReservedForClose = contracts held by resting close orders.</summary>
+public sealed record SimulatedPositionState(
+    string InstId,
+    PositionSide PosSide,
+    decimal Leverage,
+    decimal Size,
+    decimal AveragePrice,
+    decimal Margin,
+    decimal ReservedForClose);
+
+/// <summary>
+/// One order with every field the exchange keeps, the reservations of a resting order included (what a fill or
+/// a cancel will release). <see cref="OrdId"/> is the decimal form of the order's sequence number.
+/// An empty <see cref="ClOrdId"/> marks an order no client placed (a manual trade, a liquidation).
+/// </summary>
+public sealed record SimulatedOrderState(
+    string OrdId,
+    string ClOrdId,
+    string InstId,
+    OrderSide Side,
+    PositionSide PosSide,
+    OrderType Type,
+    decimal Size,
+    decimal? Price,
+    bool IsClosing,
+    OrderState State,
+    decimal FilledSize,
+    decimal FilledNotional,
+    decimal Fee,
+    decimal FrozenQuote,
+    decimal FrozenBase,
+    decimal ReservedContracts,
+    long CreatedMs,
+    long UpdatedMs);
+
+/// <summary>The last bar an instrument received: its close prices a market order until the next bar arrives.</summary>
+public sealed record SimulatedBarState(string InstId, Candle Bar);
