@@ -43,32 +43,36 @@ public sealed class Performance
         ObservePeak(equity);
     }
 
-    /// <summary>Tracks the drawdown at a finer grain than the return samples.</summary>
-    public void ObservePeak(decimal equity)
+    /// <summary>Tracks the drawdown at a finer grain than the return samples; true when anything moved.</summary>
+    public bool ObservePeak(decimal equity)
     {
         if (equity > PeakEquity)
         {
             PeakEquity = equity;
             _trough = equity;
+            return true;
         }
-        else if (equity < _trough && PeakEquity > 0m)
+        if (equity < _trough && PeakEquity > 0m)
         {
             // Only a new low since the peak can deepen the drawdown: divide only then.
             _trough = equity;
             var dd = (PeakEquity - equity) / PeakEquity;
             if (dd > MaxDrawdown) MaxDrawdown = dd;
+            return true;
         }
+        return false;
     }
 
     private decimal _trough;
 
-    public PerformanceState Save() => new(LastEquity, PeakEquity, MaxDrawdown, Samples, MeanReturn, _m2);
+    public PerformanceState Save() => new(LastEquity, PeakEquity, MaxDrawdown, Samples, MeanReturn, _m2, _trough);
 
     public static Performance Restore(PerformanceState s) => new()
     {
         LastEquity = s.LastEquity, PeakEquity = s.PeakEquity, MaxDrawdown = s.MaxDrawdown,
-        Samples = s.Samples, MeanReturn = s.MeanReturn, _m2 = s.M2, _trough = s.LastEquity,
+        Samples = s.Samples, MeanReturn = s.MeanReturn, _m2 = s.M2, _trough = s.Trough,
     };
 }
 
-public sealed record PerformanceState(decimal LastEquity, decimal PeakEquity, decimal MaxDrawdown, int Samples, double MeanReturn, double M2);
+/// <summary>Performance as plain data; <see cref="Trough"/> is the lowest equity since the last peak.</summary>
+public sealed record PerformanceState(decimal LastEquity, decimal PeakEquity, decimal MaxDrawdown, int Samples, double MeanReturn, double M2, decimal Trough);

@@ -31,4 +31,15 @@ public static class TradeSideExtensions
         TradeSide.AddShort => "add_short",
         _ => throw new ArgumentOutOfRangeException(nameof(side)),
     };
+
+    public static TradeSide FromWire(string wire) => wire switch
+    {
+        "buy" => TradeSide.Buy,
+        "sell" => TradeSide.Sell,
+        "short" => TradeSide.Short,
+        "cover" => TradeSide.Cover,
+        "add" => TradeSide.Add,
+        "add_short" => TradeSide.AddShort,
+        _ => throw new FormatException($"'{wire}' is not a trade side."),
+    };
 }

@@ -16,8 +16,12 @@ public sealed class PersistenceOptions : IValidatable
     /// <summary>Full snapshots kept; older ones are deleted.</summary>
     public int SnapshotsKept { get; set; } = 3;
 
+    /// <summary>How far back point-in-time recovery reaches: one older snapshot and the events since it are kept for it.</summary>
+    public double PointInTimeHours { get; set; } = 24;
+
     public IEnumerable<string> Validate() =>
         Check.Range($"{Section}:CheckpointEveryCycles", CheckpointEveryCycles, 1, 100_000)
             .Concat(Check.Range($"{Section}:SnapshotIntervalMinutes", SnapshotIntervalMinutes, 0.1, 7 * 24 * 60))
-            .Concat(Check.Range($"{Section}:SnapshotsKept", SnapshotsKept, 1, 100));
+            .Concat(Check.Range($"{Section}:SnapshotsKept", SnapshotsKept, 1, 100))
+            .Concat(Check.Range($"{Section}:PointInTimeHours", PointInTimeHours, 0, 24 * 365));
 }

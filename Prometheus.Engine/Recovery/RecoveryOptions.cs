@@ -10,8 +10,5 @@ public sealed class RecoveryOptions : IValidatable
     /// <summary>Resume trading without a person's confirmation when the recovery report finds nothing wrong. Off by default.</summary>
     public bool AutoResumeWhenClean { get; set; }
 
-    /// <summary>Restore the agents but start the ledgers afresh (each agent keeps its capital, positions are not carried over).</summary>
-    public bool AgentsOnly { get; set; }
-
     public IEnumerable<string> Validate() => [];
 }

@@ -39,8 +39,11 @@ public sealed record RecoveredAgent(
 
 public sealed record RecoveredPosition(string InstId, PositionSide PosSide, decimal Amount, decimal AveragePrice);
 
-/// <summary>Which snapshot the restore started from, and any newer one skipped (corrupt, unreadable) with why.</summary>
-public sealed record RecoverySnapshotUse(string? Used, IReadOnlyList<SkippedSnapshot> Skipped);
+/// <summary>
+/// Which snapshot the restore started from, any newer one skipped (corrupt, unreadable) with why, and how many
+/// journalled changes were replayed on top of it.
+/// </summary>
+public sealed record RecoverySnapshotUse(string? Used, IReadOnlyList<SkippedSnapshot> Skipped, int EventsReplayed = 0);
 
 public sealed record SkippedSnapshot(string File, string Reason);
 

@@ -25,4 +25,11 @@ public sealed class ClOrdIds(long nextSequence = 1)
             if (!char.IsAsciiDigit(c)) return null;
         return int.TryParse(agent, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
+
+    /// <summary>The sequence number of an id this class made (what orders them in time), or 0 for another id.</summary>
+    public static long SequenceOf(string clOrdId)
+    {
+        var x = clOrdId.IndexOf('x', 1);
+        return AgentOf(clOrdId) is not null && long.TryParse(clOrdId.AsSpan(x + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+    }
 }

@@ -17,9 +17,9 @@ public interface IEngineStore
     /// <summary>A booked fill: the trade row, the agent's private ledger and the agent, together.</summary>
     void Booked(TradeRecord record, PrivateLedgerState ledger, AgentState agent);
 
-    /// <summary>A birth: the agent, its funded ledger, and the Mastermind's pool after paying the stake.</summary>
-    void Born(AgentState agent, PrivateLedgerState ledger, decimal pool, AllocationDecision decision);
+    /// <summary>A birth: the agent, its funded ledger, and the Mastermind's decision that paid the stake (the pool after it).</summary>
+    void Born(AgentState agent, PrivateLedgerState ledger, NumberedDecision decision);
 
-    /// <summary>A burial: the agent's record in Valhalla, its final state and ledger, and the pool after the reclaim.</summary>
-    void Died(FallenAgent fallen, AgentState agent, PrivateLedgerState ledger, decimal pool, AllocationDecision decision);
+    /// <summary>A burial: the agent's record in Valhalla, its final state and ledger, and the Mastermind's reclaim (the pool after it).</summary>
+    void Died(FallenAgent fallen, AgentState agent, PrivateLedgerState ledger, NumberedDecision decision);
 }

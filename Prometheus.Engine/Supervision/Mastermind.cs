@@ -18,6 +18,9 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, in
     public int DecisionCount { get; private set; }
     public IEnumerable<AllocationDecision> History => _history;
 
+    /// <summary>The latest decision with its number.</summary>
+    public NumberedDecision LastDecision => new(DecisionCount, _history.Last());
+
     /// <summary>Capital one agent starts with: the deployed share of the total divided among the founders.</summary>
     public decimal StakePerAgent { get; } =
         decimal.Round(options.TotalCapital * options.DeployedShare / Math.Max(1, foundingAgents) * options.BirthCapitalShare, 2, MidpointRounding.ToZero);

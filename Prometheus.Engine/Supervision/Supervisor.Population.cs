@@ -37,7 +37,7 @@ public sealed partial class Supervisor
         _living.Add(agent);
         if (generation > 0) Births++;
         MarkDirty(id);
-        _store?.Born(agent.Save(), ledger.Save(), Mastermind.Pool, Mastermind.History.Last());
+        _store?.Born(agent.Save(), ledger.Save(), Mastermind.LastDecision);
         AgentBorn?.Invoke(agent);
         return agent;
     }
@@ -52,7 +52,7 @@ public sealed partial class Supervisor
             var ledger = _ledgers[agent.Id];
             var equity = ledger.OpenPositionCount == 0 ? ledger.Capital : ledger.Equity(Marks);
             var baseCapital = ledger.BaseCapital;
-            agent.Performance.ObservePeak(equity);
+            var moved = agent.Performance.ObservePeak(equity);
             var verdict = Lifecycle.Judge(equity, baseCapital, agent.LastStandSinceMs, now, _options.Agents);
             switch (verdict.Change)
             {
@@ -67,7 +67,7 @@ public sealed partial class Supervisor
                     agent.LastStandsSurvived++;
                     break;
             }
-            if (verdict.Change != StandingChange.None) MarkDirty(agent.Id);
+            if (moved || verdict.Change != StandingChange.None) MarkDirty(agent.Id);
         }
     }
 
@@ -123,7 +123,7 @@ public sealed partial class Supervisor
         Valhalla.Admit(fallen);
         Deaths++;
         MarkDirty(agent.Id);
-        _store?.Died(fallen, agent.Save(), ledger.Save(), Mastermind.Pool, Mastermind.History.Last());
+        _store?.Died(fallen, agent.Save(), ledger.Save(), Mastermind.LastDecision);
         AgentDied?.Invoke(fallen);
     }
 
@@ -139,7 +139,10 @@ public sealed partial class Supervisor
         foreach (var agent in active)
         {
             var ledger = Ledger.Private(agent.Id);
-            agent.Fitness = FitnessCalculator.Compute(agent, ledger.Pnl(Marks), ledger.BaseCapital, evolution);
+            var fitness = FitnessCalculator.Compute(agent, ledger.Pnl(Marks), ledger.BaseCapital, evolution);
+            if (fitness.Equals(agent.Fitness)) continue;
+            agent.Fitness = fitness;
+            MarkDirty(agent.Id);
         }
 
         var graceMs = (long)(evolution.GraceHours * HourMs);

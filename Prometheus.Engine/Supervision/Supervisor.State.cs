@@ -53,7 +53,7 @@ public sealed partial class Supervisor
         _nextHourMs, _nextDayMs, _nextGenerationMs, EvolutionEnabled,
         Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
         SystemRisk.Save(), RiskLog.Save(), Journal.Written, Journal.Finished,
-        [.. Journal.Open.Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
+        [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
         [.. _unattributed.Values], ExchangeRejects, Market);
 
     /// <summary>

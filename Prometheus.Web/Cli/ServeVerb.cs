@@ -1,6 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Prometheus.Engine.Exchange.Simulated;
+using Prometheus.Engine.Persistence;
+using Prometheus.Web.Engine;
 using Prometheus.Web.Hosting;
+using Prometheus.Web.Security;
 
 namespace Prometheus.Web.Cli;
 
@@ -32,6 +36,10 @@ public static class ServeVerb
                 // Validate before starting, so a bad value is reported once, as one line, and not
                 // also logged by the host as "Hosting failed to start" with a stack trace.
                 app.Services.GetService<IStartupValidator>()?.Validate();
+                // The data dir, the database and the exchange's store are opened before anything listens: a bad one
+                // stops here with one line, and nothing is written to it.
+                OpenEngine(app.Services);
+                var runtime = app.Services.GetRequiredService<EngineRuntime>();
                 try
                 {
                     await app.RunAsync();
@@ -41,9 +49,24 @@ public static class ServeVerb
                     // "Failed to bind to address http://127.0.0.1:5000: address already in use."
                     throw new CliException(e.Message, ExitCodes.Failure);
                 }
+                if (runtime.Failure is { } failure)
+                    throw new CliException($"the engine stopped: {failure.Message}", ExitCodes.Failure);
             }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void OpenEngine(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<EngineResources>().Open();
+            _ = services.GetRequiredService<AdminTokenHolder>().Token;
+        }
+        catch (Exception e) when (e is EngineStoreException or ExchangeStoreException or DataDirectoryLockedException)
+        {
+            throw new CliException(e.Message);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
 
@@ -6,8 +7,8 @@ namespace Prometheus.Web.Engine;
 
 /// <summary>
 /// The running engine as the rest of the web host sees it: the trading loop (commands and queries go through
-/// it, never to the Supervisor directly), the recovery report of this start, and the mode. Empty until the
-/// engine service has started it.
+/// it, never to the Supervisor directly), the recovery report of this start, the store (audit log) and the mode.
+/// Empty until the engine service has started it.
 /// </summary>
 public sealed class EngineRuntime
 {
@@ -15,23 +16,31 @@ public sealed class EngineRuntime
 
     public TradingLoop? Loop { get; private set; }
     public IExchange? Exchange { get; private set; }
+    public EngineStore? Store { get; private set; }
     public RecoveryReport? Recovery { get; private set; }
-    /// <summary>"paper" on the simulated exchange; "live" or "demo" once the OKX gateway lands.</summary>
+    /// <summary>"paper" on the simulated exchange; "live" or "demo" on OKX.</summary>
     public string Mode { get; private set; } = "paper";
+    /// <summary>Why the engine could not start or stopped on an error; null while all is well.</summary>
+    public Exception? Failure { get; private set; }
 
     public EngineStatus Status => Loop?.Status ?? EngineStatus.Initial(Mode);
 
-    /// <summary>Completes when the engine is up (restored or fresh) and its loop runs.</summary>
+    /// <summary>Completes when the engine is up (restored or fresh) and its loop runs; faults when it cannot start.</summary>
     public Task Started => _started.Task;
 
-    internal void Attach(TradingLoop loop, IExchange exchange, RecoveryReport report, string mode)
+    internal void Attach(TradingLoop loop, IExchange exchange, RecoveryReport report, string mode, EngineStore store)
     {
         Loop = loop;
         Exchange = exchange;
         Recovery = report;
         Mode = mode;
+        Store = store;
         _started.TrySetResult();
     }
 
-    internal void Fail(Exception error) => _started.TrySetException(error);
+    internal void Fail(Exception error)
+    {
+        Failure ??= error;
+        _started.TrySetException(error);
+    }
 }

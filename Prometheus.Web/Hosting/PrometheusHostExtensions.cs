@@ -1,4 +1,8 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Prometheus.Web.Api;
 using Prometheus.Web.Configuration;
+using Prometheus.Web.Security;
 
 namespace Prometheus.Web.Hosting;
 
@@ -18,8 +22,15 @@ public static class PrometheusHostExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Engine.EngineRuntime>();
+        builder.Services.AddSingleton<Engine.EngineResources>();
         builder.Services.AddHostedService<Engine.EngineService>();
         builder.Services.AddHostedService<Engine.EngineStatusLogger>();
+        builder.Services.AddSingleton<AdminTokenHolder>();
+        builder.Services.AddHostedService<DashboardLink>();
+        builder.Services.AddAuthentication(AdminTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthentication>(AdminTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         if (!HasConfiguredAddress(builder.Configuration))
             builder.WebHost.UseUrls(DefaultUrl);
         return builder;
@@ -27,8 +38,11 @@ public static class PrometheusHostExtensions
 
     public static WebApplication MapPrometheus(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/healthz");
         app.MapGet("/", HomePage.Render);
+        app.MapPrometheusApi();
         return app;
     }
 

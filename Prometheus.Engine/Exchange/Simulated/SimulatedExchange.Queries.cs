@@ -91,6 +91,9 @@ public sealed partial class SimulatedExchange
         return book.HasBar ? book.LastBar.Close : throw new InvalidOperationException($"No bar for {instId} yet.");
     }
 
+    /// <summary>Open time (Unix ms) of the last bar of <paramref name="instId"/> the exchange has seen, or null before any.</summary>
+    public long? LastBarTimestampMs(string instId) => FindBook(instId) is { HasBar: true } book ? book.LastBar.TimestampMs : null;
+
     /// <summary>USDT + spot holdings at their last price + swap margins + unrealised PnL at the last close.</summary>
     public decimal TotalEquityUsdt()
     {

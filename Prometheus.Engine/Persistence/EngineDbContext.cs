@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Prometheus.Engine.Persistence.Rows;
+
+namespace Prometheus.Engine.Persistence;
+
+/// <summary>
+/// The engine's SQLite database (&lt;DataDir&gt;/prometheus.db). The schema is the hand-written migrations in
+/// Migrations/ (EF Core Design is not in the package registry here, so they are not generated): a change to a row
+/// class needs a new migration. Money columns are decimal, which this provider stores as TEXT: exact.
+/// </summary>
+public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) : DbContext(options)
+{
+    public DbSet<TradeRow> Trades => Set<TradeRow>();
+    public DbSet<EventRow> Events => Set<EventRow>();
+    public DbSet<AgentRow> Agents => Set<AgentRow>();
+    public DbSet<LedgerRow> Ledgers => Set<LedgerRow>();
+    public DbSet<FallenRow> Valhalla => Set<FallenRow>();
+    public DbSet<OrderRow> Orders => Set<OrderRow>();
+    public DbSet<EngineStateRow> EngineState => Set<EngineStateRow>();
+    public DbSet<DecisionRow> MastermindDecisions => Set<DecisionRow>();
+    public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+    public DbSet<SnapshotRow> Snapshots => Set<SnapshotRow>();
+    public DbSet<RecoveryLogRow> RecoveryLog => Set<RecoveryLogRow>();
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+    public DbSet<CounterRow> Counters => Set<CounterRow>();
+
+    public static DbContextOptions<EngineDbContext> OptionsFor(string connectionString) =>
+        new DbContextOptionsBuilder<EngineDbContext>()
+            .UseSqlite(connectionString)
+            // Migrations are written by hand, without a model snapshot: EF cannot diff, so it must not warn.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .Options;
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<TradeRow>(e =>
+        {
+            e.ToTable("Trades");
+            e.HasKey(t => t.TradeId);
+            e.Property(t => t.TradeId).ValueGeneratedNever();
+            e.HasIndex(t => new { t.InstId, t.ExchangeTradeId }).IsUnique();
+            e.HasIndex(t => t.AgentId);
+        });
+        model.Entity<EventRow>(e =>
+        {
+            e.ToTable("Events");
+            e.HasKey(x => x.Version);
+            e.Property(x => x.Version).ValueGeneratedNever();
+            e.HasIndex(x => x.RecordedAtMs);
+        });
+        model.Entity<AgentRow>(e =>
+        {
+            e.ToTable("Agents");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+        });
+        model.Entity<LedgerRow>(e =>
+        {
+            e.ToTable("Ledgers");
+            e.HasKey(l => l.AgentId);
+            e.Property(l => l.AgentId).ValueGeneratedNever();
+        });
+        model.Entity<FallenRow>(e =>
+        {
+            e.ToTable("Valhalla");
+            e.HasKey(f => f.AgentId);
+            e.Property(f => f.AgentId).ValueGeneratedNever();
+        });
+        model.Entity<OrderRow>(e =>
+        {
+            e.ToTable("Orders");
+            e.HasKey(o => o.ClOrdId);
+            e.HasIndex(o => o.State);
+        });
+        model.Entity<EngineStateRow>(e =>
+        {
+            e.ToTable("EngineState");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedNever();
+        });
+        model.Entity<DecisionRow>(e =>
+        {
+            e.ToTable("MastermindDecisions");
+            e.HasKey(d => d.Number);
+            e.Property(d => d.Number).ValueGeneratedNever();
+        });
+        model.Entity<CheckpointRow>(e =>
+        {
+            e.ToTable("Checkpoints");
+            e.HasKey(c => c.Version);
+            e.Property(c => c.Version).ValueGeneratedNever();
+        });
+        model.Entity<SnapshotRow>(e =>
+        {
+            e.ToTable("Snapshots");
+            e.HasKey(s => s.Version);
+            e.Property(s => s.Version).ValueGeneratedNever();
+        });
+        model.Entity<RecoveryLogRow>(e =>
+        {
+            e.ToTable("RecoveryLog");
+            e.HasKey(r => r.Id);
+        });
+        model.Entity<AuditRow>(e =>
+        {
+            e.ToTable("AuditLog");
+            e.HasKey(a => a.Id);
+        });
+        model.Entity<CounterRow>(e =>
+        {
+            e.ToTable("Counters");
+            e.HasKey(c => c.Name);
+        });
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.Data.Sqlite;
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Evolution;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Supervision;
+using static Prometheus.Engine.Persistence.Sqlite;
+
+namespace Prometheus.Engine.Persistence;
+
+/// <summary>
+/// The store's writes as prepared statements on one connection (each connection has its own set). Upserts of
+/// current state only replace a row with a newer store version: the order in which the background writer and the
+/// loop commit must not matter.
+/// </summary>
+internal sealed class StoreCommands : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insertTrade, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter,
+        _insertDecision, _insertEvent, _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery;
+    private readonly SqliteCommand[] _all;
+
+    public StoreCommands(SqliteConnection connection)
+    {
+        _connection = connection;
+        _insertTrade = Prepare(connection, """
+            INSERT INTO Trades (TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId,
+                TimestampMs, Confidence, RealizedPnl, Origin, Version, RecordedAtMs)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
+            """, 17);
+        _upsertAgent = Prepare(connection, """
+            INSERT INTO Agents (Id, Name, Alive, State, Version) VALUES ($p0, $p1, $p2, $p3, $p4)
+            ON CONFLICT (Id) DO UPDATE SET Name = excluded.Name, Alive = excluded.Alive, State = excluded.State, Version = excluded.Version
+            WHERE excluded.Version > Agents.Version
+            """, 5);
+        _upsertLedger = Prepare(connection, """
+            INSERT INTO Ledgers (AgentId, State, Version) VALUES ($p0, $p1, $p2)
+            ON CONFLICT (AgentId) DO UPDATE SET State = excluded.State, Version = excluded.Version WHERE excluded.Version > Ledgers.Version
+            """, 3);
+        _insertFallen = Prepare(connection, """
+            INSERT OR IGNORE INTO Valhalla (AgentId, Name, DiedAtMs, Reason, LifetimePnl, Record, Version) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
+            """, 7);
+        _upsertOrder = Prepare(connection, """
+            INSERT INTO Orders (ClOrdId, AgentId, State, OrdId, CreatedMs, Entry, Version, RecordedAtMs) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)
+            ON CONFLICT (ClOrdId) DO UPDATE SET State = excluded.State, OrdId = excluded.OrdId, Entry = excluded.Entry,
+                Version = excluded.Version, RecordedAtMs = excluded.RecordedAtMs
+            WHERE excluded.Version > Orders.Version
+            """, 8);
+        _raiseCounter = Prepare(connection, """
+            INSERT INTO Counters (Name, Value) VALUES ($p0, $p1) ON CONFLICT (Name) DO UPDATE SET Value = max(Value, excluded.Value)
+            """, 2);
+        _insertDecision = Prepare(connection, """
+            INSERT OR IGNORE INTO MastermindDecisions (Number, TimestampMs, Kind, AgentId, InstId, Amount, PoolAfter, Reason)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)
+            """, 8);
+        _insertEvent = Prepare(connection, "INSERT INTO Events (Version, RecordedAtMs, Kind, Payload) VALUES ($p0, $p1, $p2, $p3)", 4);
+        _upsertEngineState = Prepare(connection, """
+            INSERT INTO EngineState (Id, Supervisor, Mastermind, Version, TakenAtMs, RecordedAtMs) VALUES (1, $p0, $p1, $p2, $p3, $p4)
+            ON CONFLICT (Id) DO UPDATE SET Supervisor = excluded.Supervisor, Mastermind = excluded.Mastermind, Version = excluded.Version,
+                TakenAtMs = excluded.TakenAtMs, RecordedAtMs = excluded.RecordedAtMs
+            WHERE excluded.Version > EngineState.Version
+            """, 5);
+        _insertCheckpoint = Prepare(connection, """
+            INSERT INTO Checkpoints (Version, TakenAtMs, RecordedAtMs, Cycle, Agents, LastTradeId) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
+            """, 6);
+        _insertSnapshot = Prepare(connection, """
+            INSERT INTO Snapshots (Version, File, Sha256, Bytes, TakenAtMs, RecordedAtMs, Cycle, LastTradeId)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)
+            """, 8);
+        _insertAudit = Prepare(connection, "INSERT INTO AuditLog (RecordedAtMs, Actor, Action, Detail) VALUES ($p0, $p1, $p2, $p3)", 4);
+        _insertRecovery = Prepare(connection, "INSERT INTO RecoveryLog (RecordedAtMs, Decision, Report) VALUES ($p0, $p1, $p2)", 3);
+        _all = [_insertTrade, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter, _insertDecision, _insertEvent,
+            _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery];
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it is durable when this returns, or none of it.</summary>
+    public void InTransaction(Action work)
+    {
+        using var transaction = _connection.BeginTransaction();
+        foreach (var command in _all) command.Transaction = transaction;
+        work();
+        transaction.Commit();
+    }
+
+    public void Trade(TradeRecord r, long version, long recordedAtMs) =>
+        Run(_insertTrade, r.TradeId, r.AgentId, r.InstId, r.Side.ToWire(), r.PosSide.ToString(), Text(r.Amount), Text(r.Price), Text(r.Fee),
+            r.OrdId, r.ClOrdId, r.ExchangeTradeId, r.TimestampMs, r.Confidence, Text(r.RealizedPnl), r.Origin.ToString(), version, recordedAtMs);
+
+    public void Agent(AgentState agent, string json, long version) =>
+        Run(_upsertAgent, agent.Id, agent.Name, agent.Stage != LifeStage.Dead ? 1L : 0L, json, version);
+
+    public void Ledger(int agentId, string json, long version) => Run(_upsertLedger, agentId, json, version);
+
+    public void Fallen(FallenAgent f, long version) =>
+        Run(_insertFallen, f.Id, f.Name, f.DiedAtMs, f.Reason.ToString(), Text(f.LifetimePnl), EngineJson.Serialize(f), version);
+
+    public void Order(JournalEntryState e, long version, long recordedAtMs) =>
+        Run(_upsertOrder, e.ClOrdId, e.AgentId, e.State.ToString(), e.OrdId, e.CreatedMs, EngineJson.Serialize(e), version, recordedAtMs);
+
+    public void RaiseCounter(string name, long value) => Run(_raiseCounter, name, value);
+
+    public void Decision(NumberedDecision n)
+    {
+        var d = n.Decision;
+        Run(_insertDecision, n.Number, d.TimestampMs, d.Kind, d.AgentId, d.InstId, Text(d.Amount), Text(d.PoolAfter), d.Reason);
+    }
+
+    public void Event(long version, long recordedAtMs, string kind, string payload) => Run(_insertEvent, version, recordedAtMs, kind, payload);
+
+    public void EngineState(string supervisor, string mastermind, long version, long takenAtMs, long recordedAtMs) =>
+        Run(_upsertEngineState, supervisor, mastermind, version, takenAtMs, recordedAtMs);
+
+    public void Checkpoint(long version, long takenAtMs, long recordedAtMs, long cycle, int agents, long lastTradeId) =>
+        Run(_insertCheckpoint, version, takenAtMs, recordedAtMs, cycle, agents, lastTradeId);
+
+    public void Snapshot(long version, string file, string sha256, long bytes, long takenAtMs, long recordedAtMs, long cycle, long lastTradeId) =>
+        Run(_insertSnapshot, version, file, sha256, bytes, takenAtMs, recordedAtMs, cycle, lastTradeId);
+
+    public void Audit(long recordedAtMs, string actor, string action, string detail) => Run(_insertAudit, recordedAtMs, actor, action, detail);
+
+    public void Recovery(long recordedAtMs, string decision, string report) => Run(_insertRecovery, recordedAtMs, decision, report);
+
+    public void Dispose()
+    {
+        foreach (var command in _all) command.Dispose();
+    }
+}

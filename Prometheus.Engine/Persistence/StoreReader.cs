@@ -1,0 +1,160 @@
+using Microsoft.Data.Sqlite;
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence.Rows;
+using Prometheus.Engine.Recovery;
+using Prometheus.Engine.Supervision;
+using static Prometheus.Engine.Persistence.Sqlite;
+
+namespace Prometheus.Engine.Persistence;
+
+/// <summary>
+/// Reads the store: the state at the latest save or at a past moment (newest usable snapshot + the events after it),
+/// the trade records, the current-state tables, the logs. Works on its own read-only connection, so it may be used
+/// beside a running engine (WAL readers see the last commit).
+/// </summary>
+public sealed class StoreReader : IDisposable
+{
+    private static readonly Dictionary<string, Type> PayloadTypes = new(StringComparer.Ordinal)
+    {
+        [EventKinds.Booked] = typeof(BookedEvent),
+        [EventKinds.Born] = typeof(BornEvent),
+        [EventKinds.Died] = typeof(DiedEvent),
+        [EventKinds.Journal] = typeof(JournalEvent),
+        [EventKinds.Checkpoint] = typeof(CheckpointEvent),
+    };
+
+    private readonly SqliteConnection _connection;
+    private readonly string _dataDir;
+
+    private StoreReader(string dataDir, SqliteConnection connection)
+    {
+        _dataDir = dataDir;
+        _connection = connection;
+    }
+
+    /// <summary>Opens the store of <paramref name="dataDir"/> read-only; it must exist.</summary>
+    /// <exception cref="EngineStoreException">There is no store there, or it cannot be read.</exception>
+    public static StoreReader Open(string dataDir)
+    {
+        var dir = Path.GetFullPath(dataDir);
+        var path = Path.Combine(dir, EngineStore.FileName);
+        if (!File.Exists(path))
+            throw new EngineStoreException($"There is no saved state in {dir} (no {EngineStore.FileName}).");
+        try
+        {
+            return new StoreReader(dir, Connect(path, SqliteOpenMode.ReadOnly));
+        }
+        catch (SqliteException e)
+        {
+            throw new EngineStoreException($"The database {path} cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Whether anything was ever saved: a committed snapshot (a fresh start writes its first one before trading).</summary>
+    public bool HasSavedState => (long)Scalar(_connection, "SELECT count(*) FROM Snapshots")! > 0;
+
+    /// <summary>
+    /// The engine at its last save, or as it was at <paramref name="atWallMs"/> (what a crash at that moment would have
+    /// left): the newest snapshot at or before it whose file is whole, then every event committed after it (up to then).
+    /// </summary>
+    /// <exception cref="EngineStoreException">No snapshot is usable (each one tried is named with its problem).</exception>
+    public LoadedState Load(long? atWallMs = null)
+    {
+        var candidates = Read(_connection, """
+            SELECT Version, File, Sha256, RecordedAtMs FROM Snapshots WHERE RecordedAtMs <= $p0 ORDER BY Version DESC
+            """, r => (Version: r.GetInt64(0), File: r.GetString(1), Sha: r.GetString(2), At: r.GetInt64(3)), atWallMs ?? long.MaxValue);
+        if (candidates.Count == 0)
+            throw new EngineStoreException(atWallMs is { } at
+                ? $"No snapshot was saved at or before {DateTimeOffset.FromUnixTimeMilliseconds(at):u} in {_dataDir}: point-in-time recovery reaches back to the oldest kept snapshot ({OldestSnapshotText()})."
+                : $"There is no snapshot in {_dataDir}: nothing was saved.");
+
+        var skipped = new List<SkippedSnapshot>();
+        foreach (var candidate in candidates)
+        {
+            EngineSnapshot snapshot;
+            try
+            {
+                snapshot = SnapshotFiles.Read(_dataDir, candidate.File, candidate.Sha);
+            }
+            catch (CorruptSnapshotException e)
+            {
+                skipped.Add(new SkippedSnapshot(candidate.File, e.Reason));
+                continue;
+            }
+            var events = Events(candidate.Version, atWallMs);
+            var state = EngineReplay.Apply(snapshot, events);
+            var records = Trades(atWallMs);
+            var version = events.Count > 0 ? events[^1].Version : candidate.Version;
+            var lastSave = Math.Max(candidate.At, events.Count > 0 ? events.Max(e => e.RecordedAtMs) : 0);
+            return new LoadedState(state, records, new RecoverySnapshotUse(candidate.File, skipped, events.Count), events.Count, version, lastSave);
+        }
+        throw new EngineStoreException(
+            $"No usable snapshot in {_dataDir}: {string.Join("; ", skipped.Select(s => $"{s.File} {s.Reason}"))}. The files were left as they are.");
+    }
+
+    /// <summary>Every trade record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
+    public List<TradeRecord> Trades(long? atWallMs = null) =>
+        Read(_connection, """
+            SELECT TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId, TimestampMs, Confidence,
+                RealizedPnl, Origin FROM Trades WHERE RecordedAtMs <= $p0 ORDER BY TradeId
+            """, r => new TradeRecord(r.GetInt64(0), r.GetInt32(1), Intern(r.GetString(2)), TradeSideExtensions.FromWire(r.GetString(3)),
+                Enum.Parse<PositionSide>(r.GetString(4)), Money(r, 5), Money(r, 6), Money(r, 7),
+                r.GetString(8), r.GetString(9), r.GetString(10), r.GetInt64(11), r.GetDouble(12), Money(r, 13), Enum.Parse<TradeOrigin>(r.GetString(14))),
+            atWallMs ?? long.MaxValue);
+
+    /// <summary>The Agents table: every agent as last committed.</summary>
+    public List<AgentState> Agents() =>
+        Read(_connection, "SELECT State FROM Agents ORDER BY Id", r => EngineJson.Deserialize<AgentState>(r.GetString(0)));
+
+    /// <summary>The Ledgers table: every private ledger as last committed.</summary>
+    public List<PrivateLedgerState> Ledgers() =>
+        Read(_connection, "SELECT State FROM Ledgers ORDER BY AgentId", r => EngineJson.Deserialize<PrivateLedgerState>(r.GetString(0)));
+
+    /// <summary>Orders of the journal not yet Filled, Canceled or Rejected.</summary>
+    public List<JournalEntryState> OpenOrders() =>
+        Read(_connection, "SELECT Entry FROM Orders WHERE State NOT IN ('Filled', 'Canceled', 'Rejected') ORDER BY CreatedMs, ClOrdId",
+            r => EngineJson.Deserialize<JournalEntryState>(r.GetString(0)));
+
+    /// <summary>The newest audit entries first.</summary>
+    public List<AuditRow> Audit(int skip, int take) =>
+        Read(_connection, "SELECT Id, RecordedAtMs, Actor, Action, Detail FROM AuditLog ORDER BY Id DESC LIMIT $p0 OFFSET $p1",
+            r => new AuditRow { Id = r.GetInt64(0), RecordedAtMs = r.GetInt64(1), Actor = r.GetString(2), Action = r.GetString(3), Detail = r.GetString(4) },
+            take, skip);
+
+    public List<SnapshotRow> Snapshots() =>
+        Read(_connection, "SELECT Version, File, Sha256, Bytes, TakenAtMs, RecordedAtMs, Cycle, LastTradeId FROM Snapshots ORDER BY Version DESC",
+            r => new SnapshotRow
+            {
+                Version = r.GetInt64(0), File = r.GetString(1), Sha256 = r.GetString(2), Bytes = r.GetInt64(3),
+                TakenAtMs = r.GetInt64(4), RecordedAtMs = r.GetInt64(5), Cycle = r.GetInt64(6), LastTradeId = r.GetInt64(7),
+            });
+
+    public void Dispose() => _connection.Dispose();
+
+    private List<StoredEvent> Events(long afterVersion, long? atWallMs) =>
+        Read(_connection, "SELECT Version, RecordedAtMs, Kind, Payload FROM Events WHERE Version > $p0 AND RecordedAtMs <= $p1 ORDER BY Version",
+            r =>
+            {
+                var kind = r.GetString(2);
+                if (!PayloadTypes.TryGetValue(kind, out var type))
+                    throw new EngineStoreException($"Event {r.GetInt64(0)} in {EngineStore.FileName} has an unknown kind '{kind}': was it written by a newer version?");
+                var payload = System.Text.Json.JsonSerializer.Deserialize(r.GetString(3), type, EngineJson.Options)
+                    ?? throw new EngineStoreException($"Event {r.GetInt64(0)} in {EngineStore.FileName} is empty.");
+                return new StoredEvent(r.GetInt64(0), r.GetInt64(1), payload);
+            }, afterVersion, atWallMs ?? long.MaxValue);
+
+    private string OldestSnapshotText()
+    {
+        var oldest = Scalar(_connection, "SELECT min(RecordedAtMs) FROM Snapshots");
+        return oldest is long ms ? $"saved {DateTimeOffset.FromUnixTimeMilliseconds(ms):u}" : "none";
+    }
+
+    private static string Intern(string instId) => instId switch
+    {
+        "BTC-USDT" => Instrument.BtcUsdt.InstId,
+        "BTC-USDT-SWAP" => Instrument.BtcUsdtSwap.InstId,
+        _ => instId,
+    };
+}

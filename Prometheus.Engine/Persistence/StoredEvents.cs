@@ -1,0 +1,49 @@
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Evolution;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Supervision;
+
+namespace Prometheus.Engine.Persistence;
+
+/// <summary>
+/// The changes the store journals (table Events), each with the full post-state of what it touched, so that replaying
+/// them in version order on top of a snapshot is "last write wins" and needs no engine logic. The kind names are the
+/// values of the Kind column.
+/// </summary>
+public static class EventKinds
+{
+    public const string Booked = "booked";
+    public const string Born = "born";
+    public const string Died = "died";
+    public const string Journal = "journal";
+    public const string Checkpoint = "checkpoint";
+}
+
+/// <summary>A fill booked: the trade (also a row of Trades), the agent's ledger and the agent after it.</summary>
+public sealed record BookedEvent(TradeRecord Record, PrivateLedgerState Ledger, AgentState Agent);
+
+/// <summary>An agent born, its ledger funded, and the Mastermind's decision that paid for it.</summary>
+public sealed record BornEvent(AgentState Agent, PrivateLedgerState Ledger, NumberedDecision Decision);
+
+/// <summary>An agent buried in Valhalla, its final state and ledger, and the Mastermind's reclaim.</summary>
+public sealed record DiedEvent(FallenAgent Fallen, AgentState Agent, PrivateLedgerState Ledger, NumberedDecision Decision);
+
+/// <summary>An order journal entry written or moved, with the clOrdId counter after it.</summary>
+public sealed record JournalEvent(JournalEntryState Entry, long NextClOrdSequence);
+
+/// <summary>
+/// A checkpoint: the Supervisor's own state, the Mastermind's pool and the decisions it made since the previous
+/// checkpoint, and the agents (with their ledgers) changed since then.
+/// </summary>
+public sealed record CheckpointEvent(
+    long TakenAtMs,
+    long LastTradeId,
+    SupervisorState Supervisor,
+    decimal Pool,
+    int DecisionCount,
+    IReadOnlyList<NumberedDecision> NewDecisions,
+    IReadOnlyList<AgentState> Agents,
+    IReadOnlyList<PrivateLedgerState> Ledgers);
+
+/// <summary>One row of Events, read back: its version, wall time, kind and payload (one of the records above).</summary>
+public sealed record StoredEvent(long Version, long RecordedAtMs, object Payload);

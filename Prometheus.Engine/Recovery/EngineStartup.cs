@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Supervision;
+
+namespace Prometheus.Engine.Recovery;
+
+/// <summary>
+/// One start path for every start: detect saved state (none → a fresh start, saved at once before any trade);
+/// otherwise load the newest usable snapshot and the journal after it, restore every component, check the ledgers
+/// against each other and the exchange, write the recovery report to the recovery log, and say in which state the
+/// engine must begin: AwaitingConfirmation after a restore (Running only when the report is clean and
+/// Prometheus:Recovery:AutoResumeWhenClean allows it), Running after a fresh start.
+/// <c>positionMarket</c> is told the market time of the saved state (null when there is none) before the Supervisor
+/// is built, so the feed and the clock can resume from there.
+/// </summary>
+public static class EngineStartup
+{
+    public static async Task<StartedEngine> StartAsync(EngineOptions options, IExchange exchange, TimeProvider market, TimeProvider wall,
+        Random random, EngineStore store, RecoveryOptions recovery, Action<long?> positionMarket, CancellationToken ct = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        LoadedState? loaded;
+        using (var reader = StoreReader.Open(store.DataDir))
+            loaded = reader.HasSavedState ? reader.Load() : null;
+        positionMarket(loaded?.State.TakenAtMs);
+
+        Supervisor supervisor;
+        if (loaded is null)
+        {
+            supervisor = new Supervisor(options, exchange, market, random);
+            await supervisor.StartAsync(ct);
+            store.Seed(supervisor.CaptureSnapshot(), []);
+        }
+        else
+        {
+            supervisor = Supervisor.Restore(options, exchange, market, random, loaded.State, loaded.Records);
+        }
+        supervisor.Store = store;
+
+        var fills = await exchange.GetFillsAsync(ct: ct);
+        var report = RecoveryReportBuilder.Build(supervisor, wall.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            freshStart: loaded is null, loaded?.LastSaveAtMs, loaded?.Snapshot ?? new RecoverySnapshotUse(null, []), fills, recovery.AutoResumeWhenClean);
+        await store.RecordRecoveryAsync(report.Decision, EngineJson.Serialize(report), ct);
+        var state = report.DecisionRequired ? EngineState.AwaitingConfirmation : EngineState.Running;
+        return new StartedEngine(supervisor, report, state);
+    }
+
+    /// <summary>
+    /// "Recover agents only": the same agents (alive and dead, Valhalla, the Mastermind) with fresh ledgers and no trade
+    /// history; each living agent keeps what it was worth (its free capital plus its positions at the last marks) as
+    /// new starting capital, and no position, order or reservation is carried over.
+    /// </summary>
+    public static EngineSnapshot AgentsOnly(LoadedState loaded)
+    {
+        var state = loaded.State;
+        var marks = new MarkPrices();
+        marks[Instrument.BtcUsdt] = state.Supervisor.SpotMark;
+        marks[Instrument.BtcUsdtSwap] = state.Supervisor.SwapMark;
+        var worth = state.Ledgers.ToDictionary(l => l.AgentId, l => l.Capital + l.Positions.Sum(p =>
+        {
+            var lot = new PositionLot(Instrument.Get(p.InstId), p.PosSide) { Amount = p.Amount, AveragePrice = p.AveragePrice, Margin = p.Margin };
+            return lot.Value(marks[lot.Instrument]);
+        }));
+        var ledgers = state.Ledgers.Select(l => new PrivateLedgerState(l.AgentId, worth[l.AgentId], worth[l.AgentId], 0m, 0m, 0m, [],
+            new Dictionary<string, decimal>())).ToList();
+        return state with
+        {
+            LastTradeId = 0,
+            Supervisor = state.Supervisor with { OpenOrders = [], Unattributed = [], AllocatedLiquidations = [] },
+            Ledgers = ledgers,
+        };
+    }
+}
+
+/// <summary>An engine ready to run: its Supervisor (attached to the store), the recovery report, the state to begin in.</summary>
+public sealed record StartedEngine(Supervisor Supervisor, RecoveryReport Report, EngineState InitialState);

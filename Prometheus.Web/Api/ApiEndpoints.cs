@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Recovery;
+using Prometheus.Engine.Supervision;
+using Prometheus.Web.Engine;
+
+namespace Prometheus.Web.Api;
+
+/// <summary>
+/// The JSON API under /api: every route needs the admin token (it is money), read or control. Reads run as queries
+/// on the trading loop, between cycles; controls are commands to the loop and are written to the audit log.
+/// While the engine starts, routes that need it answer 503; a control the engine's state refuses answers 409.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const int MaxPage = 1000;
+
+    public static IEndpointRouteBuilder MapPrometheusApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+
+        api.MapGet("/status", (EngineRuntime runtime) => Results.Ok(EngineViews.Status(runtime.Status)));
+        api.MapGet("/agents", (EngineRuntime runtime, CancellationToken ct) => QueryAsync(runtime, EngineViews.Agents, ct));
+        api.MapGet("/agents/{id:int}", async (int id, EngineRuntime runtime, CancellationToken ct) =>
+            runtime.Loop is null ? Starting(runtime)
+            : await runtime.Loop.QueryAsync(s => EngineViews.Agent(s, id), ct) is { } agent ? Results.Ok(agent)
+            : Results.NotFound(new ApiError($"no agent {id}")));
+        api.MapGet("/valhalla", (EngineRuntime runtime, CancellationToken ct) => QueryAsync(runtime, EngineViews.Valhalla, ct));
+        api.MapGet("/trades", (EngineRuntime runtime, [FromQuery] int? agent, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken ct) =>
+            skip < 0 || take is < 1 or > MaxPage
+                ? Task.FromResult(Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}")))
+                : QueryAsync(runtime, s => EngineViews.Trades(s, agent, skip ?? 0, take ?? 100), ct));
+        api.MapGet("/recovery", (EngineRuntime runtime) =>
+            runtime.Recovery is { } report ? Results.Ok(report) : Starting(runtime));
+        api.MapGet("/ledger/verify", async (EngineRuntime runtime, CancellationToken ct) =>
+            runtime.Loop is null ? Starting(runtime)
+            : Results.Ok(await runtime.Loop.QueryAsync(async s => LedgerVerification.Verify(s.Ledger, await runtime.Exchange!.GetFillsAsync(ct: ct)), ct)));
+        api.MapGet("/audit", (EngineRuntime runtime, [FromQuery] int? skip, [FromQuery] int? take) =>
+        {
+            if (runtime.Store is null) return Starting(runtime);
+            using var reader = StoreReader.Open(runtime.Store.DataDir);
+            return Results.Ok(reader.Audit(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, MaxPage))
+                .Select(a => new AuditView(a.Id, DateTimeOffset.FromUnixTimeMilliseconds(a.RecordedAtMs), a.Actor, a.Action, a.Detail)));
+        });
+
+        api.MapPost("/recovery/confirm", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "confirm", l => l.ConfirmAsync()));
+        api.MapPost("/trading/pause", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "pause", l => l.PauseAsync()));
+        api.MapPost("/trading/resume", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "resume", l => l.ResumeAsync()));
+        api.MapPost("/trading/close-all", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "close-all", l => l.CloseAllAsync()));
+        return app;
+    }
+
+    private static async Task<IResult> QueryAsync<T>(EngineRuntime runtime, Func<Supervisor, T> query, CancellationToken ct)
+    {
+        if (runtime.Loop is not { } loop) return Starting(runtime);
+        try
+        {
+            return Results.Ok(await loop.QueryAsync(query, ct));
+        }
+        catch (EngineStoppedException)
+        {
+            return Results.Json(new ApiError("the engine has stopped"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> ControlAsync(EngineRuntime runtime, HttpContext http, string action, Func<TradingLoop, Task<string?>> command)
+    {
+        if (runtime.Loop is not { } loop) return Starting(runtime);
+        var before = loop.State;
+        var refusal = await command(loop);
+        var actor = $"admin@{http.Connection.RemoteIpAddress}";
+        if (runtime.Store is { } store)
+            await store.AuditAsync(actor, action, refusal is null ? $"{before} -> {loop.State}" : $"refused in {before}: {refusal}");
+        return refusal is null
+            ? Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason))
+            : Results.Json(new ApiError(refusal), statusCode: StatusCodes.Status409Conflict);
+    }
+
+    private static IResult Starting(EngineRuntime runtime) => Results.Json(
+        new ApiError(runtime.Failure is { } failure ? $"the engine could not start: {failure.Message}" : "the engine is starting"),
+        statusCode: StatusCodes.Status503ServiceUnavailable);
+}

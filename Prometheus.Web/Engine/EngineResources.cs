@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Options;
+using Prometheus.Engine.Backtest;
+using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Exchange.Simulated;
+using Prometheus.Engine.Exchange.Simulated.Persistence;
+using Prometheus.Engine.Market;
+using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Supervision;
+using Prometheus.Web.Configuration;
+
+namespace Prometheus.Web.Engine;
+
+/// <summary>
+/// What the engine needs from the disk, opened once before the host serves anything so that a bad data dir, a
+/// truncated or newer database, or a corrupt exchange store stops `serve` with one clear line and touches nothing:
+/// the data dir's lock, the engine's store, the simulated exchange (its own durable store), the replayed candles and
+/// the market clock. Disposed with the host, after the engine's last save.
+/// </summary>
+public sealed class EngineResources(
+    IConfiguration configuration,
+    EngineOptions engineOptions,
+    IOptions<PaperOptions> paper,
+    IOptions<PersistenceOptions> persistence,
+    TimeProvider wall) : IDisposable
+{
+    /// <summary>Seed of the paper market's randomness (slippage) and of the population's.</summary>
+    public const int Seed = 42;
+
+    private readonly Lock _gate = new();
+    private DataDirectoryLock? _lock;
+
+    public string DataDir { get; private set; } = "";
+    public EngineStore Store { get; private set; } = null!;
+    public SimulatedExchange Exchange { get; private set; } = null!;
+    public ReplayFeed Feed { get; private set; } = null!;
+    public ReplayClock MarketClock { get; private set; } = null!;
+    public TimeProvider Wall => wall;
+    public bool IsOpen => _lock is not null;
+
+    /// <summary>Opens everything (once; later calls do nothing).</summary>
+    /// <exception cref="EngineStoreException">The data dir or the engine's database cannot be used.</exception>
+    /// <exception cref="ExchangeStoreException">The simulated exchange's store cannot be used.</exception>
+    public void Open()
+    {
+        lock (_gate)
+        {
+            if (_lock is not null) return;
+            var dataDir = DataDirectory.Resolve(configuration);
+            var directoryLock = DataDirectoryLock.Acquire(dataDir);
+            try
+            {
+                Store = EngineStore.Open(dataDir, wall, persistence.Value);
+                // The market clock starts at the epoch; the engine service moves it to where trading resumes.
+                MarketClock = new ReplayClock(DateTimeOffset.UnixEpoch);
+                Exchange = SimulatedExchange.Open(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName), engineOptions.Simulated,
+                    MarketClock, new Random(Seed ^ 0x5EED));
+                Feed = new ReplayFeed(CandleFileReader.Read(paper.Value.DataPath));
+                DataDir = dataDir;
+                _lock = directoryLock;
+            }
+            catch
+            {
+                Exchange?.Dispose();
+                Store?.Dispose();
+                directoryLock.Dispose();
+                throw;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_lock is null) return;
+            try
+            {
+                Store.Dispose();
+            }
+            finally
+            {
+                Exchange.Dispose();
+                _lock.Dispose();
+                _lock = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Prometheus.Web.Security;
+
+/// <summary>
+/// The API's scheme: <c>Authorization: Bearer &lt;admin token&gt;</c>. A missing header is "not signed in" (401); a wrong
+/// token is a failure (401) without saying why beyond that.
+/// </summary>
+public sealed class AdminTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AdminTokenHolder holder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "AdminToken";
+    public const string Role = "admin";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        const string bearer = "Bearer ";
+        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)
+            || !holder.Token.Matches(header[bearer.Length..].Trim()))
+            return Task.FromResult(AuthenticateResult.Fail("invalid token"));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, Role)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Response.WriteAsJsonAsync(new { error = "sign in: send Authorization: Bearer <admin token>" });
+    }
+}
