@@ -60,7 +60,13 @@ public sealed class PublicLedger
     {
         SupervisorKey.Demand(key);
         var ledger = new PublicLedger();
-        var byAgent = records.GroupBy(r => r.AgentId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.TradeId).ToList());
+        var ordered = IsOrdered(records) ? records : [.. records.OrderBy(r => r.TradeId)];
+        var byAgent = new Dictionary<int, List<TradeRecord>>();
+        foreach (var record in ordered)
+        {
+            if (!byAgent.TryGetValue(record.AgentId, out var own)) byAgent[record.AgentId] = own = [];
+            own.Add(record);
+        }
         foreach (var state in ledgers)
         {
             var book = PrivateLedger.Restore(key, state, byAgent.GetValueOrDefault(state.AgentId) ?? []);
@@ -74,7 +80,8 @@ public sealed class PublicLedger
                 ledger._margin[slot] += lot.Margin;
             }
         }
-        foreach (var record in records.OrderBy(r => r.TradeId))
+        ledger._records.Capacity = ordered.Count;
+        foreach (var record in ordered)
         {
             ledger._records.Add(record);
             ledger._booked.Add(Key(record.InstId, record.ExchangeTradeId));
@@ -83,6 +90,13 @@ public sealed class PublicLedger
             ledger._nextTradeId = Math.Max(ledger._nextTradeId, record.TradeId + 1);
         }
         return ledger;
+    }
+
+    private static bool IsOrdered(IReadOnlyList<TradeRecord> records)
+    {
+        for (var i = 1; i < records.Count; i++)
+            if (records[i].TradeId <= records[i - 1].TradeId) return false;
+        return true;
     }
 
     internal PrivateLedger OpenAccount(SupervisorKey key, int agentId, decimal capital)

@@ -95,14 +95,7 @@ public sealed class StoreReader : IDisposable
     }
 
     /// <summary>Every trade record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
-    public List<TradeRecord> Trades(long? atWallMs = null) =>
-        Read(_connection, """
-            SELECT TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId, TimestampMs, Confidence,
-                RealizedPnl, Origin FROM Trades WHERE RecordedAtMs <= $p0 ORDER BY TradeId
-            """, r => new TradeRecord(r.GetInt64(0), r.GetInt32(1), Intern(r.GetString(2)), TradeSideExtensions.FromWire(r.GetString(3)),
-                Enum.Parse<PositionSide>(r.GetString(4)), Money(r, 5), Money(r, 6), Money(r, 7),
-                r.GetString(8), r.GetString(9), r.GetString(10), r.GetInt64(11), r.GetDouble(12), Money(r, 13), Enum.Parse<TradeOrigin>(r.GetString(14))),
-            atWallMs ?? long.MaxValue);
+    public List<TradeRecord> Trades(long? atWallMs = null) => TradeRowReader.ReadAll(_connection.DataSource, atWallMs ?? long.MaxValue);
 
     /// <summary>The Agents table: every agent as last committed.</summary>
     public List<AgentState> Agents() =>

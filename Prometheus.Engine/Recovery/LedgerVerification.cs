@@ -11,32 +11,63 @@ public static class LedgerVerification
 {
     public static LedgerVerdict Verify(PublicLedger ledger, IReadOnlyCollection<ExchangeFill>? exchangeFills)
     {
-        var privateRecords = ledger.PrivateLedgers.Values.SelectMany(p => p.History).ToList();
-        var publicIds = ledger.Records.Select(r => r.TradeId).ToHashSet();
-        var privateById = privateRecords.GroupBy(r => r.TradeId).ToDictionary(g => g.Key, g => g.ToList());
-        var mismatched = ledger.Records.Count(r => !privateById.TryGetValue(r.TradeId, out var twins) || twins.Count != 1 || twins[0] != r)
-            + privateRecords.Count(r => !publicIds.Contains(r.TradeId));
+        var records = ledger.Records;
+        // Public records are in trade id order; usually dense (1..N), so a record is found by its position.
+        var first = records.Count > 0 ? records[0].TradeId : 0;
+        var dense = records.Count == 0 || records[^1].TradeId - first == records.Count - 1;
+        var byId = dense ? null : records.Select((r, i) => (r.TradeId, i)).ToDictionary(x => x.TradeId, x => x.i);
+        var twins = new int[records.Count];
+        var privateRecords = 0;
+        var mismatched = 0;
+        foreach (var book in ledger.PrivateLedgers.Values)
+        {
+            foreach (var r in book.History)
+            {
+                privateRecords++;
+                var at = dense ? (r.TradeId - first is var d && d >= 0 && d < records.Count ? (int)d : -1) : byId!.GetValueOrDefault(r.TradeId, -1);
+                if (at < 0 || r.AgentId != book.AgentId || (!ReferenceEquals(r, records[at]) && r != records[at]))
+                {
+                    mismatched++;
+                    continue;
+                }
+                twins[at]++;
+            }
+        }
+        foreach (var count in twins)
+            if (count != 1) mismatched++;
 
-        var duplicates = ledger.Records.GroupBy(r => (r.InstId, r.ExchangeTradeId)).Count(g => g.Count() > 1);
+        var keys = new HashSet<(string InstId, string TradeId)>(records.Count);
+        var repeated = new HashSet<(string, string)>();
+        foreach (var r in records)
+            if (!keys.Add((r.InstId, r.ExchangeTradeId))) repeated.Add((r.InstId, r.ExchangeTradeId));
+
         var missing = 0;
         if (exchangeFills is not null)
         {
-            var fills = exchangeFills.Select(f => (f.InstId, f.TradeId)).ToHashSet();
-            // A liquidation shared among agents is booked under "{tradeId}-{agentId}".
-            missing += ledger.Records.Count(r => !fills.Contains((r.InstId, BaseTradeId(r))));
-            var booked = ledger.Records.Select(r => (r.InstId, BaseTradeId(r))).ToHashSet();
-            missing += exchangeFills.Count(f => f.ClOrdId.Length > 0 && Supervision.ClOrdIds.AgentOf(f.ClOrdId) is not null && !booked.Contains((f.InstId, f.TradeId)));
+            var fills = new HashSet<(string, string)>(exchangeFills.Count);
+            foreach (var f in exchangeFills) fills.Add((f.InstId, f.TradeId));
+            var booked = new HashSet<(string, string)>(records.Count);
+            foreach (var r in records)
+            {
+                var key = (r.InstId, BaseTradeId(r));
+                booked.Add(key);
+                if (!fills.Contains(key)) missing++;
+            }
+            foreach (var f in exchangeFills)
+                if (f.ClOrdId.Length > 0 && Supervision.ClOrdIds.AgentOf(f.ClOrdId) is not null && !booked.Contains((f.InstId, f.TradeId)))
+                    missing++;
         }
         return new LedgerVerdict(
-            Consistent: mismatched == 0 && duplicates == 0 && missing == 0,
-            PublicRecords: ledger.Records.Count,
-            PrivateRecords: privateRecords.Count,
+            Consistent: mismatched == 0 && repeated.Count == 0 && missing == 0,
+            PublicRecords: records.Count,
+            PrivateRecords: privateRecords,
             ExchangeFills: exchangeFills?.Count,
             Mismatched: mismatched,
-            Duplicates: duplicates,
+            Duplicates: repeated.Count,
             Missing: missing);
     }
 
+    // A liquidation shared among agents is booked under "{tradeId}-{agentId}".
     private static string BaseTradeId(TradeRecord r) =>
         r.Origin == TradeOrigin.Liquidation && r.ExchangeTradeId.LastIndexOf('-') is > 0 and var dash ? r.ExchangeTradeId[..dash] : r.ExchangeTradeId;
 }

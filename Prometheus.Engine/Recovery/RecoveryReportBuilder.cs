@@ -44,7 +44,7 @@ public static class RecoveryReportBuilder
             lastSaveAtMs is { } at ? (now.ToUnixTimeMilliseconds() - at) / 1000.0 : null,
             new RecoveryCounts(supervisor.Ledger.Records.Count, supervisor.Ledger.PrivateLedgers.Count, supervisor.Living.Count,
                 supervisor.Agents.Count - supervisor.Living.Count, supervisor.Valhalla.Heroes.Count, supervisor.Cycle,
-                (supervisor.NowMs - supervisor.StartedAtMs) / 3_600_000.0),
+                supervisor.RuntimeMs / 3_600_000.0),
             agents, snapshot,
             new RecoveryReconciliation(consistent, now, verdict, items),
             decision,

@@ -54,7 +54,7 @@ public sealed partial class Supervisor
         Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
         SystemRisk.Save(), RiskLog.Save(), Journal.Written, Journal.Finished,
         [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
-        [.. _unattributed.Values], ExchangeRejects, Market);
+        [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs);
 
     /// <summary>
     /// Rebuilds a Supervisor from a full snapshot and every trade record. Ledgers are recomputed from their records;
@@ -101,6 +101,7 @@ public sealed partial class Supervisor
         supervisor.StartedAtMs = s.StartedAtMs;
         supervisor.ExchangeRejects = s.ExchangeRejects;
         supervisor.Market = s.Market;
+        supervisor.RuntimeMs = s.RuntimeMs;
         return supervisor;
     }
 

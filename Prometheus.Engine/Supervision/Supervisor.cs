@@ -64,8 +64,11 @@ public sealed partial class Supervisor
     public IReadOnlyList<Agent> Living => _living;
     public IReadOnlyDictionary<int, Agent> Agents => _agents;
     public long Cycle { get; private set; }
-    /// <summary>When the engine first started (market time, Unix ms): runtime is measured from here.</summary>
+    /// <summary>When the engine first started (market time, Unix ms).</summary>
     public long StartedAtMs { get; private set; }
+
+    /// <summary>Wall time the engine has run, across restarts (the trading loop adds to it; backtests leave it at 0).</summary>
+    public long RuntimeMs { get; set; }
     public int Births { get; private set; }
     public int Deaths { get; private set; }
     public int Generations { get; private set; }

@@ -30,4 +30,5 @@ public sealed record SupervisorState(
     IReadOnlyList<string> AllocatedLiquidations,
     IReadOnlyList<ExchangeFill> Unattributed,
     int ExchangeRejects,
-    MarketSnapshot Market);
+    MarketSnapshot Market,
+    long RuntimeMs);

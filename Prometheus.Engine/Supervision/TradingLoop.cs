@@ -126,6 +126,7 @@ public sealed class TradingLoop
     {
         var nextBarAt = _wall.GetUtcNow();
         var nextSnapshotAt = _wall.GetUtcNow() + _snapshotEvery;
+        var lastTick = _wall.GetUtcNow();
         var cycles = 0L;
         while (!stop.IsCancellationRequested)
         {
@@ -144,6 +145,8 @@ public sealed class TradingLoop
             _marketClock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + (long)_feed.Interval.TotalMilliseconds));
             _market(bar);
             _supervisor.TradingEnabled = State == EngineState.Running;
+            _supervisor.RuntimeMs += (long)(now - lastTick).TotalMilliseconds;
+            lastTick = now;
             await _supervisor.OnBarAsync(bar, CancellationToken.None); // a cycle, once begun, is finished
             _cycleMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 

@@ -43,11 +43,11 @@ public class CliRunTests
     }
 
     [Fact]
-    public async Task Bench_writes_its_backtest_section()
+    public async Task Bench_writes_its_backtest_and_store_sections()
     {
         var output = Path.Combine(TempFolder.Create(), "bench.json");
 
-        var result = await CliRunner.RunAsync("bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--out", output);
+        var result = await CliRunner.RunAsync("bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--records", "5000", "--out", output);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
@@ -57,6 +57,14 @@ public class CliRunTests
         Assert.True(backtest.GetProperty("agentBarsPerSecond").GetDouble() > 0);
         Assert.True(backtest.GetProperty("fillsPerSecond").GetDouble() > 0);
         Assert.True(backtest.GetProperty("peakWorkingSetMb").GetDouble() > 0);
+        var booking = json.RootElement.GetProperty("booking");
+        Assert.True(booking.GetProperty("p99Ms").GetDouble() >= booking.GetProperty("p50Ms").GetDouble());
+        Assert.Equal(100, json.RootElement.GetProperty("checkpoint").GetProperty("agents").GetInt32());
+        Assert.True(json.RootElement.GetProperty("checkpoint").GetProperty("p99Ms").GetDouble() > 0);
+        var restore = json.RootElement.GetProperty("restore");
+        Assert.Equal(100, restore.GetProperty("agents").GetInt32());
+        Assert.Equal(5000, restore.GetProperty("records").GetInt32());
+        Assert.True(restore.GetProperty("seconds").GetDouble() > 0);
     }
 
     [Theory]

@@ -18,16 +18,26 @@ public static class BenchVerb
         var data = CliArguments.Data($"the shipped 5m Binance BTC/USDT file ({Path.GetFileName(ShippedData.Binance5m)})");
         var agents = CliArguments.Agents(DefaultAgents.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var command = new Command("bench", "Measure the backtest path's throughput and memory.")
+        var records = new Option<int?>("--records")
         {
-            output, data, agents,
+            Description = "Trade records in the ledger the restore is timed on, 1..10,000,000. Default: 1,000,000",
+            HelpName = "N",
+        };
+        records.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n && n is < 1 or > 10_000_000)
+                result.AddError($"--records must be a whole number between 1 and 10000000 (was {n})");
+        });
+        var command = new Command("bench", "Measure the backtest path's throughput and memory, and the store's booking, checkpoint and restore times.")
+        {
+            output, data, agents, records,
         };
         command.SetAction((parse, ct) => RunAsync(context,
-            parse.GetValue(data), parse.GetValue(agents), parse.GetValue(output), ct));
+            parse.GetValue(data), parse.GetValue(agents), parse.GetValue(output), ct, parse.GetValue(records) ?? 1_000_000));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, string? data, int? agents, string? output, CancellationToken ct)
+    public static async Task<int> RunAsync(CliContext context, string? data, int? agents, string? output, CancellationToken ct, int records = 1_000_000)
     {
         var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(PrometheusConfiguration.Build(context.ConfigOverrides));
         var dataPath = CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Binance5m));
@@ -38,7 +48,7 @@ public static class BenchVerb
         using (var bar = context.IsTerminal ? new TerminalProgressBar(context.Out) : null)
         {
             report = await EngineErrors.RunAsync(dataPath,
-                () => BenchRunner.Run(dataPath, agents ?? DefaultAgents, engineOptions, bar, interrupt.Token), interrupt.Token);
+                () => BenchRunner.Run(dataPath, agents ?? DefaultAgents, engineOptions, bar, interrupt.Token, records), interrupt.Token);
         }
 
         ReportTable.WriteBench(context.Out, report);

@@ -63,6 +63,16 @@ public static class ReportTable
         Row(output, "fills/s", Count(backtest.FillsPerSecond));
         Row(output, "peak working set", $"{backtest.PeakWorkingSetMb.ToString("N1", Invariant)} MB");
         Row(output, "elapsed", $"{backtest.Seconds.ToString("0.0", Invariant)} s");
+        if (report.Booking is { } booking)
+        {
+            output.WriteLine();
+            output.WriteLine($"Bench: store (SQLite, synchronous=FULL)");
+            Row(output, "booking p50 / p99", $"{booking.P50Ms.ToString("0.000", Invariant)} / {booking.P99Ms.ToString("0.000", Invariant)} ms ({Count(booking.Count)} bookings)");
+        }
+        if (report.Checkpoint is { } checkpoint)
+            Row(output, "checkpoint p50 / p99", $"{checkpoint.P50Ms.ToString("0.0", Invariant)} / {checkpoint.P99Ms.ToString("0.0", Invariant)} ms ({Count(checkpoint.Agents)} agents)");
+        if (report.Restore is { } restore)
+            Row(output, "restore", $"{restore.Seconds.ToString("0.00", Invariant)} s ({Count(restore.Agents)} agents, {Count(restore.Records)} records)");
     }
 
     private static void WriteBestAgent(TextWriter output, BestAgentReport? best)

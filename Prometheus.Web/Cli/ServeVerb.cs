@@ -9,7 +9,7 @@ using Prometheus.Web.Security;
 namespace Prometheus.Web.Cli;
 
 /// <summary>
-/// `serve` (the default verb): runs the web host until Ctrl+C or SIGTERM. Tokens it does not know
+/// `serve` (the default verb): runs the web host and the engine until Ctrl+C, SIGTERM or --duration. Tokens it does not know
 /// go to the host as configuration, as with any ASP.NET Core app (--environment Development,
 /// --Prometheus:Agents:Initial=20).
 /// </summary>
@@ -22,7 +22,17 @@ public static class ServeVerb
             Description = $"Addresses to listen on, separated by ';'. Default: ASPNETCORE_URLS, else {PrometheusHostExtensions.DefaultUrl}",
             HelpName = "URLS",
         };
-        var command = new Command("serve", "Run the web host (the default when no verb is given).") { urls };
+        var duration = new Option<double?>("--duration")
+        {
+            Description = "Stop gracefully (finish the cycle, save, exit 0) after this many seconds. Default: run until Ctrl+C or SIGTERM",
+            HelpName = "SECONDS",
+        };
+        duration.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds > 0 && seconds <= 366 * 86_400))
+                result.AddError($"--duration must be between 0 and {366 * 86_400} seconds (was {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        });
+        var command = new Command("serve", "Run the web host and the engine (the default when no verb is given).") { urls, duration };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
@@ -40,6 +50,10 @@ public static class ServeVerb
                 // stops here with one line, and nothing is written to it.
                 OpenEngine(app.Services);
                 var runtime = app.Services.GetRequiredService<EngineRuntime>();
+                if (parse.GetValue(duration) is { } seconds)
+                    app.Lifetime.ApplicationStarted.Register(() =>
+                        _ = Task.Delay(TimeSpan.FromSeconds(seconds), app.Lifetime.ApplicationStopping).ContinueWith(
+                            _ => app.Lifetime.StopApplication(), TaskScheduler.Default));
                 try
                 {
                     await app.RunAsync();

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Simulated;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Recovery;
+using Prometheus.Engine.Supervision;
+
+namespace Prometheus.Engine.Backtest;
+
+/// <summary>
+/// Times the store's real paths in a temporary data dir: a durable booking (trade row, ledger, agent and event in one
+/// synchronous=FULL transaction), a checkpoint of every agent (captured, handed to the background writer, flushed),
+/// and a restore (newest snapshot + journal, every trade record, the Supervisor rebuilt, the ledgers verified).
+/// </summary>
+public static class PersistenceBench
+{
+    public static (BenchBooking Booking, BenchCheckpoint Checkpoint, BenchRestore Restore) Run(EngineOptions options, int agents = 100,
+        int bookings = 2_000, int checkpoints = 100, int records = 1_000_000, CancellationToken ct = default)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "prometheus-bench", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var supervisor = NewPopulation(options, agents);
+            BenchBooking booking;
+            BenchCheckpoint checkpoint;
+            using (var store = EngineStore.Open(dir, TimeProvider.System, new PersistenceOptions()))
+            {
+                store.Seed(supervisor.CaptureSnapshot(), []);
+                booking = TimeBookings(store, supervisor, bookings, ct);
+                checkpoint = TimeCheckpoints(store, supervisor, checkpoints, ct);
+            }
+            var restore = TimeRestore(dir, options, supervisor, records, ct);
+            return (booking, checkpoint, restore);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static Supervisor NewPopulation(EngineOptions options, int agents)
+    {
+        var population = new EngineOptions
+        {
+            Market = options.Market, Evolution = options.Evolution, Risk = options.Risk, Simulated = options.Simulated,
+            Agents = new AgentOptions { Initial = agents, Max = Math.Max(agents, options.Agents.Max) },
+            Mastermind = options.Mastermind,
+        };
+        var clock = new ReplayClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
+        var supervisor = new Supervisor(population, new SimulatedExchange(population.Simulated, clock, new Random(1)), clock, new Random(1));
+        supervisor.StartAsync().AsTask().GetAwaiter().GetResult();
+        return supervisor;
+    }
+
+    private static BenchBooking TimeBookings(EngineStore store, Supervisor supervisor, int count, CancellationToken ct)
+    {
+        var agents = supervisor.Living.Select(a => (State: a.Save(), Ledger: supervisor.Ledger.Private(a.Id).Save())).ToList();
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (agent, ledger) = agents[i % agents.Count];
+            var record = Record(i + 1, agent.Id);
+            var started = Stopwatch.GetTimestamp();
+            store.Booked(record, ledger, agent);
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return new BenchBooking(count, Percentile(times, 0.50), Percentile(times, 0.99));
+    }
+
+    private static BenchCheckpoint TimeCheckpoints(EngineStore store, Supervisor supervisor, int count, CancellationToken ct)
+    {
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
+            var full = supervisor.CaptureSnapshot(); // every agent, as a checkpoint after an hourly review would carry
+            store.Checkpoint(full with { IsPartial = true, Valhalla = [] });
+            store.FlushAsync(ct).GetAwaiter().GetResult();
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return new BenchCheckpoint(supervisor.Living.Count, count, Percentile(times, 0.50), Percentile(times, 0.99));
+    }
+
+    private static BenchRestore TimeRestore(string dir, EngineOptions options, Supervisor supervisor, int records, CancellationToken ct)
+    {
+        // Fill the ledger with synthetic trade rows: the restore reads every one.
+        using (var connection = Persistence.Sqlite.Connect(Path.Combine(dir, EngineStore.FileName), SqliteOpenMode.ReadWrite))
+        {
+            Persistence.Sqlite.Execute(connection, "DELETE FROM Trades");
+            using var transaction = connection.BeginTransaction();
+            using var insert = Persistence.Sqlite.Prepare(connection, """
+                INSERT INTO Trades (TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId,
+                    TimestampMs, Confidence, RealizedPnl, Origin, Version, RecordedAtMs)
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
+                """, 17);
+            insert.Transaction = transaction;
+            var ids = supervisor.Living.Select(a => a.Id).ToArray();
+            for (var i = 0; i < records; i++)
+            {
+                if (i % 100_000 == 0) ct.ThrowIfCancellationRequested();
+                var r = Record(i + 1, ids[i % ids.Length]);
+                Persistence.Sqlite.Run(insert, r.TradeId, r.AgentId, r.InstId, r.Side.ToWire(), r.PosSide.ToString(), Persistence.Sqlite.Text(r.Amount),
+                    Persistence.Sqlite.Text(r.Price), Persistence.Sqlite.Text(r.Fee), r.OrdId, r.ClOrdId, r.ExchangeTradeId, r.TimestampMs, r.Confidence,
+                    Persistence.Sqlite.Text(r.RealizedPnl), r.Origin.ToString(), 1L, 0L);
+            }
+            transaction.Commit();
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        using var reader = StoreReader.Open(dir);
+        var loaded = reader.Load();
+        var restored = Supervisor.Restore(options, new SimulatedExchange(options.Simulated, TimeProvider.System, new Random(1)), TimeProvider.System,
+            new Random(1), loaded.State, loaded.Records);
+        var verdict = LedgerVerification.Verify(restored.Ledger, exchangeFills: null);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (verdict.PublicRecords != records)
+            throw new InvalidOperationException($"The restore read {verdict.PublicRecords} records, not {records}.");
+        return new BenchRestore(restored.Living.Count, verdict.PublicRecords, seconds);
+    }
+
+    private static TradeRecord Record(long id, int agentId)
+    {
+        var buy = id % 2 == 1;
+        return new TradeRecord(id, agentId, Instrument.BtcUsdtSwap.InstId, buy ? TradeSide.Buy : TradeSide.Sell, PositionSide.Long, 1.5m,
+            43_210.5m + id % 1000, 0.3240787500m, (id * 7).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"p{agentId}x{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), 1_700_000_000_000 + id * 1000, 0.42,
+            buy ? 0m : 1.25m, TradeOrigin.Decision);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>A durable booking: latency over <see cref="Count"/> bookings.</summary>
+public sealed record BenchBooking(int Count, double P50Ms, double P99Ms);
+
+/// <summary>A checkpoint of every agent, written durably.</summary>
+public sealed record BenchCheckpoint(int Agents, int Count, double P50Ms, double P99Ms);
+
+/// <summary>A restore of the engine with its whole ledger.</summary>
+public sealed record BenchRestore(int Agents, int Records, double Seconds);
