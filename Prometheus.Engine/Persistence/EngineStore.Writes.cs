@@ -51,6 +51,7 @@ public sealed partial class EngineStore : IEngineStore
             _loopCommands.Ledger(ledger.AgentId, ledgerJson, version);
             _loopCommands.Agent(agent, agentJson, version);
             _loopCommands.Event(version, now, EventKinds.Booked, payload);
+            CrashPoints.Pass("booking");
         });
     }
 
