@@ -47,6 +47,7 @@ public static class ApiEndpoints
         api.MapPost("/trading/pause", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "pause", l => l.PauseAsync()));
         api.MapPost("/trading/resume", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "resume", l => l.ResumeAsync()));
         api.MapPost("/trading/close-all", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "close-all", l => l.CloseAllAsync()));
+        api.MapSimEndpoints();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Simulated.Faults;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
@@ -16,6 +17,8 @@ public sealed class EngineRuntime
 
     public TradingLoop? Loop { get; private set; }
     public IExchange? Exchange { get; private set; }
+    /// <summary>In simulated mode, the exchange with its outside events and fault injection (/api/sim); null otherwise.</summary>
+    public FaultInjectingExchange? Simulated => Exchange as FaultInjectingExchange;
     public EngineStore? Store { get; private set; }
     public RecoveryReport? Recovery { get; private set; }
     /// <summary>"paper" on the simulated exchange; "live" or "demo" on OKX.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Simulated.Faults;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
@@ -61,7 +62,9 @@ public sealed class EngineService(
 
     private async Task<TradingLoop> StartEngineAsync(CancellationToken ct)
     {
-        var exchange = resources.Exchange;
+        // Simulated mode: the engine trades through the fault injector, so /api/sim/faults can exercise the real path.
+        var simulated = resources.Exchange;
+        var exchange = new FaultInjectingExchange(simulated);
         var feed = resources.Feed;
         var clock = resources.MarketClock;
         var interval = (long)feed.Interval.TotalMilliseconds;
@@ -71,7 +74,7 @@ public sealed class EngineService(
             {
                 // Resume after the newest bar either side saw: the engine's last save or the exchange's last bar.
                 var resumeAfter = Math.Max(savedMarketTimeMs - interval ?? long.MinValue,
-                    exchange.LastBarTimestampMs(Instrument.BtcUsdtSwap.InstId) ?? long.MinValue);
+                    simulated.LastBarTimestampMs(Instrument.BtcUsdtSwap.InstId) ?? long.MinValue);
                 // A first start begins far enough into the file for the indicators to warm up on the bars before it.
                 if (resumeAfter == long.MinValue)
                     resumeAfter = feed.FirstTimestampMs + (Math.Min(WarmUpBars(feed.Interval), feed.Count / 2) - 1) * interval;
@@ -84,8 +87,8 @@ public sealed class EngineService(
 
         var loop = new TradingLoop(supervisor, feed, bar =>
             {
-                exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
-                exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+                simulated.OnBar(Instrument.BtcUsdt.InstId, bar);
+                simulated.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
             },
             clock, resources.Wall, paper.Value.BarsPerSecond, persistence.Value.CheckpointEveryCycles,
             TimeSpan.FromMinutes(persistence.Value.SnapshotIntervalMinutes), resources.Store, started.InitialState, "paper");

@@ -11,6 +11,9 @@ public static class OkxErrorCodes
     /// <summary>Parameter {0} error: bad clOrdId, side/posSide, size, price; or no market price yet.</summary>
     public const string ParameterError = "51000";
 
+    /// <summary>Requests too frequent (rate limit).</summary>
+    public const string RateLimited = "50011";
+
     /// <summary>Instrument ID does not exist.</summary>
     public const string InstrumentNotFound = "51001";
 

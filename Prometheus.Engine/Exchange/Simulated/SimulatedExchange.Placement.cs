@@ -8,6 +8,12 @@ public sealed partial class SimulatedExchange
     private const int MaxClOrdIdLength = 32;
 
     /// <summary>
+    /// Fault injection (<see cref="Faults.FaultInjectingExchange"/>): while set, a market order fills only this share of
+    /// its size (down to the lot), and the rest is cancelled, as when the book is thin.
+    /// </summary>
+    public decimal? PartialFillRatio { get; set; }
+
+    /// <summary>
     /// Places an order. A market order fills at once (possibly partially: the rest is cancelled, state Canceled
     /// with FilledSize &gt; 0); a limit order rests, or fills at once as a taker as far as it crosses the last price.
     /// Fills are on <see cref="Fills"/> before this returns, and with a store committed before that.
@@ -61,6 +67,8 @@ public sealed partial class SimulatedExchange
             if (bar.IsEmpty)
                 return Reject(clOrdId, OkxErrorCodes.NoLiquidity, $"No liquidity: the last {r.InstId} bar traded nothing.");
             size = Math.Min(size, _fillModel.MaxFillSize(instrument, bar));
+            if (PartialFillRatio is { } ratio)
+                size = Math.Min(size, Math.Max(instrument.MinSize, instrument.RoundDownToLot(r.Size * ratio)));
             if (size <= 0m)
                 return Reject(clOrdId, OkxErrorCodes.NoLiquidity, $"No liquidity: the last {r.InstId} bar is too thin for one lot.");
         }
