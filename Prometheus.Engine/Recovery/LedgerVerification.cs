@@ -22,8 +22,9 @@ public static class LedgerVerification
         if (exchangeFills is not null)
         {
             var fills = exchangeFills.Select(f => (f.InstId, f.TradeId)).ToHashSet();
-            // A liquidation shared among agents is booked under "{tradeId}-{agentId}".
-            missing += ledger.Records.Count(r => !fills.Contains((r.InstId, BaseTradeId(r))));
+            // An outside close (a liquidation) shared among agents is booked under "{tradeId}-{agentId}"; a correction
+            // no fill stands behind (reconciliation's "rc-" ids) has no exchange fill to match.
+            missing += ledger.Records.Count(r => !Reconciliation.ReconciliationIds.IsSynthetic(r.ExchangeTradeId) && !fills.Contains((r.InstId, BaseTradeId(r))));
             var booked = ledger.Records.Select(r => (r.InstId, BaseTradeId(r))).ToHashSet();
             missing += exchangeFills.Count(f => f.ClOrdId.Length > 0 && Supervision.ClOrdIds.AgentOf(f.ClOrdId) is not null && !booked.Contains((f.InstId, f.TradeId)));
         }
@@ -37,8 +38,7 @@ public static class LedgerVerification
             Missing: missing);
     }
 
-    private static string BaseTradeId(TradeRecord r) =>
-        r.Origin == TradeOrigin.Liquidation && r.ExchangeTradeId.LastIndexOf('-') is > 0 and var dash ? r.ExchangeTradeId[..dash] : r.ExchangeTradeId;
+    private static string BaseTradeId(TradeRecord r) => Reconciliation.ReconciliationIds.BaseTradeId(r);
 }
 
 /// <summary>The answer of <c>GET /api/ledger/verify</c>.</summary>
