@@ -7,7 +7,8 @@ namespace Prometheus.Engine.Recovery.Reconciliation;
 /// A correction as data: what the coordinator must do, through the Supervisor's normal paths, to make the books agree
 /// with the exchange. Every correction names the report item it answers. Ids are derived from exchange trade ids (or
 /// from the books' state for position-level corrections), so applying a correction twice books nothing twice.
-/// Apply them in list order: bookings are listed in the order the exchange made the fills.
+/// Apply them in list order: bookings are listed in the order the exchange made the fills, except that a close the books
+/// could not yet take waits for the same agent's later openings (see BookingOrder).
 /// </summary>
 public abstract record Correction(string ItemId);
 
@@ -56,7 +57,8 @@ public sealed record PlaceOrder(string ItemId, OrderRequest Request) : Correctio
 
 /// <summary>
 /// Case D and drift no fill explains: the engine is Blocked; resume is refused until a person picks one of
-/// <see cref="Choices"/>, whose corrections the coordinator then applies.
+/// <see cref="Choices"/>, whose corrections the coordinator then applies, after the other corrections of the same run
+/// (a choice is computed on the books as those leave them).
 /// </summary>
 public sealed record Block(string ItemId, IReadOnlyList<BlockChoice> Choices) : Correction(ItemId);
 

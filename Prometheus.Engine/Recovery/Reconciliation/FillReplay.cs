@@ -13,7 +13,13 @@ namespace Prometheus.Engine.Recovery.Reconciliation;
 /// - clOrdId names an agent: booked to it if it is not (case A);
 /// - no owner, opening: an orphan;
 /// - no owner, closing: it first takes back orphan exposure on that (instrument, posSide), the rest is a close outside
-///   Prometheus split pro rata among the agents holding it then (case B). Nobody holding it: an orphan.
+///   Prometheus split pro rata among the agents holding it then (case B), no part above what the agent's books can
+///   still give (<see cref="Available"/>); what nobody can take is an orphan (exposure the books no longer hold).
+/// An orphan part recorded by an earlier run counts like a booked part: once attributed, a fill is never attributed
+/// differently, even when the books before the window have moved since (a close the ledger could not take whole).
+/// Position-level facts (the reconciler's own "rc-" bookings, orphans recorded from a position difference) happened
+/// when they were recorded, not at the start of the window: they are replayed at their time, after that millisecond's
+/// fills, so they never change how an older fill was split.
 /// Returns who holds what after the window, corrections included.
 /// </summary>
 internal static class FillReplay
@@ -21,6 +27,7 @@ internal static class FillReplay
     public static Holdings Run(ReconciliationContext ctx, Findings findings, IReadOnlyList<BookFill> inferred)
     {
         var holdings = Base(ctx);
+        var available = Available(ctx, inferred);
         foreach (var book in inferred)
         {
             // Inferred fills are older than the window (their own fills are gone): part of the base.
@@ -28,19 +35,46 @@ internal static class FillReplay
             holdings.Apply(book.AgentId, new PositionKey(book.Fill.InstId, book.Fill.PosSide),
                 ReconciliationContext.IsOpening(instrument, book.Fill.Side, book.Fill.PosSide), book.Fill.Size);
         }
+        var late = LatePositionFacts(ctx);
+        var next = 0;
         foreach (var fill in ctx.Fills)
-            Replay(ctx, findings, holdings, fill);
+        {
+            for (; next < late.Count && late[next].TimestampMs < fill.TimestampMs; next++)
+                late[next].Apply(holdings);
+            Replay(ctx, findings, holdings, available, fill);
+        }
+        for (; next < late.Count; next++)
+            late[next].Apply(holdings);
         Phantoms(ctx, findings);
         return holdings;
     }
 
-    /// <summary>The books before the window: positions now, less the window's bookings, plus orphans older than the window.</summary>
+    /// <summary>
+    /// The books before the window: positions now, less the window's bookings and later position-level bookings, plus
+    /// the orphans older than the window.
+    /// </summary>
     internal static Holdings Base(ReconciliationContext ctx)
     {
-        var holdings = Now(ctx, orphanFilter: o => o.TradeId is null || !ctx.IsWindowFill(o.InstId, o.TradeId));
+        var holdings = Now(ctx, orphanFilter: o => o.TradeId is null ? o.TimestampMs < ctx.Window.FromMs : !ctx.IsWindowFill(o.InstId, o.TradeId));
         foreach (var record in ctx.BookedInWindow)
             holdings.Undo(record);
+        foreach (var record in ctx.Trades)
+            if (IsSynthetic(record.ExchangeTradeId) && record.TimestampMs >= ctx.Window.FromMs && ctx.Instruments.ContainsKey(record.InstId))
+                holdings.Undo(record);
         return holdings;
+    }
+
+    /// <summary>Position-level bookings and orphans made inside the window, in time order (stable: as booked, then as recorded).</summary>
+    private static List<(long TimestampMs, Action<Holdings> Apply)> LatePositionFacts(ReconciliationContext ctx)
+    {
+        var facts = new List<(long, Action<Holdings>)>();
+        foreach (var record in ctx.Trades)
+            if (IsSynthetic(record.ExchangeTradeId) && record.TimestampMs >= ctx.Window.FromMs && ctx.Instruments.ContainsKey(record.InstId))
+                facts.Add((record.TimestampMs, h => h.Apply(record)));
+        foreach (var orphan in ctx.Orphans.Values.OrderBy(o => o.Id, StringComparer.Ordinal))
+            if (orphan is { TradeId: null, Status: not OrphanStatus.Adopted } && orphan.TimestampMs >= ctx.Window.FromMs && ctx.Instruments.ContainsKey(orphan.InstId))
+                facts.Add((orphan.TimestampMs, h => h.AddOrphan(new PositionKey(orphan.InstId, orphan.PosSide), orphan.Delta)));
+        return [.. facts.OrderBy(f => f.Item1)];
     }
 
     /// <summary>The books now: the agents' positions and the exposure of recorded orphans (an adopted one is its agent's).</summary>
@@ -57,7 +91,34 @@ internal static class FillReplay
         return holdings;
     }
 
-    private static void Replay(ReconciliationContext ctx, Findings findings, Holdings holdings, ExchangeFill fill)
+    /// <summary>
+    /// What each agent's books can give to outside closes: the position now, plus its own missing and inferred
+    /// openings, less its own missing closes. The replay's holdings say who held a position when a close happened; this
+    /// says what the ledger can still take, which is less where an agent closed (on stale books) more than it held.
+    /// </summary>
+    private static Dictionary<(int, PositionKey), decimal> Available(ReconciliationContext ctx, IReadOnlyList<BookFill> inferred)
+    {
+        var available = new Dictionary<(int, PositionKey), decimal>();
+        void Add(int agentId, ExchangeFill fill)
+        {
+            var key = (agentId, new PositionKey(fill.InstId, fill.PosSide));
+            var opening = ReconciliationContext.IsOpening(ctx.Instruments[fill.InstId], fill.Side, fill.PosSide);
+            available[key] = available.GetValueOrDefault(key) + (opening ? fill.Size : -fill.Size);
+        }
+        foreach (var agent in ctx.Input.Ledger.Agents)
+            foreach (var p in agent.Positions)
+                if (ctx.Instruments.ContainsKey(p.InstId))
+                    available[(agent.AgentId, new PositionKey(p.InstId, p.PosSide))] = p.Amount;
+        foreach (var book in inferred)
+            Add(book.AgentId, book.Fill);
+        foreach (var fill in ctx.Fills)
+            if (ctx.Owner(fill.ClOrdId) is { } agentId && ctx.BookedFor(fill).Count == 0 && ctx.OrphanPart(fill) is null)
+                Add(agentId, fill);
+        return available;
+    }
+
+    private static void Replay(ReconciliationContext ctx, Findings findings, Holdings holdings, Dictionary<(int, PositionKey), decimal> available,
+        ExchangeFill fill)
     {
         var instrument = ctx.Instruments[fill.InstId];
         var key = new PositionKey(fill.InstId, fill.PosSide);
@@ -71,6 +132,13 @@ internal static class FillReplay
             bookedSize += record.Amount;
             bookedFee += record.Fee;
             partOwners.Add(record.AgentId);
+        }
+        if (ctx.OrphanPart(fill) is { } recorded)
+        {
+            // Recorded before: a fact like a booking, never decided again (the books may have moved since).
+            bookedSize += Math.Abs(recorded.Delta);
+            bookedFee += recorded.Fee;
+            RecordOrphan(ctx, findings, holdings, fill, key, recorded.Delta, recorded.Fee);
         }
         var rest = fill.Size - bookedSize;
         var owner = ctx.Owner(fill.ClOrdId);
@@ -103,7 +171,8 @@ internal static class FillReplay
 
         // An outside close: orphan exposure first (a person closing what a person opened), then the agents pro rata.
         var fromOrphan = Math.Min(rest, Math.Max(0m, holdings.Orphan(key)));
-        var holders = holdings.Holders(key).Where(h => !partOwners.Contains(h.AgentId)).ToList();
+        var holders = holdings.Holders(key).Where(h => !partOwners.Contains(h.AgentId))
+            .Select(h => (h.AgentId, h.Amount, available.GetValueOrDefault((h.AgentId, key)))).ToList();
         var parts = ProRata.Allocate(holders, rest - fromOrphan, instrument);
         var toOrphan = rest - parts.Sum(p => p.Size);
         var feeLeft = fill.Fee - bookedFee;
@@ -120,6 +189,7 @@ internal static class FillReplay
             feeLeft -= fee;
             var held = holdings.Agent(holder, key);
             holdings.Apply(holder, key, opening: false, size);
+            available[(holder, key)] -= size;
             var part = fill with { TradeId = Part(fill.TradeId, holder), Size = size, Fee = fee };
             var id = $"closed-outside:{fill.InstId}:{fill.TradeId}:{holder}";
             findings.Add(new ReconciliationItem(id, K.ClosedOutside, K.CaseB, holder, fill.InstId, fill.PosSide,

@@ -32,6 +32,14 @@ internal sealed class Findings(IReadOnlySet<string> known, IReadOnlyDictionary<s
         _corrections.AddRange(corrections);
     }
 
+    /// <summary>Replaces the corrections found so far by the same ones in another order.</summary>
+    public void Reorder(Func<IReadOnlyList<Correction>, List<Correction>> arrange)
+    {
+        var ordered = arrange(_corrections);
+        _corrections.Clear();
+        _corrections.AddRange(ordered);
+    }
+
     public ReconciliationResult ToResult(ReconciliationLevel level, ReconciliationCounts counts) =>
         new(level, [.. _new], [.. _outstanding], [.. _corrections], Blocked, Escalate, counts);
 }

@@ -24,6 +24,15 @@ internal sealed class Holdings
 
     public decimal Orphan(PositionKey key) => _orphan.GetValueOrDefault(key);
 
+    /// <summary>The same orphan exposure with the agents' amounts replaced (the books as they will stand).</summary>
+    public Holdings WithAgents(IReadOnlyDictionary<(int AgentId, PositionKey Key), decimal> amounts)
+    {
+        var holdings = new Holdings();
+        foreach (var (key, delta) in _orphan) holdings._orphan[key] = delta;
+        foreach (var ((agentId, key), amount) in amounts) holdings.Shift(agentId, key, amount);
+        return holdings;
+    }
+
     public void AddOrphan(PositionKey key, decimal delta) => _orphan[key] = Orphan(key) + delta;
 
     /// <summary>Agents holding a positive amount on <paramref name="key"/>, by agent id.</summary>

@@ -21,7 +21,8 @@ namespace Prometheus.Engine.Recovery.Reconciliation;
 ///    person; a booking is never undone automatically.
 ///
 /// Passes, in order: ledger agreement (Full) → orders looked up (all levels) → unknown outcomes (Medium+) → fills
-/// replayed and attributed (Deep+) → positions against the exchange (Medium+) → stale pending orders (Medium+).
+/// replayed and attributed, and the bookings put in an order the ledger can take (Deep+, <see cref="BookingOrder"/>) →
+/// positions against the books as they will then stand (Medium+) → stale pending orders (Medium+).
 /// </summary>
 public static class Reconciler
 {
@@ -39,7 +40,15 @@ public static class Reconciler
             OrderChecks.UnknownOutcomes(ctx, findings);
         if (level >= ReconciliationLevel.Medium)
         {
-            var holdings = level >= ReconciliationLevel.Deep ? FillReplay.Run(ctx, findings, inferred) : FillReplay.Now(ctx);
+            var holdings = FillReplay.Now(ctx);
+            if (level >= ReconciliationLevel.Deep)
+            {
+                // The replay attributes the fills; the positions are then checked against the books as they will stand.
+                var replayed = FillReplay.Run(ctx, findings, inferred);
+                var booksAfter = default(Dictionary<(int, PositionKey), decimal>);
+                findings.Reorder(corrections => BookingOrder.Arrange(corrections, ctx, out booksAfter));
+                holdings = replayed.WithAgents(booksAfter!);
+            }
             PositionCheck.Run(ctx, findings, holdings, level);
             OrderChecks.StaleOrders(ctx, findings, holdings);
         }

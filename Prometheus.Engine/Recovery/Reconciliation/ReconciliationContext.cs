@@ -15,6 +15,7 @@ internal sealed class ReconciliationContext
     private readonly HashSet<(string InstId, string TradeId)> _fillIds = [];
     private readonly Dictionary<PositionKey, ExchangePosition> _positions = [];
     private readonly Dictionary<(int AgentId, PositionKey Key), decimal> _averagePrices = [];
+    private readonly Dictionary<(string InstId, string TradeId), OrphanRecord> _orphanParts = [];
 
     public ReconciliationContext(ReconciliationInput input, IReadOnlyList<TradeRecord> trades)
     {
@@ -46,6 +47,9 @@ internal sealed class ReconciliationContext
             if (Instruments.ContainsKey(position.InstId))
                 _positions[new PositionKey(position.InstId, position.PosSide)] = position;
         Orphans = input.Orphans.GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        foreach (var orphan in Orphans.Values)
+            if (orphan is { TradeId: { } tradeId, Status: not OrphanStatus.Adopted } && _fillIds.Contains((orphan.InstId, tradeId)))
+                _orphanParts.TryAdd((orphan.InstId, tradeId), orphan);
     }
 
     public ReconciliationInput Input { get; }
@@ -71,6 +75,9 @@ internal sealed class ReconciliationContext
     public IReadOnlyList<TradeRecord> BookedFor(ExchangeFill fill) => _bookedByFill.GetValueOrDefault((fill.InstId, fill.TradeId)) ?? [];
 
     public IEnumerable<TradeRecord> BookedInWindow => _bookedByFill.Values.SelectMany(r => r);
+
+    /// <summary>The orphan part recorded for this fill by an earlier run (an adopted one is a booked part instead).</summary>
+    public OrphanRecord? OrphanPart(ExchangeFill fill) => _orphanParts.GetValueOrDefault((fill.InstId, fill.TradeId));
 
     public IReadOnlyList<TradeRecord> BookedUnder(string clOrdId) => _bookedByClOrdId.GetValueOrDefault(clOrdId) ?? [];
 
