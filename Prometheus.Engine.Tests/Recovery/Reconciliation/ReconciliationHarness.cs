@@ -65,6 +65,24 @@ internal sealed class ReconciliationHarness
     public string Close(int agent, string instId, PositionSide posSide, decimal size, bool book = true) =>
         Trade(agent, instId, ReconciliationContextSides.Closing(posSide), posSide, size, book);
 
+    /// <summary>An agent's market order the exchange may refuse (a close of more than it still holds): false when refused.</summary>
+    public bool TryTrade(int agent, string instId, OrderSide side, PositionSide posSide, decimal size, bool book)
+    {
+        Tick();
+        if (!Kit.Market(instId, NextClOrdId(agent), side, size, posSide).Accepted)
+            return false;
+        foreach (var fill in Kit.DrainFills())
+            if (book) Book(agent, fill, TradeOrigin.Decision);
+        return true;
+    }
+
+    /// <summary>The market moves: a bar on both instruments (no agent rests orders here, so it fills nothing).</summary>
+    public void Move(decimal close)
+    {
+        Kit.Feed(Bar(close, volume: 1_000m));
+        Assert.Empty(Kit.DrainFills());
+    }
+
     public string Limit(int agent, string instId, OrderSide side, PositionSide posSide, decimal size, decimal price)
     {
         Tick();
@@ -181,8 +199,8 @@ internal sealed class ReconciliationHarness
     /// <summary>A person picks a way out of the block in <paramref name="result"/>.</summary>
     public void Choose(ReconciliationResult result, string choice)
     {
-        var block = result.Corrections.OfType<Block>().Single();
-        Apply(block.Choices.Single(c => c.Name == choice).Corrections, []);
+        foreach (var block in result.Corrections.OfType<Block>())
+            Apply((block.Choices.SingleOrDefault(c => c.Name == choice) ?? block.Choices[0]).Corrections, []);
     }
 
     /// <summary>Invariant 1: per (instrument, posSide) the agents' positions plus orphan exposure equal the exchange's position.</summary>
