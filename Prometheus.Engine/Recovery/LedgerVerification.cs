@@ -51,7 +51,8 @@ public static class LedgerVerification
             {
                 var key = (r.InstId, BaseTradeId(r));
                 booked.Add(key);
-                if (!fills.Contains(key)) missing++;
+                // A correction no fill stands behind (reconciliation's "rc-" ids) has no exchange fill to match.
+                if (!fills.Contains(key) && !Reconciliation.ReconciliationIds.IsSynthetic(r.ExchangeTradeId)) missing++;
             }
             foreach (var f in exchangeFills)
                 if (f.ClOrdId.Length > 0 && Supervision.ClOrdIds.AgentOf(f.ClOrdId) is not null && !booked.Contains((f.InstId, f.TradeId)))
@@ -67,9 +68,8 @@ public static class LedgerVerification
             Missing: missing);
     }
 
-    // A liquidation shared among agents is booked under "{tradeId}-{agentId}".
-    private static string BaseTradeId(TradeRecord r) =>
-        r.Origin == TradeOrigin.Liquidation && r.ExchangeTradeId.LastIndexOf('-') is > 0 and var dash ? r.ExchangeTradeId[..dash] : r.ExchangeTradeId;
+    // An outside close (a liquidation) shared among agents is booked under "{tradeId}-{agentId}".
+    private static string BaseTradeId(TradeRecord r) => Reconciliation.ReconciliationIds.BaseTradeId(r);
 }
 
 /// <summary>The answer of <c>GET /api/ledger/verify</c>.</summary>
