@@ -106,6 +106,16 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
         return ledger;
     }
 
+    /// <summary>Replaces the record of the same trade id in this ledger's history; false when there is none.</summary>
+    internal bool Replace(SupervisorKey key, TradeRecord record)
+    {
+        SupervisorKey.Demand(key);
+        var at = _history.FindIndex(r => r.TradeId == record.TradeId);
+        if (at < 0) return false;
+        _history[at] = record;
+        return true;
+    }
+
     internal static int Slot(Instrument instrument, PositionSide side) => (int)instrument.Kind * 2 + (int)side;
 
     internal void Reserve(SupervisorKey key, string clOrdId, decimal amount)

@@ -99,6 +99,16 @@ public sealed class PublicLedger
         return true;
     }
 
+    /// <summary>Replaces the record of the same trade id (a repair after public and private disagreed); false when there is none.</summary>
+    internal bool Replace(SupervisorKey key, TradeRecord record)
+    {
+        SupervisorKey.Demand(key);
+        var at = _records.FindIndex(r => r.TradeId == record.TradeId);
+        if (at < 0) return false;
+        _records[at] = record;
+        return true;
+    }
+
     internal PrivateLedger OpenAccount(SupervisorKey key, int agentId, decimal capital)
     {
         SupervisorKey.Demand(key);

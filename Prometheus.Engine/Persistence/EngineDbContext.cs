@@ -24,6 +24,8 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<RecoveryLogRow> RecoveryLog => Set<RecoveryLogRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     public DbSet<CounterRow> Counters => Set<CounterRow>();
+    public DbSet<OrphanRow> Orphans => Set<OrphanRow>();
+    public DbSet<ReconciliationItemRow> ReconciliationItems => Set<ReconciliationItemRow>();
 
     public static DbContextOptions<EngineDbContext> OptionsFor(string connectionString) =>
         new DbContextOptionsBuilder<EngineDbContext>()
@@ -111,6 +113,16 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
         {
             e.ToTable("Counters");
             e.HasKey(c => c.Name);
+        });
+        model.Entity<OrphanRow>(e =>
+        {
+            e.ToTable("Orphans");
+            e.HasKey(o => o.Id);
+        });
+        model.Entity<ReconciliationItemRow>(e =>
+        {
+            e.ToTable("ReconciliationItems");
+            e.HasKey(i => i.Id);
         });
     }
 }

@@ -4,6 +4,7 @@ using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence.Rows;
 using Prometheus.Engine.Recovery;
+using Prometheus.Engine.Recovery.Reconciliation;
 using Prometheus.Engine.Supervision;
 using static Prometheus.Engine.Persistence.Sqlite;
 
@@ -115,6 +116,26 @@ public sealed class StoreReader : IDisposable
         Read(_connection, "SELECT Id, RecordedAtMs, Actor, Action, Detail FROM AuditLog ORDER BY Id DESC LIMIT $p0 OFFSET $p1",
             r => new AuditRow { Id = r.GetInt64(0), RecordedAtMs = r.GetInt64(1), Actor = r.GetString(2), Action = r.GetString(3), Detail = r.GetString(4) },
             take, skip);
+
+    /// <summary>Every orphan with what was decided about it, and the agent that adopted it (if one did).</summary>
+    public List<(OrphanRecord Orphan, int? AdoptedBy)> Orphans() =>
+        Read(_connection, """
+            SELECT Id, InstId, PosSide, Delta, Price, Fee, TradeId, OrdId, ClOrdId, TimestampMs, Reason, Status, AgentId FROM Orphans ORDER BY TimestampMs, Id
+            """, r => (new OrphanRecord(r.GetString(0), r.GetString(1), Enum.Parse<PositionSide>(r.GetString(2)), Money(r, 3), Money(r, 4), Money(r, 5),
+                r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8), r.GetInt64(9), r.GetString(10), Enum.Parse<OrphanStatus>(r.GetString(11))),
+                r.IsDBNull(12) ? (int?)null : r.GetInt32(12)));
+
+    /// <summary>Every finding ever recorded, with whether it blocked and is resolved.</summary>
+    public List<(ReconciliationItem Item, bool Blocking, bool Resolved, long FirstSeenAtMs)> ReconciliationItems() =>
+        Read(_connection, "SELECT Item, Blocking, Resolved, FirstSeenAtMs FROM ReconciliationItems ORDER BY FirstSeenAtMs, Id",
+            r => (EngineJson.Deserialize<ReconciliationItem>(r.GetString(0)), r.GetInt64(1) != 0, r.GetInt64(2) != 0, r.GetInt64(3)));
+
+    /// <summary>When the last recovery report was written (the last start), or null before the first.</summary>
+    public long? LastRecoveryAtMs() => Scalar(_connection, "SELECT max(RecordedAtMs) FROM RecoveryLog") as long?;
+
+    /// <summary>A named counter, or null when it was never set.</summary>
+    public long? Counter(string name) =>
+        Read(_connection, "SELECT Value FROM Counters WHERE Name = $p0", r => (long?)r.GetInt64(0), name).FirstOrDefault();
 
     public List<SnapshotRow> Snapshots() =>
         Read(_connection, "SELECT Version, File, Sha256, Bytes, TakenAtMs, RecordedAtMs, Cycle, LastTradeId FROM Snapshots ORDER BY Version DESC",

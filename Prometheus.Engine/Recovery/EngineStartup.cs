@@ -9,17 +9,19 @@ namespace Prometheus.Engine.Recovery;
 
 /// <summary>
 /// One start path for every start: detect saved state (none → a fresh start, saved at once before any trade);
-/// otherwise load the newest usable snapshot and the journal after it, restore every component, check the ledgers
-/// against each other and the exchange, write the recovery report to the recovery log, and say in which state the
-/// engine must begin: AwaitingConfirmation after a restore (Running only when the report is clean and
-/// Prometheus:Recovery:AutoResumeWhenClean allows it), Running after a fresh start.
+/// otherwise load the newest usable snapshot and the journal after it, restore every component; then reconcile three
+/// ways (public ledger, private ledgers, exchange) and apply what can be proved, write the recovery report to the
+/// recovery log, and say in which state the engine must begin: Blocked when a discrepancy needs a person's decision;
+/// AwaitingConfirmation after a restore (Running only when the report is clean and
+/// Prometheus:Recovery:AutoResumeWhenClean allows it); Running after a fresh start.
 /// <c>positionMarket</c> is told the market time of the saved state (null when there is none) before the Supervisor
 /// is built, so the feed and the clock can resume from there.
 /// </summary>
 public static class EngineStartup
 {
     public static async Task<StartedEngine> StartAsync(EngineOptions options, IExchange exchange, TimeProvider market, TimeProvider wall,
-        Random random, EngineStore store, RecoveryOptions recovery, Action<long?> positionMarket, CancellationToken ct = default)
+        Random random, EngineStore store, RecoveryOptions recovery, Action<long?> positionMarket, CancellationToken ct = default,
+        TimeSpan? fillRetention = null)
     {
         var started = Stopwatch.GetTimestamp();
         LoadedState? loaded;
@@ -40,12 +42,18 @@ public static class EngineStartup
         }
         supervisor.Store = store;
 
+        // Three ways: the books against each other and against the exchange; what can be proved is corrected now.
+        var reconciliation = new ReconciliationCoordinator(supervisor, exchange, store, fillRetention);
+        await reconciliation.RunAsync(Reconciliation.ReconciliationLevel.Full, ct);
         var fills = await exchange.GetFillsAsync(ct: ct);
         var report = RecoveryReportBuilder.Build(supervisor, wall.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            freshStart: loaded is null, loaded?.LastSaveAtMs, loaded?.Snapshot ?? new RecoverySnapshotUse(null, []), fills, recovery.AutoResumeWhenClean);
+            freshStart: loaded is null, loaded?.LastSaveAtMs, loaded?.Snapshot ?? new RecoverySnapshotUse(null, []), fills, recovery.AutoResumeWhenClean,
+            [.. reconciliation.Items], reconciliation.Blocked);
         await store.RecordRecoveryAsync(report.Decision, EngineJson.Serialize(report), ct);
-        var state = report.DecisionRequired ? EngineState.AwaitingConfirmation : EngineState.Running;
-        return new StartedEngine(supervisor, report, state);
+        var state = reconciliation.Blocked ? EngineState.Blocked
+            : report.DecisionRequired ? EngineState.AwaitingConfirmation
+            : EngineState.Running;
+        return new StartedEngine(supervisor, report, state, reconciliation);
     }
 
     /// <summary>
@@ -76,4 +84,4 @@ public static class EngineStartup
 }
 
 /// <summary>An engine ready to run: its Supervisor (attached to the store), the recovery report, the state to begin in.</summary>
-public sealed record StartedEngine(Supervisor Supervisor, RecoveryReport Report, EngineState InitialState);
+public sealed record StartedEngine(Supervisor Supervisor, RecoveryReport Report, EngineState InitialState, ReconciliationCoordinator Reconciliation);

@@ -6,11 +6,14 @@ namespace Prometheus.Engine.Recovery;
 /// <summary>Builds the recovery report from a restored (or fresh) Supervisor and what loading found.</summary>
 public static class RecoveryReportBuilder
 {
+    /// <param name="reconciliation">The findings of the startup reconciliation (after its corrections), when one ran.</param>
+    /// <param name="blocked">Reconciliation found what only a person may decide: trading stays blocked.</param>
     public static RecoveryReport Build(Supervisor supervisor, DateTimeOffset now, double recoveryMilliseconds, bool freshStart,
-        long? lastSaveAtMs, RecoverySnapshotUse snapshot, IReadOnlyCollection<ExchangeFill>? exchangeFills, bool autoResumeWhenClean)
+        long? lastSaveAtMs, RecoverySnapshotUse snapshot, IReadOnlyCollection<ExchangeFill>? exchangeFills, bool autoResumeWhenClean,
+        IReadOnlyCollection<ReconciliationItem>? reconciliation = null, bool blocked = false)
     {
         var verdict = LedgerVerification.Verify(supervisor.Ledger, exchangeFills);
-        var items = new List<ReconciliationItem>();
+        var items = new List<ReconciliationItem>(reconciliation ?? []);
         if (verdict.Mismatched > 0)
             items.Add(new ReconciliationItem("ledger-mismatch", "LedgerMismatch", "C", null, null, null,
                 $"{verdict.Mismatched} record(s) differ between the public and private ledgers", null, false));
@@ -34,7 +37,8 @@ public static class RecoveryReportBuilder
         }).ToList();
 
         var consistent = items.All(i => i.Resolved);
-        var decision = freshStart ? "fresh start: no saved state, trading starts"
+        var decision = blocked ? "blocked: a discrepancy needs a person's decision before trading may resume (see the items)"
+            : freshStart ? "fresh start: no saved state, trading starts"
             : !consistent ? "awaiting confirmation: the report has unresolved findings"
             : autoResumeWhenClean ? "resumed automatically: the report is clean (Prometheus:Recovery:AutoResumeWhenClean)"
             : "awaiting confirmation: a person must confirm before trading resumes";
@@ -48,6 +52,6 @@ public static class RecoveryReportBuilder
             agents, snapshot,
             new RecoveryReconciliation(consistent, now, verdict, items),
             decision,
-            DecisionRequired: !freshStart && !(consistent && autoResumeWhenClean));
+            DecisionRequired: blocked || (!freshStart && !(consistent && autoResumeWhenClean)));
     }
 }

@@ -22,4 +22,7 @@ public interface IEngineStore
 
     /// <summary>A burial: the agent's record in Valhalla, its final state and ledger, and the Mastermind's reclaim (the pool after it).</summary>
     void Died(FallenAgent fallen, AgentState agent, PrivateLedgerState ledger, NumberedDecision decision);
+
+    /// <summary>A trade record repaired by reconciliation (case C): the row of that trade id takes the winner's values.</summary>
+    void Repaired(TradeRecord record);
 }

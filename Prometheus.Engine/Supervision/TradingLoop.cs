@@ -80,8 +80,11 @@ public sealed class TradingLoop
         _ => $"cannot resume: the engine is {State}",
     });
 
-    /// <summary>Blocks trading until a person decides (reconciliation found something it cannot correct).</summary>
-    public Task<string?> BlockAsync(string reason) => CommandAsync(() => Move(EngineState.Blocked, reason));
+    /// <summary>
+    /// Reconciliation while trading: checked after every cycle; while it reports a block the engine is Blocked (no
+    /// agent trades, confirm and resume are refused), and once the block is decided it awaits confirmation again.
+    /// </summary>
+    public ILoopReconciliation? Reconciliation { get; set; }
 
     /// <summary>Emergency: closes every position at market, bypassing pre-trade checks, then pauses.</summary>
     public async Task<string?> CloseAllAsync()
@@ -148,6 +151,11 @@ public sealed class TradingLoop
             _supervisor.RuntimeMs += (long)(now - lastTick).TotalMilliseconds;
             lastTick = now;
             await _supervisor.OnBarAsync(bar, CancellationToken.None); // a cycle, once begun, is finished
+            if (Reconciliation is { } reconciliation)
+            {
+                await reconciliation.AfterCycleAsync(CancellationToken.None);
+                SyncBlock();
+            }
             _cycleMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
             if (++cycles % _checkpointEvery == 0 || _deathSinceCheckpoint)
@@ -200,7 +208,19 @@ public sealed class TradingLoop
     private async ValueTask DrainInboxAsync()
     {
         while (_inbox.Reader.TryRead(out var work))
+        {
             await work();
+            SyncBlock(); // a person's decision may have lifted a block
+        }
+    }
+
+    private void SyncBlock()
+    {
+        if (Reconciliation is not { } reconciliation || State == EngineState.Stopping) return;
+        if (reconciliation.Blocked && State != EngineState.Blocked)
+            Move(EngineState.Blocked, reconciliation.BlockReason);
+        else if (!reconciliation.Blocked && State == EngineState.Blocked)
+            Move(EngineState.AwaitingConfirmation, "the blocking discrepancy was decided: confirm to resume trading");
     }
 
     private async Task WaitForInboxAsync(TimeSpan timeout, CancellationToken stop)

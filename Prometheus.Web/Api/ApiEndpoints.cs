@@ -30,8 +30,6 @@ public static class ApiEndpoints
             skip < 0 || take is < 1 or > MaxPage
                 ? Task.FromResult(Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}")))
                 : QueryAsync(runtime, s => EngineViews.Trades(s, agent, skip ?? 0, take ?? 100), ct));
-        api.MapGet("/recovery", (EngineRuntime runtime) =>
-            runtime.Recovery is { } report ? Results.Ok(report) : Starting(runtime));
         api.MapGet("/ledger/verify", async (EngineRuntime runtime, CancellationToken ct) =>
             runtime.Loop is null ? Starting(runtime)
             : Results.Ok(await runtime.Loop.QueryAsync(async s => LedgerVerification.Verify(s.Ledger, await runtime.Exchange!.GetFillsAsync(ct: ct)), ct)));
@@ -48,6 +46,7 @@ public static class ApiEndpoints
         api.MapPost("/trading/resume", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "resume", l => l.ResumeAsync()));
         api.MapPost("/trading/close-all", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "close-all", l => l.CloseAllAsync()));
         api.MapSimEndpoints();
+        api.MapReconciliationEndpoints();
         return app;
     }
 
@@ -69,7 +68,7 @@ public static class ApiEndpoints
         if (runtime.Loop is not { } loop) return Starting(runtime);
         var before = loop.State;
         var refusal = await command(loop);
-        var actor = $"admin@{http.Connection.RemoteIpAddress}";
+        var actor = ApiResults.Actor(http);
         if (runtime.Store is { } store)
             await store.AuditAsync(actor, action, refusal is null ? $"{before} -> {loop.State}" : $"refused in {before}: {refusal}");
         return refusal is null
@@ -77,7 +76,5 @@ public static class ApiEndpoints
             : Results.Json(new ApiError(refusal), statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static IResult Starting(EngineRuntime runtime) => Results.Json(
-        new ApiError(runtime.Failure is { } failure ? $"the engine could not start: {failure.Message}" : "the engine is starting"),
-        statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static IResult Starting(EngineRuntime runtime) => ApiResults.Starting(runtime);
 }

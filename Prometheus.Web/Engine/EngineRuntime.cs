@@ -20,6 +20,8 @@ public sealed class EngineRuntime
     /// <summary>In simulated mode, the exchange with its outside events and fault injection (/api/sim); null otherwise.</summary>
     public FaultInjectingExchange? Simulated => Exchange as FaultInjectingExchange;
     public EngineStore? Store { get; private set; }
+    /// <summary>Reconciliation's memory: orphans, blocks awaiting a decision, the findings. Touch it only through the loop.</summary>
+    public ReconciliationCoordinator? Reconciliation { get; private set; }
     public RecoveryReport? Recovery { get; private set; }
     /// <summary>"paper" on the simulated exchange; "live" or "demo" on OKX.</summary>
     public string Mode { get; private set; } = "paper";
@@ -31,8 +33,9 @@ public sealed class EngineRuntime
     /// <summary>Completes when the engine is up (restored or fresh) and its loop runs; faults when it cannot start.</summary>
     public Task Started => _started.Task;
 
-    internal void Attach(TradingLoop loop, IExchange exchange, RecoveryReport report, string mode, EngineStore store)
+    internal void Attach(TradingLoop loop, IExchange exchange, RecoveryReport report, string mode, EngineStore store, ReconciliationCoordinator reconciliation)
     {
+        Reconciliation = reconciliation;
         Loop = loop;
         Exchange = exchange;
         Recovery = report;

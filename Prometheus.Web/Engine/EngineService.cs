@@ -93,7 +93,10 @@ public sealed class EngineService(
             clock, resources.Wall, paper.Value.BarsPerSecond, persistence.Value.CheckpointEveryCycles,
             TimeSpan.FromMinutes(persistence.Value.SnapshotIntervalMinutes), resources.Store, started.InitialState, "paper");
         loop.StateChanged += (state, reason) => logger.LogInformation("Engine state {State}: {Reason}", state, reason);
-        runtime.Attach(loop, exchange, started.Report, "paper", resources.Store);
+        loop.Reconciliation = started.Reconciliation;
+        started.Reconciliation.Found += item => logger.LogWarning("Reconciliation {Kind} ({Case}): {Detail}{Correction}",
+            item.Kind, item.Case, item.Detail, item.Correction is { } c ? $" -> {c}" : "");
+        runtime.Attach(loop, exchange, started.Report, "paper", resources.Store, started.Reconciliation);
 
         var report = started.Report;
         logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, paper trading on {Data} at {BarsPerSecond} bars/s from {MarketTime:u}",

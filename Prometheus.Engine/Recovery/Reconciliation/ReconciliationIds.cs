@@ -34,7 +34,7 @@ public static class ReconciliationIds
         clOrdId is { Length: 18 } && clOrdId.StartsWith("rc", StringComparison.Ordinal) && clOrdId.AsSpan(2).ContainsAnyExcept("0123456789abcdef") is false;
 
     /// <summary>A clOrdId for an order a block choice places: "rc" + 16 hex digits of a hash (alphanumeric, never an agent's "p…x…").</summary>
-    internal static string OrderClOrdId(string seed) =>
+    public static string OrderClOrdId(string seed) =>
         "rc" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)), 0, 8);
 
     internal static string Part(string tradeId, int agentId) => string.Concat(tradeId, "-", agentId.ToString(CultureInfo.InvariantCulture));

@@ -1,0 +1,196 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Recovery.Reconciliation;
+using Prometheus.Engine.Supervision;
+
+namespace Prometheus.Engine.Recovery;
+
+/// <summary>
+/// Reconciliation's I/O: gathers what the pure <see cref="Reconciler"/> reads (the books from the Supervisor; positions,
+/// balances, pending orders, the fills of the window and orders looked up by clOrdId from the exchange; orphans and
+/// known findings from its memory), applies the corrections through the Supervisor's doors, records every finding
+/// (store and audit log), and keeps what a person must decide: orphans and blocks. Runs on the trading loop only.
+/// Schedule while trading: Light after a cycle that booked fills (their orders looked up), Medium every
+/// <see cref="FillsPerMedium"/> fills, Deep every <see cref="CyclesPerDeep"/> cycles, and at once when a fill no
+/// agent owns arrives or a lighter check escalates; Full at startup.
+/// </summary>
+public sealed partial class ReconciliationCoordinator : ILoopReconciliation
+{
+    public const int FillsPerMedium = 10, CyclesPerDeep = 50;
+    private const string WindowCounter = "ReconciledFromMs";
+
+    private readonly Supervisor _supervisor;
+    private readonly IExchange _exchange;
+    private readonly EngineStore? _store;
+    private readonly TimeSpan? _fillRetention;
+    private readonly Dictionary<string, (OrphanRecord Orphan, int? AdoptedBy)> _orphans = new(StringComparer.Ordinal);
+    /// <summary>Findings the reconciler is told it reported before. Open blocks are left out, so every run raises them again with their choices.</summary>
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    /// <summary>Every finding already recorded and audited (blocks included), so each is announced once.</summary>
+    private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReconciliationItem> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Block> _blocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _bookedThisCycle = new(StringComparer.Ordinal);
+    private long _windowFromMs;
+    private int _windowStartIndex;
+    private int _fillsSinceMedium;
+    private long _cycles;
+
+    /// <param name="fillRetention">How long the exchange keeps fills (OKX: 3 days); null when it keeps them all (the simulated exchange).</param>
+    public ReconciliationCoordinator(Supervisor supervisor, IExchange exchange, EngineStore? store, TimeSpan? fillRetention = null)
+    {
+        _supervisor = supervisor;
+        _exchange = exchange;
+        _store = store;
+        _fillRetention = fillRetention;
+        supervisor.TradeBooked += record =>
+        {
+            if (record.ClOrdId.Length > 0 && !ReconciliationIds.IsSynthetic(record.ExchangeTradeId)) _bookedThisCycle[record.ClOrdId] = record.InstId;
+        };
+        if (store is null) return;
+        using var reader = StoreReader.Open(store.DataDir);
+        foreach (var (orphan, adoptedBy) in reader.Orphans()) _orphans[orphan.Id] = (orphan, adoptedBy);
+        // A block still open is not "known": the startup run raises it again, with the choices a person picks from.
+        // The report shows what still stands and what was found since the last start, which nobody may have seen yet.
+        var lastStart = reader.LastRecoveryAtMs() ?? long.MinValue;
+        foreach (var (item, blocking, resolved, firstSeen) in reader.ReconciliationItems())
+        {
+            _announced.Add(item.Id);
+            if (!(blocking && !resolved)) _known.Add(item.Id);
+            if (!resolved || firstSeen >= lastStart) _items[item.Id] = item with { Resolved = resolved };
+        }
+        _windowFromMs = reader.Counter(WindowCounter) ?? 0;
+    }
+
+    /// <summary>A finding not seen before, as it is recorded (raised on the loop).</summary>
+    public event Action<ReconciliationItem>? Found;
+
+    public bool Blocked => _blocks.Count > 0;
+
+    public string BlockReason => _blocks.Count == 0 ? ""
+        : $"{_blocks.Count} discrepanc{(_blocks.Count == 1 ? "y" : "ies")} need a decision: {string.Join("; ", _blocks.Keys.Select(id => _items.TryGetValue(id, out var i) ? i.Detail : id))}";
+
+    /// <summary>When the last reconciliation ran (wall-clock independent: the engine's market time), and its level.</summary>
+    public (long AtMs, ReconciliationLevel Level)? LastRun { get; private set; }
+
+    /// <summary>Every finding since this start, newest state of each, in the order found.</summary>
+    public IReadOnlyCollection<ReconciliationItem> Items => _items.Values;
+
+    /// <summary>Open blocks: the item and the names and descriptions of its choices.</summary>
+    public IEnumerable<(string ItemId, IReadOnlyList<(string Name, string Description)> Choices)> Blocks =>
+        _blocks.Select(b => (b.Key, (IReadOnlyList<(string, string)>)[.. b.Value.Choices.Select(c => (c.Name, c.Description))]));
+
+    public IEnumerable<(OrphanRecord Orphan, int? AdoptedBy)> Orphans => _orphans.Values.OrderBy(o => o.Orphan.TimestampMs).ThenBy(o => o.Orphan.Id, StringComparer.Ordinal);
+
+    /// <summary>Runs one reconciliation at <paramref name="level"/>, applies what it says, and goes deeper when it asks to.</summary>
+    /// <param name="lookUp">Orders to look up by clOrdId (clOrdId → instId): those whose fills were just booked.</param>
+    public async Task<ReconciliationResult> RunAsync(ReconciliationLevel level, CancellationToken ct = default, IReadOnlyDictionary<string, string>? lookUp = null)
+    {
+        var lookups = new Dictionary<string, ExchangeOrder?>(StringComparer.Ordinal);
+        foreach (var (clOrdId, instId) in lookUp ?? new Dictionary<string, string>())
+            await LookUpAsync(lookups, clOrdId, instId, ct);
+        if (level >= ReconciliationLevel.Medium)
+            foreach (var entry in _supervisor.Journal.Open.Where(e => e.State is JournalState.Unknown or JournalState.Intended).ToList())
+                await LookUpAsync(lookups, entry.ClOrdId, entry.Request.InstId, ct);
+
+        var result = Reconciler.Reconcile(await GatherAsync(level, lookups, ct), level);
+        var pendingLookups = await ApplyAsync(result, lookups, ct);
+        if (pendingLookups)
+        {
+            // The reconciler asked for orders to be looked up: reconcile again with the answers (never retry an order).
+            result = Reconciler.Reconcile(await GatherAsync(level, lookups, ct), level);
+            await ApplyAsync(result, lookups, ct);
+        }
+        LastRun = (_supervisor.NowMs, level);
+        if (level >= ReconciliationLevel.Deep)
+            AdvanceWindow();
+        if (result.Escalate && level < ReconciliationLevel.Deep)
+            return await RunAsync(ReconciliationLevel.Deep, ct, lookUp);
+        return result;
+    }
+
+    public async ValueTask AfterCycleAsync(CancellationToken ct)
+    {
+        _cycles++;
+        var booked = new Dictionary<string, string>(_bookedThisCycle, StringComparer.Ordinal);
+        _bookedThisCycle.Clear();
+        _fillsSinceMedium += booked.Count;
+        if (_supervisor.HasUnattributedFills || _cycles % CyclesPerDeep == 0)
+            await RunAsync(ReconciliationLevel.Deep, ct, booked);
+        else if (_fillsSinceMedium >= FillsPerMedium)
+        {
+            _fillsSinceMedium = 0;
+            await RunAsync(ReconciliationLevel.Medium, ct, booked);
+        }
+        else if (booked.Count > 0)
+            await RunAsync(ReconciliationLevel.Light, ct, booked);
+    }
+
+    private async Task<ReconciliationInput> GatherAsync(ReconciliationLevel level, Dictionary<string, ExchangeOrder?> lookups, CancellationToken ct)
+    {
+        var instruments = _exchange.Instruments;
+        var ledger = _supervisor.Ledger;
+        var agents = _supervisor.Agents.Values.OrderBy(a => a.Id).Select(a => new LedgerAgent(a.Id, a.IsAlive,
+            ledger.PrivateLedgers.TryGetValue(a.Id, out var book)
+                ? [.. book.OpenPositions.Select(p => new LedgerPosition(p.Instrument.InstId, p.Side, p.Amount, p.AveragePrice))]
+                : [])).ToList();
+        var full = level == ReconciliationLevel.Full;
+        var trades = full ? ledger.Records : WindowTrades(ledger.Records);
+        var privateRecords = full ? ledger.PrivateLedgers.Values.SelectMany(p => p.History).OrderBy(r => r.TradeId).ToList() : null;
+        var journal = _supervisor.Journal.Open.Select(e => e.Save()).OrderBy(e => e.CreatedMs).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).ToList();
+
+        IReadOnlyList<ExchangePosition> positions = [];
+        IReadOnlyList<ExchangeOrder> pending = [];
+        IReadOnlyList<ExchangeFill> fills = [];
+        if (level >= ReconciliationLevel.Medium)
+        {
+            positions = [.. await _exchange.GetPositionsAsync(ct: ct), .. ExchangeFacts.SpotPositions(await _exchange.GetBalancesAsync(ct), instruments)];
+            pending = await _exchange.GetPendingOrdersAsync(ct: ct);
+        }
+        if (level >= ReconciliationLevel.Deep)
+            fills = await _exchange.GetFillsAsync(sinceMs: _windowFromMs, ct: ct);
+        var now = _supervisor.NowMs;
+        var complete = _fillRetention is not { } keep || now - _windowFromMs <= (long)keep.TotalMilliseconds;
+        var marks = instruments.ToDictionary(i => i.InstId, i => _supervisor.Marks[i], StringComparer.Ordinal);
+        return new ReconciliationInput(instruments,
+            new LedgerFacts(agents, trades, privateRecords, journal),
+            new ExchangeFacts(positions, pending, fills, new FillWindow(_windowFromMs, complete), lookups),
+            [.. _orphans.Values.Select(o => o.Orphan)], _known, marks, now);
+    }
+
+    /// <summary>The trades booked since the window began (and those of the same market time just before), without copying the ledger.</summary>
+    private IReadOnlyList<TradeRecord> WindowTrades(IReadOnlyList<TradeRecord> records)
+    {
+        var start = Math.Min(_windowStartIndex, records.Count);
+        while (start > 0 && records[start - 1].TimestampMs >= _windowFromMs) start--;
+        if (start == records.Count && start > 0) start--; // the last one always: it dates the books (position-level ids)
+        return start == 0 ? records : new ListSlice(records, start);
+    }
+
+    private void AdvanceWindow()
+    {
+        _windowFromMs = _supervisor.NowMs;
+        _windowStartIndex = _supervisor.Ledger.Records.Count;
+        _supervisor.ForgetUnattributed();
+        _store?.SetCounter(WindowCounter, _windowFromMs);
+    }
+
+    private async Task LookUpAsync(Dictionary<string, ExchangeOrder?> lookups, string clOrdId, string instId, CancellationToken ct)
+    {
+        if (!lookups.ContainsKey(clOrdId))
+            lookups[clOrdId] = await _exchange.GetOrderAsync(instId, null, clOrdId, ct);
+    }
+
+    /// <summary>A read-only view of the tail of a list.</summary>
+    private sealed class ListSlice(IReadOnlyList<TradeRecord> source, int start) : IReadOnlyList<TradeRecord>
+    {
+        public TradeRecord this[int index] => source[start + index];
+        public int Count => source.Count - start;
+        public IEnumerator<TradeRecord> GetEnumerator()
+        {
+            for (var i = start; i < source.Count; i++) yield return source[i];
+        }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,15 @@
+using Prometheus.Web.Engine;
+
+namespace Prometheus.Web.Api;
+
+/// <summary>Answers the API's routes share.</summary>
+public static class ApiResults
+{
+    /// <summary>503 while the engine starts (or with why it could not).</summary>
+    public static IResult Starting(EngineRuntime runtime) => Results.Json(
+        new ApiError(runtime.Failure is { } failure ? $"the engine could not start: {failure.Message}" : "the engine is starting"),
+        statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>Who acts, for the audit log: the signed-in admin and where from.</summary>
+    public static string Actor(HttpContext http) => $"admin@{http.Connection.RemoteIpAddress}";
+}
