@@ -26,8 +26,11 @@ public sealed partial class EngineStore
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Records findings (new ones inserted, known ones touched), in one transaction.</summary>
-    public void SaveItems(IEnumerable<ReconciliationItem> items, IReadOnlySet<string> blocking)
+    /// <summary>
+    /// Records findings (new ones inserted, known ones touched), in one transaction; with <paramref name="auditActor"/>,
+    /// each is also written to the audit log in that transaction, so no finding is recorded without its audit entry.
+    /// </summary>
+    public void SaveItems(IEnumerable<ReconciliationItem> items, IReadOnlySet<string> blocking, string? auditActor = null)
     {
         using var transaction = _loop.BeginTransaction();
         using var command = _loop.CreateCommand();
@@ -50,6 +53,17 @@ public sealed partial class EngineStore
             parameters[5].Value = blocking.Contains(item.Id) ? 1L : 0L;
             parameters[6].Value = now;
             command.ExecuteNonQuery();
+            if (auditActor is not null)
+            {
+                using var audit = _loop.CreateCommand();
+                audit.Transaction = transaction;
+                audit.CommandText = "INSERT INTO AuditLog (RecordedAtMs, Actor, Action, Detail) VALUES ($p0, $p1, $p2, $p3)";
+                audit.Parameters.AddWithValue("$p0", now);
+                audit.Parameters.AddWithValue("$p1", auditActor);
+                audit.Parameters.AddWithValue("$p2", item.Kind);
+                audit.Parameters.AddWithValue("$p3", $"{item.Id}: {item.Detail}{(item.Correction is { } c ? $" -> {c}" : "")}");
+                audit.ExecuteNonQuery();
+            }
         }
         transaction.Commit();
     }

@@ -24,6 +24,21 @@ public static class EngineStartup
         TimeSpan? fillRetention = null)
     {
         var started = Stopwatch.GetTimestamp();
+        CrashPoints.Armed = false;
+        try
+        {
+            return await StartAsync(options, exchange, market, wall, random, store, recovery, positionMarket, fillRetention, started, ct);
+        }
+        finally
+        {
+            CrashPoints.Armed = true;
+        }
+    }
+
+    private static async Task<StartedEngine> StartAsync(EngineOptions options, IExchange exchange, TimeProvider market, TimeProvider wall,
+        Random random, EngineStore store, RecoveryOptions recovery, Action<long?> positionMarket, TimeSpan? fillRetention, long started,
+        CancellationToken ct)
+    {
         LoadedState? loaded;
         using (var reader = StoreReader.Open(store.DataDir))
             loaded = reader.HasSavedState ? reader.Load() : null;

@@ -12,6 +12,11 @@ public sealed partial class ReconciliationCoordinator
     /// <summary>Applies the corrections; returns true when orders were looked up and the run must be repeated with the answers.</summary>
     private async Task<bool> ApplyAsync(ReconciliationResult result, Dictionary<string, ExchangeOrder?> lookups, CancellationToken ct)
     {
+        // Findings are recorded and audited before anything is corrected: a crash halfway through leaves them for the next
+        // start's report, and no correction is ever made that the audit log does not announce.
+        var found = result.All.Where(i => !_announced.Contains(i.Id)).ToList();
+        if (found.Count > 0)
+            _store?.SaveItems(found, result.Corrections.OfType<Block>().Select(b => b.ItemId).ToHashSet(StringComparer.Ordinal), auditActor: Actor);
         var lookedUp = false;
         var applied = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var correction in result.Corrections)
@@ -36,11 +41,7 @@ public sealed partial class ReconciliationCoordinator
         }
         if (items.Count > 0) _store?.SaveItems(items, blocking);
         foreach (var item in fresh)
-        {
-            if (_store is not null)
-                await _store.AuditAsync(Actor, item.Kind, $"{item.Id}: {item.Detail}{(item.Correction is { } c ? $" -> {c}" : "")}", ct);
             Found?.Invoke(item);
-        }
         return lookedUp;
     }
 

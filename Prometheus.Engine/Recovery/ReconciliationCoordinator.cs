@@ -18,7 +18,8 @@ namespace Prometheus.Engine.Recovery;
 public sealed partial class ReconciliationCoordinator : ILoopReconciliation
 {
     public const int FillsPerMedium = 10, CyclesPerDeep = 50;
-    private const string WindowCounter = "ReconciledFromMs";
+    /// <summary>The store counter that keeps where the next fill window starts (market time, Unix ms).</summary>
+    public const string WindowCounter = "ReconciledFromMs";
 
     private readonly Supervisor _supervisor;
     private readonly IExchange _exchange;
@@ -57,7 +58,8 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
         foreach (var (item, blocking, resolved, firstSeen) in reader.ReconciliationItems())
         {
             _announced.Add(item.Id);
-            if (!(blocking && !resolved)) _known.Add(item.Id);
+            // An orphan found just before a crash may not have been kept yet: then it is not known, and is found again.
+            if (!(blocking && !resolved) && (item.Kind != ReconciliationKinds.Orphan || _orphans.ContainsKey(item.Id))) _known.Add(item.Id);
             if (!resolved || firstSeen >= lastStart) _items[item.Id] = item with { Resolved = resolved };
         }
         _windowFromMs = reader.Counter(WindowCounter) ?? 0;
@@ -103,6 +105,8 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
             await ApplyAsync(result, lookups, ct);
         }
         LastRun = (_supervisor.NowMs, level);
+        if (level == ReconciliationLevel.Full)
+            SettleVanished(result);
         if (level >= ReconciliationLevel.Deep)
             AdvanceWindow();
         if (result.Escalate && level < ReconciliationLevel.Deep)
@@ -166,6 +170,19 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
         while (start > 0 && records[start - 1].TimestampMs >= _windowFromMs) start--;
         if (start == records.Count && start > 0) start--; // the last one always: it dates the books (position-level ids)
         return start == 0 ? records : new ListSlice(records, start);
+    }
+
+    /// <summary>
+    /// Findings recorded before a restart that the full run no longer finds were corrected before the crash (the
+    /// booking committed, its finding not yet marked): they are resolved. Orphans and blocks stay until decided.
+    /// </summary>
+    private void SettleVanished(ReconciliationResult result)
+    {
+        var standing = result.All.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var vanished = _items.Values.Where(i => !i.Resolved && !standing.Contains(i.Id) && !_orphans.ContainsKey(i.Id) && !_blocks.ContainsKey(i.Id))
+            .Select(i => i with { Resolved = true, Correction = i.Correction ?? "corrected before the restart" }).ToList();
+        foreach (var item in vanished) _items[item.Id] = item;
+        if (vanished.Count > 0) _store?.SaveItems(vanished, new HashSet<string>());
     }
 
     private void AdvanceWindow()

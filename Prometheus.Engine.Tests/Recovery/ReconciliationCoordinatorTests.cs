@@ -1,0 +1,158 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Simulated.Faults;
+using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Recovery;
+using Prometheus.Engine.Recovery.Reconciliation;
+using Prometheus.Engine.Tests.Persistence;
+
+namespace Prometheus.Engine.Tests.Recovery;
+
+/// <summary>
+/// The coordinator on a real engine, exchange and store: outside events found and corrected through the Supervisor,
+/// orphans kept and decided, blocks raised and lifted by a person, every finding recorded and audited.
+/// </summary>
+public class ReconciliationCoordinatorTests
+{
+    private static async Task<StoreScenario> WithSwapLongsAsync()
+    {
+        var s = new StoreScenario();
+        await s.RunUntilAsync(sup => sup.Living.Count(a => sup.Ledger.Private(a.Id).Position(Instrument.BtcUsdtSwap, PositionSide.Long) is { IsOpen: true }) >= 2);
+        return s;
+    }
+
+    private static void AssertAggregatesHold(StoreScenario s, ReconciliationCoordinator coordinator)
+    {
+        var positions = s.Engine.Exchange.GetPositionsAsync().AsTask().Result;
+        foreach (var side in new[] { PositionSide.Long, PositionSide.Short })
+        {
+            var exchange = positions.Where(p => p.InstId == Instrument.BtcUsdtSwap.InstId && p.PosSide == side).Sum(p => p.Size);
+            var orphans = coordinator.Orphans.Where(o => o.Orphan.InstId == Instrument.BtcUsdtSwap.InstId && o.Orphan.PosSide == side
+                && o.Orphan.Status != OrphanStatus.Adopted).Sum(o => o.Orphan.Delta);
+            Assert.Equal(exchange, s.Supervisor.Ledger.PositionAmount(Instrument.BtcUsdtSwap, side) + orphans);
+        }
+    }
+
+    [Fact]
+    public async Task A_close_by_hand_is_booked_to_its_holders_and_a_trade_by_hand_becomes_an_orphan_both_audited()
+    {
+        using var s = await WithSwapLongsAsync();
+        var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
+        await coordinator.RunAsync(ReconciliationLevel.Full);
+        var holders = s.Engine.Holding(Instrument.BtcUsdtSwap, PositionSide.Long).Select(a => a.Id).ToList();
+
+        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
+        s.Engine.Exchange.ClosePositionByHand(Instrument.BtcUsdtSwap.InstId, PositionSide.Long);
+        s.Supervisor.TradingEnabled = false;
+        await s.Engine.StepAsync(); // the Supervisor drains the fills: nobody's, so it wants a deep look
+        Assert.True(s.Supervisor.HasUnattributedFills);
+        await coordinator.AfterCycleAsync(CancellationToken.None);
+
+        Assert.False(s.Supervisor.HasUnattributedFills);
+        Assert.Empty(s.Engine.Holding(Instrument.BtcUsdtSwap, PositionSide.Long));
+        var outside = coordinator.Items.Where(i => i.Kind == ReconciliationKinds.ClosedOutside).ToList();
+        Assert.Equal(holders.Order(), outside.Select(i => i.AgentId!.Value).Order());
+        Assert.All(outside, i => Assert.True(i.Resolved));
+        var orphan = Assert.Single(coordinator.Orphans).Orphan;
+        Assert.Equal((PositionSide.Short, 1m, OrphanStatus.Open), (orphan.PosSide, orphan.Delta, orphan.Status));
+        AssertAggregatesHold(s, coordinator);
+        Assert.True((await coordinator.RunAsync(ReconciliationLevel.Deep)).NothingNew);
+
+        await s.Store.FlushAsync();
+        using var db = s.Store.CreateContext();
+        Assert.Contains(db.AuditLog, a => a.Action == ReconciliationKinds.Orphan);
+        Assert.Equal(outside.Count, db.AuditLog.Count(a => a.Action == ReconciliationKinds.ClosedOutside));
+        Assert.Single(db.Orphans);
+    }
+
+    [Fact]
+    public async Task An_orphan_is_adopted_closed_or_dismissed_once_and_a_bad_decision_is_refused_with_a_reason()
+    {
+        using var s = await WithSwapLongsAsync();
+        var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
+        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
+        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
+        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Buy, PositionSide.Long, 1m);
+        s.Supervisor.TradingEnabled = false;
+        await s.Engine.StepAsync();
+        await coordinator.RunAsync(ReconciliationLevel.Deep);
+        var ids = coordinator.Orphans.Select(o => o.Orphan.Id).ToList();
+        Assert.Equal(3, ids.Count);
+        var swapAgent = s.Supervisor.Living.First(a => a.Instrument == Instrument.BtcUsdtSwap);
+        var spotAgent = s.Supervisor.Living.First(a => a.Instrument == Instrument.BtcUsdt);
+
+        var wrongInstrument = await Assert.ThrowsAsync<ReconciliationDecisionException>(() => coordinator.AdoptAsync(ids[0], spotAgent.Id, "test"));
+        Assert.Contains("trades BTC-USDT", wrongInstrument.Message);
+        await coordinator.AdoptAsync(ids[0], swapAgent.Id, "test");
+        await coordinator.DismissAsync(ids[1], "test");
+        await coordinator.CloseOrphanAsync(ids[2], "test");
+        await Assert.ThrowsAsync<ReconciliationDecisionException>(() => coordinator.DismissAsync(ids[0], "test"));
+        await Assert.ThrowsAsync<ReconciliationDecisionException>(() => coordinator.AdoptAsync("orphan:nope", swapAgent.Id, "test"));
+
+        var statuses = coordinator.Orphans.Where(o => ids.Contains(o.Orphan.Id)).ToDictionary(o => o.Orphan.Id, o => o.Orphan.Status);
+        Assert.Equal([OrphanStatus.Adopted, OrphanStatus.Dismissed, OrphanStatus.Closed], ids.Select(id => statuses[id]));
+        Assert.Equal(swapAgent.Id, coordinator.Orphans.Single(o => o.Orphan.Id == ids[0]).AdoptedBy);
+        Assert.Contains(s.Supervisor.Ledger.Private(swapAgent.Id).History, r => r.Origin == Prometheus.Engine.Ledger.TradeOrigin.Outside && r.ExchangeTradeId.EndsWith($"-a{swapAgent.Id}"));
+        AssertAggregatesHold(s, coordinator);
+        var again = await coordinator.RunAsync(ReconciliationLevel.Deep);
+        Assert.True(again.NothingNew, string.Join("\n", again.Items.Select(i => i.Detail)) + string.Join("\n", again.Corrections));
+
+        // What was decided survives a restart: a new coordinator on the same store knows it.
+        var reopened = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
+        Assert.Equal(coordinator.Orphans.Select(o => (o.Orphan.Id, o.Orphan.Status, o.AdoptedBy)), reopened.Orphans.Select(o => (o.Orphan.Id, o.Orphan.Status, o.AdoptedBy)));
+        Assert.True((await reopened.RunAsync(ReconciliationLevel.Full)).NothingNew);
+    }
+
+    [Theory]
+    [InlineData("align-ledger")]
+    [InlineData("close-exchange")]
+    [InlineData("flatten-both")]
+    public async Task A_direction_mismatch_after_a_long_outage_blocks_until_a_person_chooses_a_way_out(string choice)
+    {
+        using var s = await WithSwapLongsAsync();
+        // While the engine was down for longer than the exchange keeps fills: the long was closed and a short opened by hand.
+        s.Engine.Exchange.ClosePositionByHand(Instrument.BtcUsdtSwap.InstId, PositionSide.Long);
+        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 3m);
+        while (s.Engine.Exchange.Fills.TryRead(out _)) { } // the engine never saw them
+        s.Engine.Clock.Advance(TimeSpan.FromDays(4));
+        // The exchange keeps fills 3 days: the window of what it can still tell starts after those fills.
+        s.Store.SetCounter(ReconciliationCoordinator.WindowCounter, s.Engine.Clock.GetUtcNow().ToUnixTimeMilliseconds() - 3 * 86_400_000L);
+        var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store, fillRetention: TimeSpan.FromDays(3));
+
+        await coordinator.RunAsync(ReconciliationLevel.Full);
+
+        Assert.True(coordinator.Blocked);
+        var (itemId, choices) = Assert.Single(coordinator.Blocks);
+        Assert.Equal(ReconciliationKinds.DirectionMismatch, coordinator.Items.Single(i => i.Id == itemId).Kind);
+        Assert.Equal(["align-ledger", "close-exchange", "flatten-both"], choices.Select(c => c.Name));
+        await Assert.ThrowsAsync<ReconciliationDecisionException>(() => coordinator.DecideAsync(itemId, "hope", "test"));
+
+        await coordinator.DecideAsync(itemId, choice, "test");
+        s.Supervisor.TradingEnabled = false;
+        await s.Engine.StepAsync();
+        var after = await coordinator.RunAsync(ReconciliationLevel.Deep);
+
+        Assert.False(coordinator.Blocked, coordinator.BlockReason + "\n" + string.Join("\n", after.All.Select(i => i.Detail)));
+        Assert.True(coordinator.Items.Single(i => i.Id == itemId).Resolved);
+        AssertAggregatesHold(s, coordinator);
+        using var db = s.Store.CreateContext();
+        await s.Store.FlushAsync();
+        Assert.Contains(db.AuditLog, a => a.Action == "decide" && a.Detail.Contains(choice));
+    }
+
+    [Fact]
+    public async Task An_order_whose_answer_was_lost_is_looked_up_and_its_fill_booked_once()
+    {
+        using var s = new StoreScenario();
+        var faults = new FaultInjectingExchange(s.Engine.Exchange);
+        var supervisor = Prometheus.Engine.Supervision.Supervisor.Restore(s.Engine.Options, faults, s.Engine.Clock, new Random(5), s.Supervisor.CaptureSnapshot(), []);
+        supervisor.Store = s.Store;
+        var scenario = s.Engine.WithSupervisor(supervisor);
+        faults.Inject(new FaultPlan(FaultKind.Timeout, Requests: 3));
+
+        await scenario.StepUntilAsync(sup => faults.Active is null && sup.Journal.Open.Count == 0 && sup.Ledger.Records.Count >= 10);
+
+        var fills = await s.Engine.Exchange.GetFillsAsync();
+        Assert.Equal(fills.Select(f => f.TradeId).Order(), supervisor.Ledger.Records.Select(r => r.ExchangeTradeId).Order());
+        Assert.True(LedgerVerification.Verify(supervisor.Ledger, fills).Consistent);
+    }
+}
