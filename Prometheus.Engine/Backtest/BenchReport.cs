@@ -1,7 +1,8 @@
 namespace Prometheus.Engine.Backtest;
 
 /// <summary>The bench verb's JSON: one section per measured path (the persistence ones are null when skipped).</summary>
-public sealed record BenchReport(BenchBacktest Backtest, BenchBooking? Booking = null, BenchCheckpoint? Checkpoint = null, BenchRestore? Restore = null);
+public sealed record BenchReport(BenchBacktest Backtest, BenchBooking? Booking = null, BenchCheckpoint? Checkpoint = null, BenchRestore? Restore = null,
+    ReconciliationBenchReport? Reconciliation = null);
 
 public sealed record BenchBacktest(
     int Agents,

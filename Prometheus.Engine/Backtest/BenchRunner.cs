@@ -6,7 +6,8 @@ namespace Prometheus.Engine.Backtest;
 /// <summary>
 /// Measures the real backtest path (the same <see cref="BacktestRunner"/>): agent-bars per second over the whole
 /// series, fills booked per second inside the booking step, and the process's peak working set; then the store's
-/// paths (<see cref="PersistenceBench"/>): durable booking, checkpoint and restore.
+/// paths (<see cref="PersistenceBench"/>): durable booking, checkpoint and restore; and a full reconciliation of 100 agents
+/// against 10,000 fills (<see cref="ReconciliationBench"/>).
 /// </summary>
 public static class BenchRunner
 {
@@ -26,6 +27,6 @@ public static class BenchRunner
             FillsPerSecond: report.BookingSeconds > 0 ? report.Bookings / report.BookingSeconds : 0,
             PeakWorkingSetMb: peakMb,
             Seconds: report.ElapsedSeconds,
-            Data: Path.GetFileName(dataPath)), booking, checkpoint, restore);
+            Data: Path.GetFileName(dataPath)), booking, checkpoint, restore, ReconciliationBench.Run());
     }
 }

@@ -65,6 +65,10 @@ public class CliRunTests
         Assert.Equal(100, restore.GetProperty("agents").GetInt32());
         Assert.Equal(5000, restore.GetProperty("records").GetInt32());
         Assert.True(restore.GetProperty("seconds").GetDouble() > 0);
+        var reconciliation = json.RootElement.GetProperty("reconciliation");
+        Assert.Equal(100, reconciliation.GetProperty("agents").GetInt32());
+        Assert.Equal(10_000, reconciliation.GetProperty("fills").GetInt32());
+        Assert.True(reconciliation.GetProperty("seconds").GetDouble() > 0);
     }
 
     [Theory]

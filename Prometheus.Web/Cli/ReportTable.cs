@@ -73,6 +73,12 @@ public static class ReportTable
             Row(output, "checkpoint p50 / p99", $"{checkpoint.P50Ms.ToString("0.0", Invariant)} / {checkpoint.P99Ms.ToString("0.0", Invariant)} ms ({Count(checkpoint.Agents)} agents)");
         if (report.Restore is { } restore)
             Row(output, "restore", $"{restore.Seconds.ToString("0.00", Invariant)} s ({Count(restore.Agents)} agents, {Count(restore.Records)} records)");
+        if (report.Reconciliation is { } reconciliation)
+        {
+            output.WriteLine();
+            output.WriteLine("Bench: reconciliation (full, median)");
+            Row(output, "full reconciliation", $"{reconciliation.Seconds.ToString("0.000", Invariant)} s ({Count(reconciliation.Agents)} agents, {Count(reconciliation.Fills)} fills)");
+        }
     }
 
     private static void WriteBestAgent(TextWriter output, BestAgentReport? best)
