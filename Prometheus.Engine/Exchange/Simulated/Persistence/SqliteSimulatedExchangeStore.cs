@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Prometheus.Engine.Market;
+using static Prometheus.Engine.Persistence.Sqlite;
 
 namespace Prometheus.Engine.Exchange.Simulated.Persistence;
 
@@ -77,7 +78,7 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
     {
         FilePath = filePath;
         _connection = connection;
-        _upsertOrder = Prepare("""
+        _upsertOrder = Prepare(_connection, """
             INSERT INTO orders (ord_id, cl_ord_id, inst_id, side, pos_side, ord_type, size, px, is_closing, state,
                 filled_size, filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
@@ -86,26 +87,26 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
                 frozen_base = excluded.frozen_base, reserved_contracts = excluded.reserved_contracts,
                 updated_ms = excluded.updated_ms
             """, 18);
-        _insertFill = Prepare("""
+        _insertFill = Prepare(_connection, """
             INSERT INTO fills (trade_id, ord_id, cl_ord_id, inst_id, side, pos_side, size, px, fee, fee_ccy, ts_ms, is_liquidation)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)
             """, 12);
-        _upsertBalance = Prepare("""
+        _upsertBalance = Prepare(_connection, """
             INSERT INTO balances (ccy, total, frozen) VALUES ($p0, $p1, $p2)
             ON CONFLICT (ccy) DO UPDATE SET total = excluded.total, frozen = excluded.frozen
             """, 3);
-        _upsertPosition = Prepare("""
+        _upsertPosition = Prepare(_connection, """
             INSERT INTO positions (inst_id, pos_side, leverage, size, avg_px, margin, reserved_for_close)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
             ON CONFLICT (inst_id, pos_side) DO UPDATE SET leverage = excluded.leverage, size = excluded.size,
                 avg_px = excluded.avg_px, margin = excluded.margin, reserved_for_close = excluded.reserved_for_close
             """, 7);
-        _upsertBar = Prepare("""
+        _upsertBar = Prepare(_connection, """
             INSERT INTO bars (inst_id, ts_ms, open, high, low, close, volume) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
             ON CONFLICT (inst_id) DO UPDATE SET ts_ms = excluded.ts_ms, open = excluded.open, high = excluded.high,
                 low = excluded.low, close = excluded.close, volume = excluded.volume
             """, 7);
-        _upsertCounters = Prepare("""
+        _upsertCounters = Prepare(_connection, """
             INSERT INTO counters (id, last_ord_id, last_trade_id) VALUES (1, $p0, $p1)
             ON CONFLICT (id) DO UPDATE SET last_ord_id = excluded.last_ord_id, last_trade_id = excluded.last_trade_id
             """, 2);
@@ -158,18 +159,18 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            var counters = Read("SELECT last_ord_id, last_trade_id FROM counters WHERE id = 1", r => (r.GetInt64(0), r.GetInt64(1)));
+            var counters = Read(_connection, "SELECT last_ord_id, last_trade_id FROM counters WHERE id = 1", r => (r.GetInt64(0), r.GetInt64(1)));
             if (counters.Count == 0)
                 return null;
             var (lastOrdId, lastTradeId) = counters[0];
-            var balances = Read(
+            var balances = Read(_connection,
                 "SELECT ccy, total, frozen FROM balances ORDER BY rowid",
                 r => new SimulatedBalanceState(r.GetString(0), Money(r, 1), Money(r, 2)));
-            var positions = Read(
+            var positions = Read(_connection,
                 "SELECT inst_id, pos_side, leverage, size, avg_px, margin, reserved_for_close FROM positions ORDER BY rowid",
                 r => new SimulatedPositionState(
                     r.GetString(0), Name<PositionSide>(r, 1), Money(r, 2), Money(r, 3), Money(r, 4), Money(r, 5), Money(r, 6)));
-            var orders = Read(
+            var orders = Read(_connection,
                 """
                 SELECT ord_id, cl_ord_id, inst_id, side, pos_side, ord_type, size, px, is_closing, state, filled_size,
                     filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms
@@ -180,7 +181,7 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
                     Name<OrderType>(r, 5), Money(r, 6), r.IsDBNull(7) ? null : Money(r, 7), r.GetInt64(8) != 0,
                     Name<OrderState>(r, 9), Money(r, 10), Money(r, 11), Money(r, 12), Money(r, 13), Money(r, 14),
                     Money(r, 15), r.GetInt64(16), r.GetInt64(17)));
-            var fills = Read(
+            var fills = Read(_connection,
                 """
                 SELECT trade_id, ord_id, cl_ord_id, inst_id, side, pos_side, size, px, fee, fee_ccy, ts_ms, is_liquidation
                 FROM fills ORDER BY trade_id
@@ -188,7 +189,7 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
                 r => new ExchangeFill(
                     Id(r, 0), Id(r, 1), r.GetString(2), r.GetString(3), Name<OrderSide>(r, 4), Name<PositionSide>(r, 5),
                     Money(r, 6), Money(r, 7), Money(r, 8), r.GetString(9), r.GetInt64(10), r.GetInt64(11) != 0));
-            var bars = Read(
+            var bars = Read(_connection,
                 "SELECT inst_id, ts_ms, open, high, low, close, volume FROM bars ORDER BY rowid",
                 r => new SimulatedBarState(
                     r.GetString(0), new Candle(r.GetInt64(1), Money(r, 2), Money(r, 3), Money(r, 4), Money(r, 5), Money(r, 6))));
@@ -324,79 +325,12 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
             : new ExchangeStoreException(message, inner) { FilePath = path };
     }
 
-    private static SqliteConnection Connect(string path, SqliteOpenMode mode)
-    {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = mode,
-            Pooling = false,   // Dispose really closes the file
-        }.ToString();
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> row)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-            rows.Add(row(reader));
-        return rows;
-    }
-
-    private SqliteCommand Prepare(string sql, int parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-            command.Parameters.Add(new SqliteParameter(FormattableString.Invariant($"$p{i}"), DBNull.Value));
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params ReadOnlySpan<object> values)
-    {
-        var parameters = command.Parameters;
-        for (var i = 0; i < values.Length; i++)
-            parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
-    }
-
-    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static long Id(string id) => long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static string Id(SqliteDataReader reader, int ordinal) => reader.GetInt64(ordinal).ToString(CultureInfo.InvariantCulture);
-
-    private static decimal Money(SqliteDataReader reader, int ordinal) =>
-        decimal.Parse(reader.GetString(ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
     private static T Name<T>(SqliteDataReader reader, int ordinal)
         where T : struct, Enum
