@@ -8,7 +8,7 @@ public interface IBarFeed
     /// <summary>The interval between bars.</summary>
     TimeSpan Interval { get; }
 
-    /// <summary>The next closed bar, or false when the feed has none (a replay that reached its end).</summary>
+    /// <summary>The next closed bar, or false when there is none yet (a live feed between bars); the loop asks again soon.</summary>
     bool TryNext(out Candle bar);
 
     /// <summary>Up to <paramref name="count"/> bars before the next one, oldest first: to warm indicators after a restore.</summary>

@@ -25,6 +25,7 @@ public sealed class TradingLoop
     private readonly TimeSpan _snapshotEvery;
     private readonly ICheckpointSink? _sink;
     private readonly string _mode;
+    private static readonly TimeSpan NoBarRetry = TimeSpan.FromMilliseconds(250);
     private bool _deathSinceCheckpoint;
     private double _cycleMs;
     private volatile EngineStatus _status;
@@ -140,9 +141,13 @@ public sealed class TradingLoop
                 await WaitForInboxAsync(nextBarAt - now, stop);
                 continue;
             }
-            nextBarAt = nextBarAt + _barPeriod < now ? now + _barPeriod : nextBarAt + _barPeriod;
             if (!_feed.TryNext(out var bar))
-                break;
+            {
+                // A live feed has no closed bar yet: commands and queries are served while it comes.
+                await WaitForInboxAsync(NoBarRetry, stop);
+                continue;
+            }
+            nextBarAt = nextBarAt + _barPeriod < now ? now + _barPeriod : nextBarAt + _barPeriod;
 
             var started = Stopwatch.GetTimestamp();
             _marketClock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + (long)_feed.Interval.TotalMilliseconds));
