@@ -79,6 +79,13 @@ public sealed partial class OkxExchange : IExchange, IAsyncDisposable
         }
     }
 
+    /// <summary>A gateway over REST only, with known instruments and no sockets: for tests of the order path.</summary>
+    internal static OkxExchange CreateRestOnly(OkxOptions options, HttpClient http, TimeProvider time, ILogger logger)
+    {
+        var rest = new OkxRestClient(http, options, options.Credentials(), time, logger, new OkxRateLimiter(time, _ => 1000));
+        return new OkxExchange(options, rest, null, time, logger) { _instruments = [.. Instrument.All] };
+    }
+
     public IReadOnlyList<Instrument> Instruments => _instruments;
 
     /// <summary>Confirmed fills, each trade once, in the order they reached the gateway.</summary>
