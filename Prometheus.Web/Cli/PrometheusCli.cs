@@ -77,6 +77,7 @@ public static class PrometheusCli
             BacktestVerb.Create(context),
             BenchVerb.Create(context),
             HealthcheckVerb.Create(context),
+            ExchangeSimVerb.Create(context),
         };
 
     /// <summary>No verb, or host arguments first (--urls ..., as the test host passes them), means serve.</summary>

@@ -15,7 +15,10 @@ public static class OkxErrors
         OkxErrorCodes.InvalidSignature => OkxErrorKind.InvalidSignature,
         OkxErrorCodes.HeaderKeyEmpty or OkxErrorCodes.HeaderPassphraseEmpty or OkxErrorCodes.PassphraseIncorrect
             or OkxErrorCodes.HeaderSignEmpty or OkxErrorCodes.HeaderTimestampEmpty or OkxErrorCodes.InvalidApiKey
-            or OkxErrorCodes.InvalidTimestamp or "50110" or "50100" => OkxErrorKind.Authentication,
+            or OkxErrorCodes.InvalidTimestamp or "50110" or "50100"
+            // WebSocket login: invalid timestamp, apiKey, passphrase; login failed.
+            or "60004" or "60005" or "60024" or OkxErrorCodes.WsLoginFailed => OkxErrorKind.Authentication,
+        "60007" => OkxErrorKind.InvalidSignature,
         OkxErrorCodes.WrongEnvironment => OkxErrorKind.WrongEnvironment,
         OkxErrorCodes.TimestampExpired => OkxErrorKind.TimestampExpired,
         OkxErrorCodes.DuplicateClOrdId => OkxErrorKind.DuplicateClOrdId,
