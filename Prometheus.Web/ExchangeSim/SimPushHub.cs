@@ -16,6 +16,9 @@ public sealed class SimPushHub(ILogger logger)
 
     public int SessionCount => _sessions.Count;
 
+    /// <summary>Whether "ping" is answered with "pong" (tests turn it off to see a client give up on a silent socket).</summary>
+    public bool AnswerPings { get; set; } = true;
+
     public IEnumerable<SimSession> Sessions => _sessions.Values;
 
     public void Add(SimSession session) => _sessions[session.ConnId] = session;

@@ -72,7 +72,8 @@ public static class SimWebSocketEndpoint
     {
         if (text == "ping")
         {
-            session.Send("pong");
+            if (sim.Hub.AnswerPings)
+                session.Send("pong");
             return;
         }
         JsonElement root;
