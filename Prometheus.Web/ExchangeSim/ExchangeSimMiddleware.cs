@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using System.Text;
 using Prometheus.Engine.Exchange.Simulated;
 
@@ -17,7 +18,9 @@ public static class ExchangeSimMiddleware
         var path = context.Request.Path.Value ?? "";
         try
         {
-            if (!path.StartsWith("/api/v5/", StringComparison.Ordinal))
+            // Only known OKX endpoints are limited and authenticated; anything else falls through to the 404 envelope.
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            if (!path.StartsWith("/api/v5/", StringComparison.Ordinal) || route is null || !route.StartsWith("/api/v5/", StringComparison.Ordinal))
             {
                 await next();
                 return;

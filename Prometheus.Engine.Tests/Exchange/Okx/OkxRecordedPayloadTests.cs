@@ -193,6 +193,13 @@ public class OkxRecordedPayloadTests
             new[] { 0.10m, 63921.0m, 0.00000001m, -0.000100m, 100m }.Select(OkxJson.Format));
     }
 
+    /// <summary>The JSON kind, true and false being one kind (a boolean).</summary>
+    private static string Kind(JsonNode? node) => node?.GetValueKind() switch
+    {
+        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => "Boolean",
+        var kind => kind?.ToString() ?? "null",
+    };
+
     private static void AssertSameShape(JsonObject recorded, JsonObject written, string what)
     {
         var missing = recorded.Select(p => p.Key).Except(written.Select(p => p.Key)).ToList();
@@ -200,7 +207,7 @@ public class OkxRecordedPayloadTests
         foreach (var (key, value) in recorded)
         {
             // Same JSON kind: a string stays a string (numbers as strings), a boolean a boolean, an array an array.
-            Assert.True(value?.GetValueKind() == written[key]?.GetValueKind(), $"{what}.{key}: {value?.GetValueKind()} written as {written[key]?.GetValueKind()}");
+            Assert.True(Kind(value) == Kind(written[key]), $"{what}.{key}: {Kind(value)} written as {Kind(written[key])}");
         }
     }
 
