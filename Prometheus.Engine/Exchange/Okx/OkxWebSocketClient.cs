@@ -94,7 +94,7 @@ public sealed class OkxWebSocketClient : IAsyncDisposable
                 if (_login is not null)
                     await LoginAsync(socket, stop).ConfigureAwait(false);
                 if (_channels.Count > 0)
-                    await SendJsonAsync(socket, new { op = "subscribe", args = _channels.Select(c => c.ToArg()).ToList() }, stop).ConfigureAwait(false);
+                    await SubscribeAsync(socket, stop).ConfigureAwait(false);
                 failures = 0;
                 var number = Interlocked.Increment(ref _connections);
                 _logger.LogInformation("OKX WebSocket {Url} connected (connection {Number})", _url, number);
@@ -170,6 +170,35 @@ public sealed class OkxWebSocketClient : IAsyncDisposable
                 return;
             if (ev.GetString() is "login" or "error")
                 throw OkxErrors.FromCode(code, msg, $"WS login {_url}");
+        }
+    }
+
+    /// <summary>
+    /// Subscribes and waits for every channel's answer ({"event":"subscribe"} or an error), so that "connected" means
+    /// pushes flow: anything that happens after it reaches this socket. Pushes arriving meanwhile are handled as usual.
+    /// </summary>
+    private async Task SubscribeAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        await SendJsonAsync(socket, new { op = "subscribe", args = _channels.Select(c => c.ToArg()).ToList() }, ct).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.RequestTimeoutSeconds));
+        var answered = 0;
+        while (answered < _channels.Count)
+        {
+            var text = await ReceiveTextAsync(socket, timeout.Token).ConfigureAwait(false)
+                       ?? throw new WebSocketException("closed during subscribe");
+            if (text.Contains("\"event\"", StringComparison.Ordinal))
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.TryGetProperty("event", out var ev) && ev.GetString() is "subscribe" or "error")
+                {
+                    answered++;
+                    if (ev.GetString() == "error")
+                        _logger.LogError("OKX WebSocket {Url} refused a subscription: {Text}", _url, OkxJson.Truncate(text, 200));
+                    continue;
+                }
+            }
+            await HandleAsync(text).ConfigureAwait(false);
         }
     }
 
