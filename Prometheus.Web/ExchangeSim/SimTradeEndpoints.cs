@@ -17,26 +17,17 @@ public static class SimTradeEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v5/trade/order", (HttpContext context, ExchangeSimServer sim) =>
-            Body(context) is { ValueKind: JsonValueKind.Object } item
-                ? SimOrderRequests.Answer([SimOrderRequests.Place(sim, item)])
-                : SimHttp.Error("50002", "JSON syntax error"));
+        app.MapPost("/api/v5/trade/order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Place(sim, item)));
 
         app.MapPost("/api/v5/trade/batch-orders", (HttpContext context, ExchangeSimServer sim) =>
             Batch(context, items => items.Select(i => SimOrderRequests.Place(sim, i)).ToList()));
 
-        app.MapPost("/api/v5/trade/cancel-order", (HttpContext context, ExchangeSimServer sim) =>
-            Body(context) is { ValueKind: JsonValueKind.Object } item
-                ? SimOrderRequests.Answer([SimOrderRequests.Cancel(sim, item)])
-                : SimHttp.Error("50002", "JSON syntax error"));
+        app.MapPost("/api/v5/trade/cancel-order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Cancel(sim, item)));
 
         app.MapPost("/api/v5/trade/cancel-batch-orders", (HttpContext context, ExchangeSimServer sim) =>
             Batch(context, items => items.Select(i => SimOrderRequests.Cancel(sim, i)).ToList()));
 
-        app.MapPost("/api/v5/trade/amend-order", (HttpContext context, ExchangeSimServer sim) =>
-            Body(context) is { ValueKind: JsonValueKind.Object } item
-                ? SimOrderRequests.Answer([SimOrderRequests.Amend(sim, item)])
-                : SimHttp.Error("50002", "JSON syntax error"));
+        app.MapPost("/api/v5/trade/amend-order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Amend(sim, item)));
 
         app.MapPost("/api/v5/trade/close-position", (HttpContext context, ExchangeSimServer sim) => ClosePosition(context, sim));
 
@@ -68,6 +59,11 @@ public static class SimTradeEndpoints
     }
 
     private static JsonElement Body(HttpContext context) => SimAccountEndpoints.Parse(context);
+
+    private static IResult One(HttpContext context, Func<JsonElement, OkxOrderResultWire> run) =>
+        Body(context) is { ValueKind: JsonValueKind.Object } item
+            ? SimOrderRequests.Answer([run(item)])
+            : SimHttp.Error("50002", "JSON syntax error");
 
     private static IResult Batch(HttpContext context, Func<List<JsonElement>, List<OkxOrderResultWire>> run)
     {

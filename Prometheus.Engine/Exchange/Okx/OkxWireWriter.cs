@@ -31,63 +31,60 @@ public static class OkxWireWriter
 
     /// <param name="lastFill">The order's latest execution (fillPx, fillSz, fillTime, tradeId), if any.</param>
     /// <param name="marginMode">tdMode of a swap order (spot orders trade cash).</param>
-    public static OkxOrderWire Order(ExchangeOrder o, Instrument instrument, decimal leverage, string marginMode, string feeCcy, ExchangeFill? lastFill = null)
-    {
-        ArgumentNullException.ThrowIfNull(o);
-        ArgumentNullException.ThrowIfNull(instrument);
-        var spot = instrument.Kind == InstrumentKind.Spot;
-        return new OkxOrderWire
-        {
-            AccFillSz = OkxJson.Format(o.FilledSize),
-            AvgPx = o.FilledSize > 0m ? OkxJson.Format(o.AveragePrice) : "",
-            CTime = OkxJson.Format(o.CreatedMs),
-            Category = o.ClOrdId.Length == 0 && o.Type == OrderType.Market && !spot && lastFill?.IsLiquidation == true ? "full_liquidation" : "normal",
-            ClOrdId = o.ClOrdId,
-            Fee = OkxJson.Format(-o.Fee),
-            FeeCcy = feeCcy,
-            FillPx = lastFill is null ? "" : OkxJson.Format(lastFill.Price),
-            FillSz = lastFill is null ? "0" : OkxJson.Format(lastFill.Size),
-            FillTime = lastFill is null ? "" : OkxJson.Format(lastFill.TimestampMs),
-            InstId = o.InstId,
-            InstType = InstType(instrument),
-            IsTpLimit = "false",
-            Lever = spot ? "" : OkxJson.Format(leverage),
-            OrdId = o.OrdId,
-            OrdType = OrdType(o.Type),
-            Pnl = "0",
-            PosSide = PosSide(o.PosSide, instrument.Kind),
-            Px = OkxJson.Format(o.Price),
-            Rebate = "0",
-            RebateCcy = instrument.QuoteCcy,
-            ReduceOnly = "false",
-            Side = Side(o.Side),
-            State = State(o.State),
-            Sz = OkxJson.Format(o.Size),
-            TdMode = spot ? "cash" : marginMode,
-            TgtCcy = spot && o.Type == OrderType.Market ? "base_ccy" : "",
-            TradeId = lastFill?.TradeId ?? "",
-            UTime = OkxJson.Format(o.UpdatedMs),
-        };
-    }
+    public static OkxOrderWire Order(ExchangeOrder o, Instrument instrument, decimal leverage, string marginMode, string feeCcy, ExchangeFill? lastFill = null) =>
+        WriteOrder(new OkxOrderWire(), o, instrument, leverage, marginMode, feeCcy, lastFill);
 
     /// <summary>An orders-channel push: the order, plus the execution that caused it (or none: a new or cancelled order).</summary>
     public static OkxOrderPushWire OrderPush(ExchangeOrder o, Instrument instrument, decimal leverage, string marginMode, string feeCcy, ExchangeFill? fill)
     {
-        var w = Order(o, instrument, leverage, marginMode, feeCcy, fill);
-        return new OkxOrderPushWire
-        {
-            AccFillSz = w.AccFillSz, AvgPx = w.AvgPx, CTime = w.CTime,
-            Category = fill?.IsLiquidation == true ? "full_liquidation" : "normal",
-            ClOrdId = w.ClOrdId, Code = "0", ExecType = fill is null ? "" : o.Type == OrderType.Limit && o.Price == fill.Price ? "M" : "T",
-            Fee = w.Fee, FeeCcy = w.FeeCcy,
-            FillFee = fill is null ? "0" : OkxJson.Format(-fill.Fee), FillFeeCcy = fill?.FeeCcy ?? "",
-            FillNotionalUsd = fill is null ? "" : OkxJson.Format(instrument.Notional(fill.Size, fill.Price)),
-            FillPnl = "0", FillPx = w.FillPx, FillSz = w.FillSz, FillTime = w.FillTime,
-            InstId = w.InstId, InstType = w.InstType, Lever = w.Lever, OrdId = w.OrdId, OrdType = w.OrdType, Pnl = w.Pnl,
-            PosSide = w.PosSide, Px = w.Px, Rebate = w.Rebate, RebateCcy = w.RebateCcy, ReduceOnly = w.ReduceOnly,
-            Side = w.Side, State = w.State, Sz = w.Sz, TdMode = w.TdMode, TgtCcy = w.TgtCcy, TradeId = w.TradeId, UTime = w.UTime,
-            NotionalUsd = OkxJson.Format(instrument.Notional(o.Size, o.Price ?? (fill?.Price ?? 0m))),
-        };
+        var w = WriteOrder(new OkxOrderPushWire(), o, instrument, leverage, marginMode, feeCcy, fill);
+        w.Code = "0";
+        w.ExecType = fill is null ? "" : o.Type == OrderType.Limit && o.Price == fill.Price ? "M" : "T";
+        w.FillFee = fill is null ? "0" : OkxJson.Format(-fill.Fee);
+        w.FillFeeCcy = fill?.FeeCcy ?? "";
+        w.FillNotionalUsd = fill is null ? "" : OkxJson.Format(instrument.Notional(fill.Size, fill.Price));
+        w.FillPnl = "0";
+        w.NotionalUsd = OkxJson.Format(instrument.Notional(o.Size, o.Price ?? (fill?.Price ?? 0m)));
+        return w;
+    }
+
+    private static T WriteOrder<T>(T w, ExchangeOrder o, Instrument instrument, decimal leverage, string marginMode, string feeCcy, ExchangeFill? lastFill)
+        where T : OkxOrderWire
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(instrument);
+        var spot = instrument.Kind == InstrumentKind.Spot;
+        w.AccFillSz = OkxJson.Format(o.FilledSize);
+        w.AvgPx = o.FilledSize > 0m ? OkxJson.Format(o.AveragePrice) : "";
+        w.CTime = OkxJson.Format(o.CreatedMs);
+        // A liquidation is the exchange's own order: no clOrdId, and the fill says so.
+        w.Category = lastFill?.IsLiquidation == true ? "full_liquidation" : "normal";
+        w.ClOrdId = o.ClOrdId;
+        w.Fee = OkxJson.Format(-o.Fee);
+        w.FeeCcy = feeCcy;
+        w.FillPx = lastFill is null ? "" : OkxJson.Format(lastFill.Price);
+        w.FillSz = lastFill is null ? "0" : OkxJson.Format(lastFill.Size);
+        w.FillTime = lastFill is null ? "" : OkxJson.Format(lastFill.TimestampMs);
+        w.InstId = o.InstId;
+        w.InstType = InstType(instrument);
+        w.IsTpLimit = "false";
+        w.Lever = spot ? "" : OkxJson.Format(leverage);
+        w.OrdId = o.OrdId;
+        w.OrdType = OrdType(o.Type);
+        w.Pnl = "0";
+        w.PosSide = PosSide(o.PosSide, instrument.Kind);
+        w.Px = OkxJson.Format(o.Price);
+        w.Rebate = "0";
+        w.RebateCcy = instrument.QuoteCcy;
+        w.ReduceOnly = "false";
+        w.Side = Side(o.Side);
+        w.State = State(o.State);
+        w.Sz = OkxJson.Format(o.Size);
+        w.TdMode = spot ? "cash" : marginMode;
+        w.TgtCcy = spot && o.Type == OrderType.Market ? "base_ccy" : "";
+        w.TradeId = lastFill?.TradeId ?? "";
+        w.UTime = OkxJson.Format(o.UpdatedMs);
+        return w;
     }
 
     public static OkxFillWire Fill(ExchangeFill f, Instrument instrument)

@@ -58,38 +58,9 @@ public sealed partial class SimulatedExchange
         order.Size = size;
         order.Price = price;
         order.UpdatedMs = NowMs();
-        ReserveRemaining(order, frozenQuote);
+        Reserve(order, frozenQuote);
         Touch(order);
-
-        var bar = book.LastBar;
-        if (!bar.IsEmpty && _fillModel.IsMarketable(order.Side, price, bar))
-        {
-            var fillSize = Math.Min(order.Remaining, _fillModel.MaxFillSize(instrument, bar));
-            if (fillSize > 0m)
-                ApplyFill(order, fillSize, _fillModel.CrossingLimitPrice(instrument, order.Side, price, fillSize, bar), isMaker: false);
-        }
-        if (!order.IsPending)
-            book.Resting.Remove(order);
+        TakeIfMarketable(book, order);
         return OrderAck.Ok(order.ClOrdId, order.OrdId);
-    }
-
-    /// <summary>Like <see cref="Reserve"/>, for the remaining size of an order that may be partly filled.</summary>
-    private void ReserveRemaining(SimulatedOrder order, decimal frozenQuote)
-    {
-        if (!order.IsClosing)
-        {
-            order.FrozenQuote = frozenQuote;
-            Quote.Frozen += frozenQuote;
-        }
-        else if (order.Book.IsSwap)
-        {
-            order.ReservedContracts = order.Remaining;
-            order.Book.Position(order.PosSide).ReservedForClose += order.Remaining;
-        }
-        else
-        {
-            order.FrozenBase = order.Remaining;
-            _wallet[order.Instrument.BaseCcy].Frozen += order.Remaining;
-        }
     }
 }

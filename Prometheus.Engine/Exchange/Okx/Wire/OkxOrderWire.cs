@@ -1,7 +1,7 @@
 namespace Prometheus.Engine.Exchange.Okx.Wire;
 
 /// <summary>An order as OKX writes it: GET /api/v5/trade/order, orders-pending, orders-history(-archive), and the orders channel (which adds the fill fields of the execution that caused the push). Every value is a string; an absent one is "".</summary>
-public sealed class OkxOrderWire
+public class OkxOrderWire
 {
     public string AccFillSz { get; set; } = "";
 
