@@ -54,7 +54,7 @@ public static class ExchangeSimHost
         {
             var lastBar = exchange.LastBar(Prometheus.Engine.Exchange.Instrument.BtcUsdtSwap.InstId)?.TimestampMs;
             var market = new SimMarket(CandleFileReader.Read(options.DataPath), options.Speed, time.GetUtcNow().ToUnixTimeMilliseconds(), lastBar);
-            return new ExchangeSimServer(exchange, market, options, time, services.GetRequiredService<ILogger<ExchangeSimServer>>());
+            return new ExchangeSimServer(exchange, market, new SimAlgoBook(dataDir), options, time, services.GetRequiredService<ILogger<ExchangeSimServer>>());
         }
         catch
         {

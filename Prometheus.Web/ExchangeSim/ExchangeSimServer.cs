@@ -21,9 +21,11 @@ public sealed class ExchangeSimServer : IDisposable
     private readonly List<ExchangeOrder> _touched = [];
     private readonly ILogger _logger;
 
-    public ExchangeSimServer(SimulatedExchange exchange, SimMarket market, ExchangeSimOptions options, TimeProvider time, ILogger<ExchangeSimServer> logger)
+    public ExchangeSimServer(SimulatedExchange exchange, SimMarket market, SimAlgoBook algos, ExchangeSimOptions options, TimeProvider time, ILogger<ExchangeSimServer> logger)
     {
         _exchange = exchange;
+        Algos = algos;
+        algos.DropOrphans(exchange);
         Market = market;
         Options = options;
         Time = time;
@@ -37,6 +39,9 @@ public sealed class ExchangeSimServer : IDisposable
     }
 
     public SimMarket Market { get; }
+
+    /// <summary>Attached stop-loss / take-profit orders (use under <see cref="Run{T}"/>).</summary>
+    public SimAlgoBook Algos { get; }
 
     public ExchangeSimOptions Options { get; }
 
@@ -120,6 +125,7 @@ public sealed class ExchangeSimServer : IDisposable
         {
             foreach (var instrument in exchange.Instruments)
                 exchange.OnBar(instrument.InstId, bar);
+            Algos.OnBar(exchange, bar);
             return 0;
         });
         var pushes = new List<SimPush>();
@@ -170,7 +176,9 @@ public sealed class ExchangeSimServer : IDisposable
     public Wire.OkxOrderWire OrderWire(ExchangeOrder order, ExchangeFill? lastFill)
     {
         var instrument = Instrument.Get(order.InstId);
-        return OkxWireWriter.Order(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MarginMode, FeeCcy, lastFill);
+        var wire = OkxWireWriter.Order(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MarginMode, FeeCcy, lastFill);
+        wire.AttachAlgoOrds = Algos.For(order.InstId, order.ClOrdId);
+        return wire;
     }
 
     /// <summary>Positions of <paramref name="instId"/> (all swaps when null); a closed side as pos 0 when <paramref name="includeFlat"/>.</summary>

@@ -54,8 +54,9 @@ public static class SimOrderRequests
                 return Refuse(OkxErrorCodes.ParameterError, "Parameter px error.");
             price = px;
         }
-        if (item.TryGetProperty("attachAlgoOrds", out var algos) && algos.ValueKind == JsonValueKind.Array && algos.GetArrayLength() > 0)
-            return Refuse(OkxErrorCodes.ParameterError, "Parameter attachAlgoOrds error: the simulated exchange does not attach stop-loss or take-profit orders.");
+        var (stopLoss, takeProfit, algoError) = SimAlgoBook.Read(item);
+        if (algoError is not null)
+            return Refuse(OkxErrorCodes.ParameterError, algoError);
 
         // OKX sizes a spot market buy in the quote currency unless tgtCcy says base_ccy (a sell in the base).
         var tgtCcy = SimHttp.Field(item, "tgtCcy") ?? (side == OrderSide.Buy ? "quote_ccy" : "base_ccy");
@@ -70,7 +71,13 @@ public static class SimOrderRequests
         var request = new OrderRequest(instId, clOrdId, side.Value, posSide.Value, type.Value, size, price, reduceOnly);
         var ack = sim.Run(exchange =>
         {
+            // The protection is written down before the order exists, so an acknowledged order never lacks it.
+            var algo = stopLoss is null && takeProfit is null || clOrdId.Length == 0
+                ? null
+                : sim.Algos.Add(instId, clOrdId, side.Value, posSide.Value, stopLoss, takeProfit);
             var placed = exchange.PlaceOrderAsync(request).Result;
+            if (!placed.Accepted && algo is not null)
+                sim.Algos.Remove(algo);
             if (placed.Accepted && exchange.GetOrderAsync(instId, placed.OrdId, null).Result is { State: OrderState.Live or OrderState.PartiallyFilled } order)
                 sim.Touched(order);
             return placed;
