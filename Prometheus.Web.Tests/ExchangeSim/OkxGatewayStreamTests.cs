@@ -59,6 +59,27 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_malformed_push_is_logged_and_skipped_and_the_socket_stays_up()
+    {
+        var log = new ListLogger();
+        await using var gateway = await _kit.GatewayAsync(log, streams: OkxStreams.Private);
+
+        foreach (var session in _kit.Server.Hub.Sessions)
+        {
+            session.Send("not json at all");
+            session.Send("""{"data":[]}""");
+            session.Send("""{"arg":{"channel":"orders","instType":"ANY"},"data":[{"fillSz":"abc","tradeId":"1","side":"buy"}]}""");
+            session.Send("""{"arg":{"channel":"orders","instType":"ANY"},"data":[{"fillSz":"1","tradeId":"2","side":"hold","instId":"BTC-USDT"}]}""");
+        }
+        await WaitUntil(() => log.All.Split('\n').Count(l => l.Contains("push not understood", StringComparison.Ordinal)) >= 2);
+        await gateway.PlaceOrderAsync(new OrderRequest("BTC-USDT", "mal1x1", OrderSide.Buy, PositionSide.Long, OrderType.Market, 0.01m));
+
+        Assert.Equal("mal1x1", (await NextFillAsync(gateway)).ClOrdId);
+        Assert.Equal(1, gateway.Sockets[0].Connections);
+        Assert.Contains("is not JSON", log.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_quiet_socket_is_kept_alive_with_ping_and_pong()
     {
         await using var gateway = await _kit.GatewayAsync(configure: o => o.HeartbeatSeconds = 0.2, streams: OkxStreams.Private);

@@ -108,8 +108,9 @@ public sealed class OkxWebSocketClient : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is WebSocketException or IOException or OkxApiException or JsonException or InvalidOperationException or OperationCanceledException)
+            catch (Exception e)
             {
+                // Whatever went wrong, the loop lives on: a connection is only ever retried, never abandoned.
                 failures++;
                 _logger.LogWarning("OKX WebSocket {Url} failed: {Message}", _url, e.Message);
                 if (e is OkxApiException { Kind: OkxErrorKind.Authentication or OkxErrorKind.InvalidSignature or OkxErrorKind.WrongEnvironment } fatal
@@ -271,7 +272,7 @@ public sealed class OkxWebSocketClient : IAsyncDisposable
                 {
                     await handler(root).ConfigureAwait(false);
                 }
-                catch (OkxApiException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // A push the gateway cannot read is logged and skipped; the REST re-fetch after a reconnect covers it.
                     _logger.LogError("OKX WebSocket {Url} push not understood: {Error}; {Text}", _url, e.Message, OkxJson.Truncate(text, 200));
