@@ -32,10 +32,9 @@ public sealed class ExchangeSimServer : IDisposable
         _logger = logger;
         Hub = new SimPushHub(logger);
         Limiter = new OkxRateLimiter(time);
-        var first = market.Last;
         // A fresh exchange has no price: give it the last history bar so it can trade at once.
         if (exchange.LastBar(Instrument.BtcUsdtSwap.InstId) is null)
-            Feed(first);
+            Feed(market.Last);
     }
 
     public SimMarket Market { get; }
@@ -86,7 +85,7 @@ public sealed class ExchangeSimServer : IDisposable
         lock (_lock)
             due = Market.Due(NowMs);
         foreach (var bar in due)
-            Feed(bar, appended: true);
+            Feed(bar);
         return due.Count;
     }
 
@@ -96,7 +95,7 @@ public sealed class ExchangeSimServer : IDisposable
         Candle bar;
         lock (_lock)
             bar = Market.Next();
-        Feed(bar, appended: true);
+        Feed(bar);
         return bar;
     }
 
@@ -108,7 +107,7 @@ public sealed class ExchangeSimServer : IDisposable
             Market.Append(bar);
             bar = Market.Last;
         }
-        Feed(bar, appended: true);
+        Feed(bar);
     }
 
     public void Dispose()
@@ -118,9 +117,8 @@ public sealed class ExchangeSimServer : IDisposable
         Limiter.Dispose();
     }
 
-    private void Feed(Candle bar, bool appended = false)
+    private void Feed(Candle bar)
     {
-        _ = appended;
         Run(exchange =>
         {
             foreach (var instrument in exchange.Instruments)
