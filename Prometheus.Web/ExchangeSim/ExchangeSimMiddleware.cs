@@ -43,6 +43,27 @@ public static class ExchangeSimMiddleware
                     return;
                 }
             }
+            var faults = sim.Faults;
+            faults.Requests.AddOrUpdate($"{context.Request.Method} {path}", 1, static (_, n) => n + 1);
+            if (faults.TakeUnavailable())
+            {
+                await SimHttp.Error(OkxErrorCodes.ServiceUnavailable, "Service temporarily unavailable. Please try again later.",
+                    StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+                return;
+            }
+            if (faults.TakeLostAnswer(path))
+            {
+                // The order is placed; its answer is lost on the way back.
+                var original = context.Response.Body;
+                context.Response.Body = Stream.Null;
+                await next();
+                context.Response.Body = original;
+                context.Response.Clear();
+                await SimHttp.Error(OkxErrorCodes.EndpointTimeout,
+                    "API endpoint request timeout (does not mean that the request was successful or failed, please check the request result).",
+                    StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                return;
+            }
             await next();
         }
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)

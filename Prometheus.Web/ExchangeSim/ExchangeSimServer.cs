@@ -48,6 +48,9 @@ public sealed class ExchangeSimServer : IDisposable
 
     public SimPushHub Hub { get; }
 
+    /// <summary>Faults to inject and request counts (tests).</summary>
+    public SimFaults Faults { get; } = new();
+
     /// <summary>Enforces OKX's per-endpoint limits (50011 past them).</summary>
     public OkxRateLimiter Limiter { get; }
 
