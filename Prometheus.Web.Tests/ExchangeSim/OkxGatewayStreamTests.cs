@@ -8,28 +8,18 @@ namespace Prometheus.Web.Tests.ExchangeSim;
 /// The gateway's WebSockets against exchange-sim: a dropped socket reconnects, resubscribes and re-fetches what the
 /// orders channel does not replay; the heartbeat; candles and tickers; login and environment checks; no secret in logs.
 /// </summary>
-public sealed class OkxGatewayStreamTests : IAsyncLifetime
+public sealed class OkxGatewayStreamTests : SimServerTests
 {
-    private SimServerKit _kit = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kit = await SimServerKit.StartAsync();
-        _kit.Server.PushBar(new Candle(0, 40_000m, 40_005m, 39_995m, 40_000m, 100m));
-    }
-
-    public async Task DisposeAsync() => await _kit.DisposeAsync();
-
     [Fact]
     public async Task A_dropped_socket_reconnects_resubscribes_and_refetches_pending_orders_and_positions()
     {
-        await using var gateway = await _kit.GatewayAsync(streams: OkxStreams.Private);
+        await using var gateway = await Kit.GatewayAsync(streams: OkxStreams.Private);
         await gateway.PlaceOrderAsync(new OrderRequest("BTC-USDT-SWAP", "ws1x1", OrderSide.Buy, PositionSide.Long, OrderType.Limit, 1m, 39_000m));
         await gateway.PlaceOrderAsync(new OrderRequest("BTC-USDT-SWAP", "ws1x2", OrderSide.Buy, PositionSide.Long, OrderType.Market, 2m));
         await NextFillAsync(gateway);
         Assert.Equal(1, gateway.Resyncs);
 
-        _kit.Server.Hub.DropAll();
+        Kit.Server.Hub.DropAll();
         await WaitUntil(() => gateway.Resyncs >= 2);
 
         var resync = gateway.LastResync!;
@@ -44,10 +34,10 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_fill_made_while_the_socket_was_down_is_recovered_exactly_once()
     {
-        await using var gateway = await _kit.GatewayAsync(configure: o => { o.ReconnectBaseDelaySeconds = 0.5; o.ReconnectMaxDelaySeconds = 1; }, streams: OkxStreams.Private);
-        using var other = new SimRawClient(_kit.BaseUrl);   // another client of the account trades while the socket is down
+        await using var gateway = await Kit.GatewayAsync(configure: o => { o.ReconnectBaseDelaySeconds = 0.5; o.ReconnectMaxDelaySeconds = 1; }, streams: OkxStreams.Private);
+        using var other = new SimRawClient(Kit.BaseUrl);   // another client of the account trades while the socket is down
 
-        _kit.Server.Hub.DropAll();
+        Kit.Server.Hub.DropAll();
         await other.PostAsync("/api/v5/trade/order",
             """{"instId":"BTC-USDT","tdMode":"cash","side":"buy","ordType":"market","sz":"0.01","tgtCcy":"base_ccy","clOrdId":"gap1"}""");
         await WaitUntil(() => gateway.Resyncs >= 2);
@@ -62,9 +52,9 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     public async Task A_malformed_push_is_logged_and_skipped_and_the_socket_stays_up()
     {
         var log = new ListLogger();
-        await using var gateway = await _kit.GatewayAsync(log, streams: OkxStreams.Private);
+        await using var gateway = await Kit.GatewayAsync(log, streams: OkxStreams.Private);
 
-        foreach (var session in _kit.Server.Hub.Sessions)
+        foreach (var session in Kit.Server.Hub.Sessions)
         {
             session.Send("not json at all");
             session.Send("""{"data":[]}""");
@@ -82,7 +72,7 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_quiet_socket_is_kept_alive_with_ping_and_pong()
     {
-        await using var gateway = await _kit.GatewayAsync(configure: o => o.HeartbeatSeconds = 0.2, streams: OkxStreams.Private);
+        await using var gateway = await Kit.GatewayAsync(configure: o => o.HeartbeatSeconds = 0.2, streams: OkxStreams.Private);
 
         await WaitUntil(() => gateway.Sockets[0].PingsSent >= 2);
 
@@ -92,11 +82,11 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_socket_that_stops_answering_ping_is_dropped_and_reconnected()
     {
-        await using var gateway = await _kit.GatewayAsync(configure: o => { o.HeartbeatSeconds = 0.2; o.PongTimeoutSeconds = 0.2; }, streams: OkxStreams.Private);
+        await using var gateway = await Kit.GatewayAsync(configure: o => { o.HeartbeatSeconds = 0.2; o.PongTimeoutSeconds = 0.2; }, streams: OkxStreams.Private);
 
-        _kit.Server.Hub.AnswerPings = false;
+        Kit.Server.Hub.AnswerPings = false;
         await WaitUntil(() => gateway.Sockets[0].Connections >= 2);
-        _kit.Server.Hub.AnswerPings = true;
+        Kit.Server.Hub.AnswerPings = true;
 
         await WaitUntil(() => gateway.Resyncs >= 2);
     }
@@ -104,9 +94,9 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task Candles_come_from_the_business_socket_and_tickers_from_the_public_one()
     {
-        await using var gateway = await _kit.GatewayAsync();
+        await using var gateway = await Kit.GatewayAsync();
 
-        _kit.Server.PushBar(new Candle(0, 40_010m, 40_100m, 40_000m, 40_050m, 75m));
+        Kit.Server.PushBar(new Candle(0, 40_010m, 40_100m, 40_000m, 40_050m, 75m));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         (string InstId, OkxCandle Candle) update;
         do
@@ -123,7 +113,7 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task REST_candles_and_tickers_read_what_the_server_replays()
     {
-        await using var gateway = await _kit.GatewayAsync(streams: OkxStreams.Private);
+        await using var gateway = await Kit.GatewayAsync(streams: OkxStreams.Private);
 
         var candles = await gateway.GetCandlesAsync("BTC-USDT-SWAP", "15m", limit: 10);
         var ticker = await gateway.GetTickerAsync("BTC-USDT-SWAP");
@@ -137,7 +127,7 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_secret_is_refused_at_start_with_50113()
     {
-        var error = await Assert.ThrowsAsync<OkxApiException>(() => _kit.GatewayAsync(configure: o => o.SecretKey = "wrong-secret"));
+        var error = await Assert.ThrowsAsync<OkxApiException>(() => Kit.GatewayAsync(configure: o => o.SecretKey = "wrong-secret"));
 
         Assert.Equal((OkxErrorKind.InvalidSignature, "50113"), (error.Kind, error.Code));
     }
@@ -145,7 +135,7 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task Live_keys_on_the_demo_server_are_refused_with_50101()
     {
-        var error = await Assert.ThrowsAsync<OkxApiException>(() => _kit.GatewayAsync(configure: o => { o.Demo = false; o.AllowLive = true; }));
+        var error = await Assert.ThrowsAsync<OkxApiException>(() => Kit.GatewayAsync(configure: o => { o.Demo = false; o.AllowLive = true; }));
 
         Assert.Equal(OkxErrorKind.WrongEnvironment, error.Kind);
     }
@@ -153,7 +143,7 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task Live_trading_without_AllowLive_does_not_even_start()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _kit.GatewayAsync(configure: o => o.Demo = false));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Kit.GatewayAsync(configure: o => o.Demo = false));
 
         Assert.Contains("Prometheus:Exchange:Okx:AllowLive", error.Message, StringComparison.Ordinal);
     }
@@ -161,7 +151,7 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_local_clock_five_minutes_off_is_corrected_from_the_servers_time()
     {
-        await using var gateway = await _kit.GatewayAsync(streams: OkxStreams.Private, time: new OffsetTimeProvider(TimeSpan.FromMinutes(5)));
+        await using var gateway = await Kit.GatewayAsync(streams: OkxStreams.Private, time: new OffsetTimeProvider(TimeSpan.FromMinutes(5)));
 
         var balances = await gateway.GetBalancesAsync();
 
@@ -173,36 +163,20 @@ public sealed class OkxGatewayStreamTests : IAsyncLifetime
     public async Task No_credential_appears_in_the_gateways_logs_or_errors()
     {
         var log = new ListLogger();
-        await using (var gateway = await _kit.GatewayAsync(log, o => o.HeartbeatSeconds = 0.3))
+        await using (var gateway = await Kit.GatewayAsync(log, o => o.HeartbeatSeconds = 0.3))
         {
             await gateway.PlaceOrderAsync(new OrderRequest("BTC-USDT", "log1x1", OrderSide.Buy, PositionSide.Long, OrderType.Market, 0.01m));
             await gateway.PlaceOrderAsync(new OrderRequest("BTC-USDT", "log1x1", OrderSide.Buy, PositionSide.Long, OrderType.Market, 0.01m));
-            _kit.Server.Hub.DropAll();
+            Kit.Server.Hub.DropAll();
             await WaitUntil(() => gateway.Resyncs >= 2);
         }
-        var refused = await Assert.ThrowsAsync<OkxApiException>(() => _kit.GatewayAsync(log, o => o.Passphrase = SimServerKit.Passphrase + "x"));
+        var refused = await Assert.ThrowsAsync<OkxApiException>(() => Kit.GatewayAsync(log, o => o.Passphrase = SimServerKit.Passphrase + "x"));
 
         var text = log.All + refused;
         Assert.Contains("OKX gateway starting", text, StringComparison.Ordinal);
         Assert.DoesNotContain(SimServerKit.SecretKey, text, StringComparison.Ordinal);
         Assert.DoesNotContain(SimServerKit.Passphrase, text, StringComparison.Ordinal);
         Assert.DoesNotContain(SimServerKit.ApiKey, text, StringComparison.Ordinal);
-    }
-
-    private static async Task<ExchangeFill> NextFillAsync(OkxExchange gateway)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        return await gateway.Fills.ReadAsync(timeout.Token);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
-            await Task.Delay(20);
-        }
     }
 
     private sealed class OffsetTimeProvider(TimeSpan offset) : TimeProvider

@@ -8,38 +8,26 @@ namespace Prometheus.Web.Tests.ExchangeSim;
 /// Stop-loss and take-profit attached on the exchange (attachAlgoOrds): sent by the gateway, kept by exchange-sim, and
 /// fired by the market alone, across a restart of the server, with no client connected.
 /// </summary>
-public sealed class ProtectiveOrderTests : IAsyncLifetime
+public sealed class ProtectiveOrderTests : SimServerTests
 {
-    private SimServerKit _kit = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kit = await SimServerKit.StartAsync();
-        _kit.Server.PushBar(Bar(40_000m, 39_995m, 40_005m));
-    }
-
-    public async Task DisposeAsync() => await _kit.DisposeAsync();
-
-    private static Candle Bar(decimal close, decimal low, decimal high) => new(0, close, high, low, close, 100m);
-
     [Fact]
     public async Task A_stop_loss_sent_by_the_gateway_closes_the_position_when_the_market_reaches_it()
     {
-        await using var gateway = await _kit.GatewayAsync(streams: OkxStreams.Private);
+        await using var gateway = await Kit.GatewayAsync(streams: OkxStreams.Private);
         var ack = await gateway.PlaceOrderAsync(new OrderRequest("BTC-USDT-SWAP", "sl1x1", OrderSide.Buy, PositionSide.Long,
             OrderType.Market, 2m, StopLossPrice: 39_000m, TakeProfitPrice: 42_000m));
         await NextFillAsync(gateway);
 
-        _kit.Server.PushBar(Bar(39_500m, 39_400m, 40_100m));   // neither trigger
+        Kit.Server.PushBar(Bar(39_500m, 39_400m, 40_100m));   // neither trigger
         Assert.Single(await gateway.GetPositionsAsync("BTC-USDT-SWAP"));
-        _kit.Server.PushBar(Bar(38_950m, 38_900m, 39_600m));   // through the stop
+        Kit.Server.PushBar(Bar(38_950m, 38_900m, 39_600m));   // through the stop
         var close = await NextFillAsync(gateway);
 
         Assert.True(ack.Accepted, ack.Message);
         Assert.Equal((OrderSide.Sell, PositionSide.Long, 2m), (close.Side, close.PosSide, close.Size));
         Assert.StartsWith("algo", close.ClOrdId, StringComparison.Ordinal);
         Assert.Empty(await gateway.GetPositionsAsync("BTC-USDT-SWAP"));
-        _kit.Server.PushBar(Bar(42_500m, 42_400m, 42_600m));   // the take-profit went with it (one cancels the other)
+        Kit.Server.PushBar(Bar(42_500m, 42_400m, 42_600m));   // the take-profit went with it (one cancels the other)
         await Task.Delay(200);
         Assert.False(gateway.Fills.TryRead(out _));
     }
@@ -47,7 +35,7 @@ public sealed class ProtectiveOrderTests : IAsyncLifetime
     [Fact]
     public async Task The_order_lists_its_attached_algo_as_OKX_does()
     {
-        using var client = new SimRawClient(_kit.BaseUrl);
+        using var client = new SimRawClient(Kit.BaseUrl);
         await client.PostAsync("/api/v5/trade/order", """
             {"instId":"BTC-USDT-SWAP","tdMode":"isolated","side":"sell","posSide":"short","ordType":"market","sz":"1","clOrdId":"tp1",
              "attachAlgoOrds":[{"tpTriggerPx":"38000","tpOrdPx":"-1"}]}
@@ -62,7 +50,7 @@ public sealed class ProtectiveOrderTests : IAsyncLifetime
     [Fact]
     public async Task A_limit_close_price_for_the_algo_is_refused()
     {
-        using var client = new SimRawClient(_kit.BaseUrl);
+        using var client = new SimRawClient(Kit.BaseUrl);
 
         var (_, body) = await client.PostAsync("/api/v5/trade/order", """
             {"instId":"BTC-USDT-SWAP","tdMode":"isolated","side":"buy","posSide":"long","ordType":"market","sz":"1","clOrdId":"sl9",
@@ -75,29 +63,23 @@ public sealed class ProtectiveOrderTests : IAsyncLifetime
     [Fact]
     public async Task Protection_survives_a_restart_of_the_server_and_fires_with_no_client_connected()
     {
-        using (var client = new SimRawClient(_kit.BaseUrl))
+        using (var client = new SimRawClient(Kit.BaseUrl))
         {
             await client.PostAsync("/api/v5/trade/order", """
                 {"instId":"BTC-USDT-SWAP","tdMode":"isolated","side":"sell","posSide":"short","ordType":"market","sz":"3","clOrdId":"sl2",
                  "attachAlgoOrds":[{"slTriggerPx":"41000","slOrdPx":"-1"}]}
                 """);
         }
-        var dataDir = _kit.DataDir;
-        await _kit.DisposeAsync();
-        _kit = await SimServerKit.StartAsync(dataDir);
+        var dataDir = Kit.DataDir;
+        await Kit.DisposeAsync();
+        Kit = await SimServerKit.StartAsync(dataDir);
 
-        _kit.Server.PushBar(Bar(41_200m, 40_900m, 41_300m));
-        using var after = new SimRawClient(_kit.BaseUrl);
+        Kit.Server.PushBar(Bar(41_200m, 40_900m, 41_300m));
+        using var after = new SimRawClient(Kit.BaseUrl);
         var (_, positions) = await after.GetAsync("/api/v5/account/positions?instType=SWAP");
         var (_, closing) = await after.GetAsync("/api/v5/trade/fills?instId=BTC-USDT-SWAP");
 
         Assert.Empty(positions["data"]!.AsArray());
         Assert.Equal(("buy", "short", "3"), ((string?)closing["data"]![0]!["side"], (string?)closing["data"]![0]!["posSide"], (string?)closing["data"]![0]!["fillSz"]));
-    }
-
-    private static async Task<ExchangeFill> NextFillAsync(OkxExchange gateway)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        return await gateway.Fills.ReadAsync(timeout.Token);
     }
 }
