@@ -65,8 +65,19 @@ public sealed partial class OkxExchange
             businessSocket.Message += OnPublicAsync;
             _sockets.Add(businessSocket);
         }
+        // A socket that cannot connect keeps retrying in the background; startup waits for it only so long.
+        var deadline = TimeSpan.FromSeconds(Math.Max(30, 3 * _options.RequestTimeoutSeconds));
         foreach (var socket in _sockets)
-            await socket.StartAsync(ct).ConfigureAwait(false);
+        {
+            try
+            {
+                await socket.StartAsync(ct).WaitAsync(deadline, _time, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException e)
+            {
+                throw new OkxApiException(OkxErrorKind.Network, "", $"WebSocket {socket.Url} did not connect within {deadline.TotalSeconds:0} s", $"WS {socket.Url}", inner: e);
+            }
+        }
     }
 
     private async ValueTask OnPrivateConnectedAsync(int connection)
