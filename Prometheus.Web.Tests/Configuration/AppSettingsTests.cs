@@ -32,6 +32,8 @@ public sealed class AppSettingsTests
         { typeof(PaperOptions), PaperOptions.Section },
         { typeof(Prometheus.Engine.Persistence.PersistenceOptions), Prometheus.Engine.Persistence.PersistenceOptions.Section },
         { typeof(Prometheus.Engine.Recovery.RecoveryOptions), Prometheus.Engine.Recovery.RecoveryOptions.Section },
+        { typeof(Prometheus.Engine.Exchange.Okx.OkxOptions), Prometheus.Engine.Exchange.Okx.OkxOptions.Section },
+        { typeof(Prometheus.Web.ExchangeSim.ExchangeSimOptions), Prometheus.Web.ExchangeSim.ExchangeSimOptions.Section },
     };
 
     [Theory]

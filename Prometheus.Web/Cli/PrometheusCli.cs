@@ -78,6 +78,7 @@ public static class PrometheusCli
             BenchVerb.Create(context),
             HealthcheckVerb.Create(context),
             RecoverVerb.Create(context),
+            ExchangeSimVerb.Create(context),
         };
 
     /// <summary>No verb, or host arguments first (--urls ..., as the test host passes them), means serve.</summary>

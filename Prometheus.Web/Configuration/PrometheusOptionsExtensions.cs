@@ -4,12 +4,15 @@ using Microsoft.Extensions.Options;
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Evolution;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Okx;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Market;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Risk;
 using Prometheus.Engine.Supervision;
+using Prometheus.Web.ExchangeSim;
 
 namespace Prometheus.Web.Configuration;
 
@@ -30,6 +33,9 @@ public static class PrometheusOptionsExtensions
         services.AddValidated<PaperOptions>(configuration, PaperOptions.Section);
         services.AddValidated<PersistenceOptions>(configuration, PersistenceOptions.Section);
         services.AddValidated<RecoveryOptions>(configuration, RecoveryOptions.Section);
+        services.AddValidated<ExchangeOptions>(configuration, ExchangeOptions.Section);
+        services.AddValidated<OkxOptions>(configuration, OkxOptions.Section);
+        services.AddValidated<ExchangeSimOptions>(configuration, ExchangeSimOptions.Section);
 
         // The engine is built from one EngineOptions; each part comes out of the validated pipeline.
         services.AddSingleton(sp => new EngineOptions

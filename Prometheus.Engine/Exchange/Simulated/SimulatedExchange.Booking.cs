@@ -89,7 +89,10 @@ public sealed partial class SimulatedExchange
         return fill;
     }
 
-    /// <summary>Freezes what a new resting order needs: quote for an opening, base for a spot sell, contracts for a swap close.</summary>
+    /// <summary>
+    /// Freezes what a resting order's remaining size needs: quote for an opening, base for a spot sell, contracts for a
+    /// swap close (a new order, or an amended one after its old reservation was released).
+    /// </summary>
     private void Reserve(SimulatedOrder order, decimal frozenQuote)
     {
         if (!order.IsClosing)
@@ -99,13 +102,13 @@ public sealed partial class SimulatedExchange
         }
         else if (order.Book.IsSwap)
         {
-            order.ReservedContracts = order.Size;
-            order.Book.Position(order.PosSide).ReservedForClose += order.Size;
+            order.ReservedContracts = order.Remaining;
+            order.Book.Position(order.PosSide).ReservedForClose += order.Remaining;
         }
         else
         {
-            order.FrozenBase = order.Size;
-            _wallet[order.Instrument.BaseCcy].Frozen += order.Size;
+            order.FrozenBase = order.Remaining;
+            _wallet[order.Instrument.BaseCcy].Frozen += order.Remaining;
         }
     }
 

@@ -96,16 +96,23 @@ public sealed partial class SimulatedExchange
         Reserve(order, frozenQuote);
         book.Resting.Add(order);
 
+        TakeIfMarketable(book, order);
+        return OrderAck.Ok(clOrdId, order.OrdId);
+    }
+
+    /// <summary>A resting limit order whose price crosses the last bar fills at once as a taker (as far as the bar allows); filled, it leaves the book.</summary>
+    private void TakeIfMarketable(InstrumentBook book, SimulatedOrder order)
+    {
         var bar = book.LastBar;
-        if (!bar.IsEmpty && _fillModel.IsMarketable(r.Side, price, bar))
+        var price = order.Price!.Value;
+        if (!bar.IsEmpty && _fillModel.IsMarketable(order.Side, price, bar))
         {
-            var size = Math.Min(r.Size, _fillModel.MaxFillSize(instrument, bar));
+            var size = Math.Min(order.Remaining, _fillModel.MaxFillSize(book.Instrument, bar));
             if (size > 0m)
-                ApplyFill(order, size, _fillModel.CrossingLimitPrice(instrument, r.Side, price, size, bar), isMaker: false);
+                ApplyFill(order, size, _fillModel.CrossingLimitPrice(book.Instrument, order.Side, price, size, bar), isMaker: false);
         }
         if (!order.IsPending)
-            book.Resting.RemoveAt(book.Resting.Count - 1);
-        return OrderAck.Ok(clOrdId, order.OrdId);
+            book.Resting.Remove(order);
     }
 
     /// <summary>Quote currency an opening fill needs: spot buy cost, or swap margin, plus the taker fee.</summary>

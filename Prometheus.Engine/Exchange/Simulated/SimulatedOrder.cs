@@ -13,8 +13,8 @@ internal sealed class SimulatedOrder
     public required OrderSide Side { get; init; }
     public required PositionSide PosSide { get; init; }
     public required OrderType Type { get; init; }
-    public required decimal Size { get; init; }
-    public decimal? Price { get; init; }
+    public required decimal Size { get; set; }
+    public decimal? Price { get; set; }
     public required bool IsClosing { get; init; }
     public required long CreatedMs { get; init; }
 

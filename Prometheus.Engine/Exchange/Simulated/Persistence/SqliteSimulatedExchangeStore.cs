@@ -82,7 +82,7 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
             INSERT INTO orders (ord_id, cl_ord_id, inst_id, side, pos_side, ord_type, size, px, is_closing, state,
                 filled_size, filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
-            ON CONFLICT (ord_id) DO UPDATE SET state = excluded.state, filled_size = excluded.filled_size,
+            ON CONFLICT (ord_id) DO UPDATE SET size = excluded.size, px = excluded.px, state = excluded.state, filled_size = excluded.filled_size,
                 filled_notional = excluded.filled_notional, fee = excluded.fee, frozen_quote = excluded.frozen_quote,
                 frozen_base = excluded.frozen_base, reserved_contracts = excluded.reserved_contracts,
                 updated_ms = excluded.updated_ms

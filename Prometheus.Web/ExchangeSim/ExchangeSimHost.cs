@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using Prometheus.Engine.Exchange.Simulated;
+using Prometheus.Engine.Market;
+using Prometheus.Web.Configuration;
+using Prometheus.Web.Hosting;
+
+namespace Prometheus.Web.ExchangeSim;
+
+/// <summary>
+/// Builds the exchange-sim web host: the simulated exchange served over OKX V5's REST paths and WebSockets.
+/// Its state lives in &lt;Prometheus:DataDir&gt;/exchange-sim.db (committed before any answer); its market is the
+/// replayed candle file (Prometheus:Sim). Entry point for the verb and for tests (port 0, in-process).
+/// </summary>
+public static class ExchangeSimHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5100";
+    public const string StoreFileName = "exchange-sim.db";
+
+    /// <param name="args">Host arguments: --urls, --Some:Key=value ...</param>
+    /// <param name="overrides">Configuration values above every other source (tests).</param>
+    /// <param name="time">The server's clock (orders, fills, signature timestamps); the system clock by default.</param>
+    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null, TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (overrides is not null)
+            builder.Configuration.AddInMemoryCollection(overrides);
+        builder.AddPrometheusLogging();
+        builder.Services.AddPrometheusOptions(builder.Configuration);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton(Create);
+        builder.Services.AddHostedService<SimPacer>();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });   // OKX's heartbeat is the text ping
+        app.Use(ExchangeSimMiddleware.InvokeAsync);
+        SimPublicEndpoints.Map(app);
+        SimAccountEndpoints.Map(app);
+        SimTradeEndpoints.Map(app);
+        SimWebSocketEndpoint.Map(app);
+        app.MapFallback(() => SimHttp.Error("404", "Not Found", StatusCodes.Status404NotFound));
+        return app;
+    }
+
+    private static ExchangeSimServer Create(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<ExchangeSimOptions>>().Value;
+        var exchangeOptions = services.GetRequiredService<IOptions<SimulatedExchangeOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        var dataDir = DataDirectory.Resolve(services.GetRequiredService<IConfiguration>());
+        var exchange = SimulatedExchange.Open(Path.Combine(dataDir, StoreFileName), exchangeOptions, time, new Random(options.Seed));
+        try
+        {
+            var lastBar = exchange.LastBar(Prometheus.Engine.Exchange.Instrument.BtcUsdtSwap.InstId)?.TimestampMs;
+            var market = new SimMarket(CandleFileReader.Read(options.DataPath), options.Speed, time.GetUtcNow().ToUnixTimeMilliseconds(), lastBar);
+            return new ExchangeSimServer(exchange, market, new SimAlgoBook(dataDir), options, time, services.GetRequiredService<ILogger<ExchangeSimServer>>());
+        }
+        catch
+        {
+            exchange.Dispose();
+            throw;
+        }
+    }
+}

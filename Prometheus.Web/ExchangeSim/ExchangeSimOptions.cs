@@ -1,0 +1,57 @@
+using Prometheus.Engine.Configuration;
+using Prometheus.Web.Configuration;
+
+namespace Prometheus.Web.ExchangeSim;
+
+/// <summary>
+/// The exchange-sim server. Section: Prometheus:Sim. The credentials are what clients must sign with; the defaults
+/// are public (README) because the server trades paper money on loopback. <see cref="Speed"/> paces the replay of
+/// the candle file: 1 = real time (a 15-minute bar every 15 minutes), 60 = a minute of market per second, 0 = no
+/// pacing (bars only when code pushes them: tests).
+/// </summary>
+public sealed class ExchangeSimOptions : IValidatable
+{
+    public const string Section = "Prometheus:Sim";
+    public const string DefaultApiKey = "prometheus-sim-key";
+    public const string DefaultSecretKey = "prometheus-sim-secret";
+    public const string DefaultPassphrase = "prometheus-sim-passphrase";
+
+    public string ApiKey { get; set; } = DefaultApiKey;
+
+    public string SecretKey { get; set; } = DefaultSecretKey;
+
+    public string Passphrase { get; set; } = DefaultPassphrase;
+
+    /// <summary>Market time per wall-clock time; 0 stops the pacing.</summary>
+    public double Speed { get; set; } = 1;
+
+    /// <summary>The candle file replayed (both instruments trade on it); relative paths are taken from the executable's folder.</summary>
+    public string Data { get; set; } = ShippedData.Okx15m;
+
+    /// <summary>How far a request's OK-ACCESS-TIMESTAMP may be from the server's clock (OKX: 30 s), else 50102.</summary>
+    public double TimestampToleranceSeconds { get; set; } = 30;
+
+    /// <summary>Seed of the slippage model.</summary>
+    public int Seed { get; set; } = 42;
+
+    public string DataPath => ShippedData.Resolve(Data);
+
+    public IEnumerable<string> Validate()
+    {
+        foreach (var (key, value) in new[] { ("ApiKey", ApiKey), ("SecretKey", SecretKey), ("Passphrase", Passphrase) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                yield return $"{Section}:{key} must not be empty";
+        }
+        foreach (var error in Check.Range($"{Section}:Speed", Speed, 0, 1_000_000)
+                     .Concat(Check.Range($"{Section}:TimestampToleranceSeconds", TimestampToleranceSeconds, 1, 3600)))
+            yield return error;
+        if (string.IsNullOrWhiteSpace(Data))
+            yield return $"{Section}:Data must name a candle file (was empty)";
+        else if (!File.Exists(DataPath))
+            yield return $"{Section}:Data must name an existing candle file (not found: {DataPath})";
+    }
+
+    public override string ToString() =>
+        $"ExchangeSimOptions {{ ApiKey = {Prometheus.Engine.Exchange.Okx.OkxCredentials.Redact(ApiKey)}, SecretKey = ***, Passphrase = ***, Speed = {Speed}, Data = {Data} }}";
+}

@@ -1,0 +1,227 @@
+using System.Text.Json;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Okx;
+using Prometheus.Engine.Exchange.Simulated;
+using Prometheus.Engine.Market;
+using Wire = Prometheus.Engine.Exchange.Okx.Wire;
+
+namespace Prometheus.Web.ExchangeSim;
+
+/// <summary>
+/// The state behind exchange-sim: one durable <see cref="SimulatedExchange"/> (committed before it acknowledges), the
+/// replayed <see cref="SimMarket"/>, and the <see cref="SimPushHub"/> of WebSocket sessions. The simulated exchange is
+/// single-threaded by design, so every request runs inside <see cref="Run{T}"/> under one lock; what an operation
+/// changed (fills, orders, positions, the account) is pushed to subscribers after it.
+/// </summary>
+public sealed class ExchangeSimServer : IDisposable
+{
+    public const string MarginMode = "isolated";
+    private readonly Lock _lock = new();
+    private readonly SimulatedExchange _exchange;
+    private readonly List<ExchangeOrder> _touched = [];
+    private readonly ILogger _logger;
+
+    public ExchangeSimServer(SimulatedExchange exchange, SimMarket market, SimAlgoBook algos, ExchangeSimOptions options, TimeProvider time, ILogger<ExchangeSimServer> logger)
+    {
+        _exchange = exchange;
+        Algos = algos;
+        algos.DropOrphans(exchange);
+        Market = market;
+        Options = options;
+        Time = time;
+        _logger = logger;
+        Hub = new SimPushHub(logger);
+        Limiter = new OkxRateLimiter(time);
+        // A fresh exchange has no price: give it the last history bar so it can trade at once.
+        if (exchange.LastBar(Instrument.BtcUsdtSwap.InstId) is null)
+            Feed(market.Last);
+    }
+
+    public SimMarket Market { get; }
+
+    /// <summary>Attached stop-loss / take-profit orders (use under <see cref="Run{T}"/>).</summary>
+    public SimAlgoBook Algos { get; }
+
+    public ExchangeSimOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public SimPushHub Hub { get; }
+
+    /// <summary>Faults to inject and request counts (tests).</summary>
+    public SimFaults Faults { get; } = new();
+
+    /// <summary>Enforces OKX's per-endpoint limits (50011 past them).</summary>
+    public OkxRateLimiter Limiter { get; }
+
+    public IReadOnlyList<Instrument> Instruments => _exchange.Instruments;
+
+    public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public string FeeCcy => "USDT";
+
+    /// <summary>Runs <paramref name="operation"/> on the exchange under the lock, then pushes what it changed.</summary>
+    public T Run<T>(Func<SimulatedExchange, T> operation)
+    {
+        T result;
+        List<SimPush> pushes;
+        lock (_lock)
+        {
+            result = operation(_exchange);
+            pushes = CollectPushes();
+        }
+        Hub.Publish(pushes);
+        return result;
+    }
+
+    /// <summary>Marks an order changed without a fill (placed resting, cancelled, amended): it is pushed on the orders channel.</summary>
+    public void Touched(ExchangeOrder? order)
+    {
+        if (order is not null)
+            _touched.Add(order);
+    }
+
+    /// <summary>Publishes the bars the replay has made due (the pacer calls this).</summary>
+    public int PublishDueBars()
+    {
+        List<Candle> due;
+        lock (_lock)
+            due = Market.Due(NowMs);
+        foreach (var bar in due)
+            Feed(bar);
+        return due.Count;
+    }
+
+    /// <summary>Publishes the next bar of the file now (tests drive the market with this when Speed is 0).</summary>
+    public Candle NextBar()
+    {
+        Candle bar;
+        lock (_lock)
+            bar = Market.Next();
+        Feed(bar);
+        return bar;
+    }
+
+    /// <summary>Publishes <paramref name="bar"/> (tests choose prices with this).</summary>
+    public void PushBar(Candle bar)
+    {
+        lock (_lock)
+        {
+            Market.Append(bar);
+            bar = Market.Last;
+        }
+        Feed(bar);
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+            _exchange.Dispose();
+        Limiter.Dispose();
+    }
+
+    private void Feed(Candle bar)
+    {
+        Run(exchange =>
+        {
+            foreach (var instrument in exchange.Instruments)
+                exchange.OnBar(instrument.InstId, bar);
+            Algos.OnBar(exchange, bar);
+            return 0;
+        });
+        var pushes = new List<SimPush>();
+        lock (_lock)
+        {
+            foreach (var instrument in _exchange.Instruments)
+            {
+                pushes.Add(SimPush.Public("candle" + Market.BarName, instrument.InstId,
+                    [OkxWireWriter.Candle(bar, instrument, confirmed: true)]));
+                pushes.Add(SimPush.Public("tickers", instrument.InstId, [Market.Ticker(instrument)]));
+            }
+        }
+        Hub.Publish(pushes);
+    }
+
+    /// <summary>What the last operation changed, as pushes: fills (with their orders), touched orders, positions, account.</summary>
+    private List<SimPush> CollectPushes()
+    {
+        var pushes = new List<SimPush>();
+        var changedSwaps = new HashSet<string>(StringComparer.Ordinal);
+        var anything = _touched.Count > 0;
+        while (_exchange.Fills.TryRead(out var fill))
+        {
+            anything = true;
+            var order = _exchange.GetOrderAsync(fill.InstId, fill.OrdId, null).Result;
+            if (order is not null)
+                pushes.Add(SimPush.Private("orders", [OrderPush(order, fill)]));
+            if (fill.InstId.EndsWith("-SWAP", StringComparison.Ordinal))
+                changedSwaps.Add(fill.InstId);
+        }
+        foreach (var order in _touched)
+            pushes.Add(SimPush.Private("orders", [OrderPush(_exchange.GetOrderAsync(order.InstId, order.OrdId, null).Result ?? order, null)]));
+        _touched.Clear();
+        foreach (var instId in changedSwaps)
+            pushes.Add(SimPush.Private("positions", PositionsWire(instId, includeFlat: true).Cast<object>().ToList()));
+        if (anything)
+            pushes.Add(SimPush.Private("account", [BalanceWire()]));
+        return pushes;
+    }
+
+    public Wire.OkxOrderPushWire OrderPush(ExchangeOrder order, ExchangeFill? fill)
+    {
+        var instrument = Instrument.Get(order.InstId);
+        return OkxWireWriter.OrderPush(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MarginMode, FeeCcy, fill);
+    }
+
+    /// <summary>The order as GET /trade/order writes it, with its latest execution.</summary>
+    public Wire.OkxOrderWire OrderWire(ExchangeOrder order, ExchangeFill? lastFill)
+    {
+        var instrument = Instrument.Get(order.InstId);
+        var wire = OkxWireWriter.Order(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MarginMode, FeeCcy, lastFill);
+        wire.AttachAlgoOrds = Algos.For(order.InstId, order.ClOrdId);
+        return wire;
+    }
+
+    /// <summary>Positions of <paramref name="instId"/> (all swaps when null); a closed side as pos 0 when <paramref name="includeFlat"/>.</summary>
+    public List<Wire.OkxPositionWire> PositionsWire(string? instId, bool includeFlat)
+    {
+        var open = _exchange.GetPositionsAsync(instId).Result;
+        var result = new List<Wire.OkxPositionWire>();
+        foreach (var instrument in _exchange.Instruments.Where(i => i.Kind == InstrumentKind.Swap && (instId is null || i.InstId == instId)))
+        {
+            var mark = _exchange.LastBar(instrument.InstId)?.Close ?? 0m;
+            foreach (var side in new[] { PositionSide.Long, PositionSide.Short })
+            {
+                var position = open.FirstOrDefault(p => p.InstId == instrument.InstId && p.PosSide == side);
+                if (position is null && !includeFlat)
+                    continue;
+                position ??= new ExchangePosition(instrument.InstId, side, 0m, 0m, _exchange.Leverage(instrument.InstId, side), 0m, 0m, 0m);
+                result.Add(OkxWireWriter.Position(position, instrument, MarginMode, mark, NowMs, _exchange.AvailableToClose(instrument.InstId, side)));
+            }
+        }
+        return result;
+    }
+
+    public Wire.OkxBalanceWire BalanceWire()
+    {
+        var balances = _exchange.GetBalancesAsync().Result;
+        var iso = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var p in _exchange.GetPositionsAsync().Result)
+            iso[FeeCcy] = iso.GetValueOrDefault(FeeCcy) + p.Margin + p.UnrealizedPnl;
+        return OkxWireWriter.Balance(balances, ccy => ccy == FeeCcy ? 1m : SpotPrice(ccy), iso, NowMs);
+    }
+
+    /// <summary>Runs a read under the lock (no pushes).</summary>
+    public T Read<T>(Func<SimulatedExchange, T> read)
+    {
+        lock (_lock)
+            return read(_exchange);
+    }
+
+    private decimal SpotPrice(string ccy) =>
+        _exchange.Instruments.FirstOrDefault(i => i.Kind == InstrumentKind.Spot && i.BaseCcy == ccy) is { } spot
+            ? _exchange.LastBar(spot.InstId)?.Close ?? 0m
+            : 0m;
+
+    internal static string Json(object value) => JsonSerializer.Serialize(value, OkxJson.Response);
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Okx;
+using Prometheus.Engine.Exchange.Okx.Wire;
+using Prometheus.Engine.Exchange.Simulated;
+
+namespace Prometheus.Web.ExchangeSim;
+
+/// <summary>Private account REST: balance, positions, config, position mode (hedge only), leverage (isolated).</summary>
+public static class SimAccountEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v5/account/balance", (HttpContext context, ExchangeSimServer sim) =>
+        {
+            var wire = sim.Read(_ => sim.BalanceWire());
+            if (SimHttp.Query(context, "ccy") is { } ccys)
+            {
+                var wanted = ccys.Split(',');
+                wire.Details = wire.Details.Where(d => wanted.Contains(d.Ccy)).ToList();
+            }
+            return SimHttp.Ok([wire]);
+        });
+
+        app.MapGet("/api/v5/account/positions", (HttpContext context, ExchangeSimServer sim) =>
+        {
+            var instType = SimHttp.Query(context, "instType");
+            var instId = SimHttp.Query(context, "instId");
+            if (instType is not null and not "SWAP")
+                return SimHttp.Ok([]);
+            return SimHttp.Ok(sim.Read(_ => sim.PositionsWire(instId, includeFlat: false)));
+        });
+
+        app.MapGet("/api/v5/account/config", () => SimHttp.Ok([new OkxAccountConfigWire
+        {
+            AcctLv = "2", CtIsoMode = "automatic", GreeksType = "PA", KycLv = "2", Label = "exchange-sim", Level = "Lv1",
+            LiquidationGear = "-1", MainUid = SimPushHub.Uid, MgnIsoMode = "automatic", OpAuth = "0", Perm = "read_only,trade",
+            PosMode = "long_short_mode", RoleType = "0", SpotRoleType = "0", Uid = SimPushHub.Uid,
+        }]));
+
+        app.MapPost("/api/v5/account/set-position-mode", (HttpContext context) =>
+        {
+            var mode = ReadField(context, "posMode");
+            return mode switch
+            {
+                "long_short_mode" => SimHttp.Ok([new OkxPositionModeWire { PosMode = mode }]),
+                null => SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter posMode cannot be empty."),
+                _ => SimHttp.Error(OkxErrorCodes.ParameterError, $"Parameter posMode error: the simulated exchange trades in long_short_mode only, not {mode}."),
+            };
+        });
+
+        app.MapPost("/api/v5/account/set-leverage", (HttpContext context, ExchangeSimServer sim) =>
+        {
+            var body = Parse(context);
+            var instId = SimHttp.Field(body, "instId");
+            var mgnMode = SimHttp.Field(body, "mgnMode");
+            var posSide = SimHttp.Field(body, "posSide");
+            if (instId is null || mgnMode is null || SimHttp.Field(body, "lever") is not { } leverText)
+                return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId, lever and mgnMode cannot be empty.");
+            if (!SimHttp.TryDecimal(leverText, out var lever))
+                return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter lever error.");
+            if (mgnMode != ExchangeSimServer.MarginMode)
+                return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter mgnMode error: the simulated exchange margins swaps in isolated mode.");
+            PositionSide[] sides = posSide switch
+            {
+                "long" => [PositionSide.Long],
+                "short" => [PositionSide.Short],
+                null or "" => [PositionSide.Long, PositionSide.Short],
+                _ => [],
+            };
+            if (sides.Length == 0)
+                return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter posSide error.");
+            foreach (var side in sides)
+            {
+                var ack = sim.Run(exchange => exchange.SetLeverageAsync(instId, side, lever).Result);
+                if (!ack.Accepted)
+                    return SimHttp.Error(ack.Code, ack.Message);
+            }
+            return SimHttp.Ok([new OkxLeverageWire { InstId = instId, Lever = OkxJson.Format(lever), MgnMode = mgnMode, PosSide = posSide ?? "" }]);
+        });
+    }
+
+    internal static JsonElement Parse(HttpContext context)
+    {
+        var body = SimHttp.Body(context);
+        try
+        {
+            return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement;
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private static string? ReadField(HttpContext context, string name) => SimHttp.Field(Parse(context), name);
+}

@@ -1,0 +1,68 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Okx;
+using Prometheus.Engine.Exchange.Simulated;
+
+namespace Prometheus.Web.ExchangeSim;
+
+/// <summary>Public REST: server time, instruments, tickers, candles (newest first, as OKX answers).</summary>
+public static class SimPublicEndpoints
+{
+    private static readonly DateTimeOffset ListTime = new(2019, 1, 22, 0, 0, 0, TimeSpan.Zero);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v5/public/time", (ExchangeSimServer sim) => SimHttp.Ok([new { ts = OkxJson.Format(sim.NowMs) }]));
+
+        app.MapGet("/api/v5/public/instruments", (HttpContext context, ExchangeSimServer sim) =>
+        {
+            var instType = SimHttp.Query(context, "instType");
+            if (instType is null)
+                return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instType cannot be empty.");
+            var instId = SimHttp.Query(context, "instId");
+            var list = sim.Instruments
+                .Where(i => OkxWireWriter.InstType(i) == instType && (instId is null || i.InstId == instId))
+                .Select(i => (object)OkxWireWriter.Instrument(i, ListTime.ToUnixTimeMilliseconds()));
+            return SimHttp.Ok(list);
+        });
+
+        app.MapGet("/api/v5/market/ticker", (HttpContext context, ExchangeSimServer sim) =>
+        {
+            var instId = SimHttp.Query(context, "instId");
+            if (instId is null)
+                return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId cannot be empty.");
+            if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { } instrument)
+                return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
+            return SimHttp.Ok([sim.Read(_ => sim.Market.Ticker(instrument))]);
+        });
+
+        app.MapGet("/api/v5/market/tickers", (HttpContext context, ExchangeSimServer sim) =>
+        {
+            var instType = SimHttp.Query(context, "instType");
+            if (instType is null)
+                return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instType cannot be empty.");
+            return SimHttp.Ok(sim.Read(_ => sim.Instruments.Where(i => OkxWireWriter.InstType(i) == instType)
+                .Select(i => (object)sim.Market.Ticker(i)).ToList()));
+        });
+
+        app.MapGet("/api/v5/market/candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 300));
+        app.MapGet("/api/v5/market/history-candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 100));
+    }
+
+    private static IResult Candles(HttpContext context, ExchangeSimServer sim, int maxLimit)
+    {
+        var instId = SimHttp.Query(context, "instId");
+        if (instId is null)
+            return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId cannot be empty.");
+        if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { } instrument)
+            return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
+        var barName = SimHttp.Query(context, "bar") ?? "1m";
+        if (!OkxBars.TryGetLength(barName, out var bar) || !sim.Market.Serves(bar))
+            return SimHttp.Error(OkxErrorCodes.ParameterError,
+                $"Parameter bar error: this simulated market replays {sim.Market.BarName} candles (and whole multiples of it), not {barName}.");
+        long? after = SimHttp.TryLong(SimHttp.Query(context, "after"), out var a) ? a : null;
+        long? before = SimHttp.TryLong(SimHttp.Query(context, "before"), out var b) ? b : null;
+        var limit = SimHttp.Limit(context, maxLimit);
+        var rows = sim.Read(_ => sim.Market.Candles(bar, after, before, limit));
+        return SimHttp.Ok(rows.Select(c => (object)OkxWireWriter.Candle(c, instrument, confirmed: true)));
+    }
+}
