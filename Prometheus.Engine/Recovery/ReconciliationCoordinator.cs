@@ -96,7 +96,9 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
             foreach (var entry in _supervisor.Journal.Open.Where(e => e.State is JournalState.Unknown or JournalState.Intended).ToList())
                 await LookUpAsync(lookups, entry.ClOrdId, entry.Request.InstId, ct);
 
-        var result = Reconciler.Reconcile(await GatherAsync(level, lookups, ct), level);
+        var input = await GatherAsync(level, lookups, ct);
+        var newestFill = input.Exchange.Fills.Count > 0 ? input.Exchange.Fills.Max(f => f.TimestampMs) : (long?)null;
+        var result = Reconciler.Reconcile(input, level);
         var pendingLookups = await ApplyAsync(result, lookups, ct);
         if (pendingLookups)
         {
@@ -108,7 +110,7 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
         if (level == ReconciliationLevel.Full)
             SettleVanished(result);
         if (level >= ReconciliationLevel.Deep)
-            AdvanceWindow();
+            AdvanceWindow(newestFill);
         if (result.Escalate && level < ReconciliationLevel.Deep)
             return await RunAsync(ReconciliationLevel.Deep, ct, lookUp);
         return result;
@@ -185,9 +187,13 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
         if (vanished.Count > 0) _store?.SaveItems(vanished, new HashSet<string>());
     }
 
-    private void AdvanceWindow()
+    /// <summary>
+    /// The next deep run starts at the newest fill this one attributed: fill times are the exchange's clock, which the
+    /// engine's market time need not follow (a replay runs ahead of the wall clock).
+    /// </summary>
+    private void AdvanceWindow(long? newestFill)
     {
-        _windowFromMs = _supervisor.NowMs;
+        if (newestFill is { } newest) _windowFromMs = Math.Max(_windowFromMs, newest);
         _windowStartIndex = _supervisor.Ledger.Records.Count;
         _supervisor.ForgetUnattributed();
         _store?.SetCounter(WindowCounter, _windowFromMs);

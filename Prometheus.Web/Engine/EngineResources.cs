@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Exchange.Simulated.Persistence;
 using Prometheus.Engine.Market;
@@ -13,14 +14,16 @@ namespace Prometheus.Web.Engine;
 /// <summary>
 /// What the engine needs from the disk, opened once before the host serves anything so that a bad data dir, a
 /// truncated or newer database, or a corrupt exchange store stops `serve` with one clear line and touches nothing:
-/// the data dir's lock, the engine's store, the simulated exchange (its own durable store), the replayed candles and
-/// the market clock. Disposed with the host, after the engine's last save.
+/// the data dir's lock, the engine's store, the market clock, and in simulated mode the embedded exchange (its own
+/// durable store) and the replayed candles. On OKX the gateway connects in the engine service. Disposed with the host,
+/// after the engine's last save.
 /// </summary>
 public sealed class EngineResources(
     IConfiguration configuration,
     EngineOptions engineOptions,
     IOptions<PaperOptions> paper,
     IOptions<PersistenceOptions> persistence,
+    IOptions<ExchangeOptions> exchange,
     TimeProvider wall) : IDisposable
 {
     /// <summary>Seed of the paper market's randomness (slippage) and of the population's.</summary>
@@ -31,8 +34,13 @@ public sealed class EngineResources(
 
     public string DataDir { get; private set; } = "";
     public EngineStore Store { get; private set; } = null!;
-    public SimulatedExchange Exchange { get; private set; } = null!;
-    public ReplayFeed Feed { get; private set; } = null!;
+    /// <summary>The embedded exchange and its replayed candles (simulated mode only; null on OKX).</summary>
+    public SimulatedExchange? Exchange { get; private set; }
+    public ReplayFeed? Feed { get; private set; }
+    public ExchangeMode Mode => exchange.Value.Mode;
+
+    /// <summary>The OKX gateway and its bar feed once connected (OKX mode), closed with the rest.</summary>
+    public List<IAsyncDisposable> Connections { get; } = [];
     public ReplayClock MarketClock { get; private set; } = null!;
     public TimeProvider Wall => wall;
     public bool IsOpen => _lock is not null;
@@ -52,9 +60,12 @@ public sealed class EngineResources(
                 Store = EngineStore.Open(dataDir, wall, persistence.Value);
                 // The market clock starts at the epoch; the engine service moves it to where trading resumes.
                 MarketClock = new ReplayClock(DateTimeOffset.UnixEpoch);
-                Exchange = SimulatedExchange.Open(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName), engineOptions.Simulated,
-                    MarketClock, new Random(Seed ^ 0x5EED));
-                Feed = new ReplayFeed(CandleFileReader.Read(paper.Value.DataPath));
+                if (Mode == ExchangeMode.Simulated)
+                {
+                    Exchange = SimulatedExchange.Open(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName), engineOptions.Simulated,
+                        MarketClock, new Random(Seed ^ 0x5EED));
+                    Feed = new ReplayFeed(CandleFileReader.Read(paper.Value.DataPath));
+                }
                 DataDir = dataDir;
                 _lock = directoryLock;
             }
@@ -79,7 +90,10 @@ public sealed class EngineResources(
             }
             finally
             {
-                Exchange.Dispose();
+                Exchange?.Dispose();
+                foreach (var connection in Enumerable.Reverse(Connections))
+                    connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                Connections.Clear();
                 _lock.Dispose();
                 _lock = null;
             }

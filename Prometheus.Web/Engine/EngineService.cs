@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Okx;
 using Prometheus.Engine.Exchange.Simulated.Faults;
+using Prometheus.Engine.Market;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
@@ -10,10 +12,11 @@ using Prometheus.Web.Configuration;
 namespace Prometheus.Web.Engine;
 
 /// <summary>
-/// `serve`'s main job: starts the engine on the embedded simulated exchange (fresh, or restored from the data dir
-/// through <see cref="EngineStartup"/>), replaying the configured candles at Prometheus:Paper:BarsPerSecond from where
-/// the market stood at the last save, and runs its trading loop until the host stops. A stop finishes the current
-/// cycle, writes a last checkpoint and flushes it; a failure to start stops the host and is reported by `serve`.
+/// `serve`'s main job: starts the engine (fresh, or restored from the data dir through <see cref="EngineStartup"/>) on
+/// the exchange Prometheus:Exchange:Mode names — the embedded simulated exchange replaying the configured candles at
+/// Prometheus:Paper:BarsPerSecond, or OKX through the V5 gateway (demo, live, or an exchange-sim server) with its
+/// closed bars — and runs its trading loop until the host stops. A stop finishes the current cycle, writes a last
+/// checkpoint and flushes it; a failure to start stops the host and is reported by `serve`.
 /// </summary>
 public sealed class EngineService(
     EngineRuntime runtime,
@@ -22,9 +25,17 @@ public sealed class EngineService(
     IOptions<PaperOptions> paper,
     IOptions<PersistenceOptions> persistence,
     IOptions<RecoveryOptions> recovery,
+    IOptions<OkxOptions> okx,
     IHostApplicationLifetime lifetime,
     ILogger<EngineService> logger) : BackgroundService
 {
+    /// <summary>How long OKX keeps fills (GET /trade/fills: 3 days): beyond it reconciliation says the window is incomplete.</summary>
+    private static readonly TimeSpan OkxFillRetention = TimeSpan.FromDays(3);
+
+    /// <summary>Where the engine trades and how its market moves.</summary>
+    private sealed record Market(IExchange Exchange, IBarFeed Feed, Action<Candle> OnBar, Action<long?> Position, string Mode,
+        TimeSpan? FillRetention, double BarsPerSecond, string Describe);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TradingLoop loop;
@@ -62,15 +73,44 @@ public sealed class EngineService(
 
     private async Task<TradingLoop> StartEngineAsync(CancellationToken ct)
     {
-        // Simulated mode: the engine trades through the fault injector, so /api/sim/faults can exercise the real path.
-        var simulated = resources.Exchange;
-        var exchange = new FaultInjectingExchange(simulated);
-        var feed = resources.Feed;
+        var market = resources.Mode == ExchangeMode.Okx ? await ConnectOkxAsync(ct) : Simulated();
+        var clock = resources.MarketClock;
+        var started = await EngineStartup.StartAsync(engineOptions, market.Exchange, clock, resources.Wall, new Random(EngineResources.Seed),
+            resources.Store, recovery.Value, market.Position, ct, market.FillRetention);
+
+        var supervisor = started.Supervisor;
+        supervisor.WarmUp(market.Feed.History(WarmUpBars(market.Feed.Interval)));
+        var loop = new TradingLoop(supervisor, market.Feed, market.OnBar, clock, resources.Wall, market.BarsPerSecond,
+            persistence.Value.CheckpointEveryCycles, TimeSpan.FromMinutes(persistence.Value.SnapshotIntervalMinutes), resources.Store,
+            started.InitialState, market.Mode);
+        loop.StateChanged += (state, reason) => logger.LogInformation("Engine state {State}: {Reason}", state, reason);
+        loop.Reconciliation = started.Reconciliation;
+        started.Reconciliation.Found += item => logger.LogWarning("Reconciliation {Kind} ({Case}): {Detail}{Correction}",
+            item.Kind, item.Case, item.Detail, item.Correction is { } c ? $" -> {c}" : "");
+        runtime.Attach(loop, market.Exchange, started.Report, market.Mode, resources.Store, started.Reconciliation);
+
+        var report = started.Report;
+        logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, {Market} from {MarketTime:u}",
+            report.Decision, report.Counts.AgentsAlive, report.Counts.AgentsDead, report.Counts.PublicLedgerRecords, market.Describe, clock.GetUtcNow());
+        foreach (var skipped in report.Snapshot.Skipped)
+            logger.LogWarning("Snapshot {File} not used: {Reason}", skipped.File, skipped.Reason);
+        return loop;
+    }
+
+    /// <summary>The embedded exchange, through the fault injector so /api/sim/faults exercises the real path.</summary>
+    private Market Simulated()
+    {
+        var simulated = resources.Exchange!;
+        var feed = resources.Feed!;
         var clock = resources.MarketClock;
         var interval = (long)feed.Interval.TotalMilliseconds;
-
-        var started = await EngineStartup.StartAsync(engineOptions, exchange, clock, resources.Wall, new Random(EngineResources.Seed),
-            resources.Store, recovery.Value, savedMarketTimeMs =>
+        return new Market(new FaultInjectingExchange(simulated), feed,
+            bar =>
+            {
+                simulated.OnBar(Instrument.BtcUsdt.InstId, bar);
+                simulated.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+            },
+            savedMarketTimeMs =>
             {
                 // Resume after the newest bar either side saw: the engine's last save or the exchange's last bar.
                 var resumeAfter = Math.Max(savedMarketTimeMs - interval ?? long.MinValue,
@@ -80,34 +120,30 @@ public sealed class EngineService(
                     resumeAfter = feed.FirstTimestampMs + (Math.Min(WarmUpBars(feed.Interval), feed.Count / 2) - 1) * interval;
                 feed.SeekAfter(resumeAfter);
                 clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(resumeAfter + interval));
-            }, ct);
-
-        var supervisor = started.Supervisor;
-        supervisor.WarmUp(feed.History(WarmUpBars(feed.Interval)));
-
-        var loop = new TradingLoop(supervisor, feed, bar =>
-            {
-                simulated.OnBar(Instrument.BtcUsdt.InstId, bar);
-                simulated.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
             },
-            clock, resources.Wall, paper.Value.BarsPerSecond, persistence.Value.CheckpointEveryCycles,
-            TimeSpan.FromMinutes(persistence.Value.SnapshotIntervalMinutes), resources.Store, started.InitialState, "paper");
-        loop.StateChanged += (state, reason) => logger.LogInformation("Engine state {State}: {Reason}", state, reason);
-        loop.Reconciliation = started.Reconciliation;
-        started.Reconciliation.Found += item => logger.LogWarning("Reconciliation {Kind} ({Case}): {Detail}{Correction}",
-            item.Kind, item.Case, item.Detail, item.Correction is { } c ? $" -> {c}" : "");
-        runtime.Attach(loop, exchange, started.Report, "paper", resources.Store, started.Reconciliation);
-
-        var report = started.Report;
-        logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, paper trading on {Data} at {BarsPerSecond} bars/s from {MarketTime:u}",
-            report.Decision, report.Counts.AgentsAlive, report.Counts.AgentsDead, report.Counts.PublicLedgerRecords,
-            Path.GetFileName(paper.Value.DataPath), paper.Value.BarsPerSecond, clock.GetUtcNow());
-        foreach (var skipped in report.Snapshot.Skipped)
-            logger.LogWarning("Snapshot {File} not used: {Reason}", skipped.File, skipped.Reason);
-        return loop;
+            "paper", FillRetention: null, paper.Value.BarsPerSecond,
+            $"paper trading on {Path.GetFileName(paper.Value.DataPath)} at {paper.Value.BarsPerSecond} bars/s");
     }
 
-    /// <summary>Enough bars to warm the indicators and the regime window after a restore.</summary>
+    /// <summary>OKX through the V5 gateway: the market is OKX's closed bars of the swap, as they come.</summary>
+    private async Task<Market> ConnectOkxAsync(CancellationToken ct)
+    {
+        var options = okx.Value;
+        var gateway = await OkxExchange.CreateAsync(options, handler: null, resources.Wall, logger, ct);
+        resources.Connections.Add(gateway);
+        var feed = await OkxBarFeed.StartAsync(gateway, Instrument.BtcUsdtSwap.InstId, WarmUpBars(OkxBars.TryGetLength(options.CandleBar, out var bar) ? bar : TimeSpan.FromMinutes(15)),
+            logger, ct);
+        resources.Connections.Add(feed);
+        var clock = resources.MarketClock;
+        var mode = options.IsLive ? "live" : "demo";
+        return new Market(gateway, feed, _ => { },
+            // The market does not wait for the engine: it resumes after the newest closed bar, whatever was saved.
+            _ => clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds((feed.LastClosedMs ?? resources.Wall.GetUtcNow().ToUnixTimeMilliseconds()) + (long)feed.Interval.TotalMilliseconds)),
+            mode, OkxFillRetention, BarsPerSecond: 10_000,
+            $"trading on OKX ({mode}, {options.ResolvedBaseUrl}) with {options.CandleBar} bars");
+    }
+
+    /// <summary>Enough bars to warm the indicators and the regime window.</summary>
     private int WarmUpBars(TimeSpan interval) =>
         (int)Math.Ceiling((engineOptions.Market.RegimeWindowDays + 1) * TimeSpan.FromDays(1) / interval) + 200;
 }

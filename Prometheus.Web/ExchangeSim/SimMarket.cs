@@ -10,12 +10,14 @@ namespace Prometheus.Web.ExchangeSim;
 /// The market exchange-sim replays: the candle file laid on the calendar in laps (<see cref="ReplayFeed"/>), so a bar's
 /// timestamp is the wall-clock time it stands for. Fresh, the replay starts at the bar that closed last; after a restart
 /// it resumes after the last bar the exchange saw. Replay time runs at <c>speed</c> × wall time from that point; a bar is
-/// published when replay time passes its close. Keeps the published bars (and a day of history before the start) for the
+/// published when replay time passes its close. Keeps the published bars (and 33 days of history before the start) for the
 /// candles endpoints, and derives tickers from them. Not thread-safe: the server calls it under its lock.
 /// </summary>
 public sealed class SimMarket
 {
     private const int MaxKept = 20_000;
+    /// <summary>Bars of history before the replay's start: more than a 30-day regime window of 15m bars, so a client warms up at once.</summary>
+    private const int HistoryBars = 3_200;
     private readonly ReplayFeed _feed;
     private readonly List<Candle> _bars = [];
     private readonly double _speed;
@@ -28,7 +30,7 @@ public sealed class SimMarket
         Interval = _feed.Interval;
         var interval = (long)Interval.TotalMilliseconds;
         _feed.SeekAfter(lastBarMs ?? nowMs / interval * interval - 2 * interval);
-        _bars.AddRange(_feed.History(1440));
+        _bars.AddRange(_feed.History(HistoryBars));
         _speed = speed;
         _anchorWallMs = nowMs;
         _anchorReplayMs = PeekNext().TimestampMs + interval;   // the next bar is due at once

@@ -24,8 +24,9 @@ public static class HomePage
             <head><meta charset="utf-8"><title>Prometheus</title></head>
             <body>
             <h1>Prometheus</h1>
-            <p>State: <strong>{state}</strong>. Mode: <strong>{WebUtility.HtmlEncode(status.Mode)}</strong> (simulated exchange), replaying {data}
-               at {paper.Value.BarsPerSecond:0.##} bars/s, {engine.Agents.Initial} agents at a first start (at most {engine.Agents.Max}).</p>
+            <p>State: <strong>{state}</strong>. Mode: <strong>{WebUtility.HtmlEncode(status.Mode)}</strong>
+               ({(status.Mode == "paper" ? $"the simulated exchange replaying {data} at {paper.Value.BarsPerSecond:0.##} bars/s" : "OKX through the V5 gateway")}),
+               {engine.Agents.Initial} agents at a first start (at most {engine.Agents.Max}).</p>
             <p>The dashboard is not built yet. The JSON API is under <code>/api</code> (status, agents, valhalla, trades, recovery,
                ledger/verify; controls: recovery/confirm, trading/pause, trading/resume, trading/close-all) and needs
                <code>Authorization: Bearer &lt;admin token&gt;</code>.</p>
