@@ -22,7 +22,8 @@ public sealed class EngineService(
     IOptions<PersistenceOptions> persistence,
     IOptions<RecoveryOptions> recovery,
     IHostApplicationLifetime lifetime,
-    ILogger<EngineService> logger) : BackgroundService
+    ILogger<EngineService> logger,
+    Dashboard.EngineEvents events) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -91,6 +92,7 @@ public sealed class EngineService(
             TimeSpan.FromMinutes(persistence.Value.SnapshotIntervalMinutes), resources.Store, started.InitialState, "paper");
         loop.StateChanged += (state, reason) => logger.LogInformation("Engine state {State}: {Reason}", state, reason);
         runtime.Attach(loop, exchange, started.Report, "paper", resources.Store);
+        events.Attach(supervisor, loop); // the dashboard's events: subscribed before the loop's first cycle
 
         var report = started.Report;
         logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, paper trading on {Data} at {BarsPerSecond} bars/s from {MarketTime:u}",
