@@ -64,18 +64,21 @@ public sealed class EngineEvents : BackgroundService
     /// <summary>Called once by the engine service, on its thread, right after the runtime is attached and before the loop runs.</summary>
     public void Attach(Supervisor supervisor, TradingLoop loop)
     {
-        supervisor.TradeBooked += record => _inbox.Writer.TryWrite(record);
-        supervisor.AgentBorn += agent => _inbox.Writer.TryWrite(
+        supervisor.TradeBooked += Post;
+        supervisor.AgentBorn += agent => Post(
             new AgentBirth(agent.Id, agent.Name, agent.Instrument.InstId, agent.Generation, [.. agent.Parents], agent.BornAtMs));
-        supervisor.AgentDied += fallen => _inbox.Writer.TryWrite(fallen);
-        loop.StateChanged += (state, reason) => _inbox.Writer.TryWrite(new StateChange(state, reason, time.GetUtcNow()));
+        supervisor.AgentDied += Post;
+        loop.StateChanged += (state, reason) => Post(new StateChange(state, reason, time.GetUtcNow()));
         if (runtime.Recovery is { } report)
             foreach (var item in report.Reconciliation.Items)
-                _inbox.Writer.TryWrite(item);
+                Post(item);
     }
 
     /// <summary>A reconciliation finding made while trading (the reconciler calls this; never blocks).</summary>
-    public void PublishFinding(ReconciliationItem item) => _inbox.Writer.TryWrite(item);
+    public void PublishFinding(ReconciliationItem item) => Post(item);
+
+    /// <summary>What every engine event handler does on the loop's thread: one non-blocking write (drop-oldest when full).</summary>
+    internal void Post(object news) => _inbox.Writer.TryWrite(news);
 
     /// <summary>What a page starts from: the latest of everything kept, copied.</summary>
     public DashboardState Current
@@ -114,7 +117,7 @@ public sealed class EngineEvents : BackgroundService
                 try
                 {
                     var update = await CollectAsync(stoppingToken);
-                    if (update.HasNews) Publish(update);
+                    if (update.HasNews) Deliver(update);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -214,8 +217,11 @@ public sealed class EngineEvents : BackgroundService
             risk.Drawdown, risk.PeakEquity, risk.State.ToString(), risk.StateReason);
     }
 
-    private void Publish(DashboardUpdate update)
+    /// <summary>Hands a batch to every watcher. The pump's last step; tests use it to play a batch to a component.</summary>
+    internal void Deliver(DashboardUpdate update)
     {
+        if (update.Snapshot is { } snapshot)
+            lock (_gate) _snapshot = snapshot;
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             Task task;
