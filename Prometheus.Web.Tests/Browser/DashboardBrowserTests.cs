@@ -90,7 +90,7 @@ public sealed class DashboardBrowserTests(BrowserSession browser) : IAsyncLifeti
 
         await page.ClickAsync("[data-testid=close-all]");
         await page.ClickAsync("[data-testid=close-all-cancel]");
-        Assert.Equal(0, await page.Locator("[data-testid=close-all-dialog]").CountAsync());
+        await page.WaitForSelectorAsync("[data-testid=close-all-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached });
         Assert.Equal(EngineState.Running, _app.Runtime.Loop!.State);
 
         await page.ClickAsync("[data-testid=close-all]");
