@@ -12,7 +12,7 @@ public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
 {
     private static readonly (string Name, string Path)[] Pages =
     [
-        ("overview", "/"), ("agents", "/agents"), ("agent", "/agents/1"), ("valhalla", "/valhalla"), ("trades", "/trades"),
+        ("overview", "/"), ("agents", "/agents"), ("agent", "/agents/{best}"), ("valhalla", "/valhalla"), ("trades", "/trades"),
         ("recovery", "/recovery"), ("orphans", "/orphans"), ("risk", "/risk"), ("mastermind", "/mastermind"),
     ];
 
@@ -31,11 +31,14 @@ public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
             var context = await browser.ContextAsync(_app.Url, width, height);
             var page = await context.NewPageAsync();
             await page.SignInAsync(LiveApp.Token);
+            var best = "1";
             foreach (var (name, path) in Pages)
             {
-                await page.GotoAsync(path);
+                await page.GotoAsync(path.Replace("{best}", best, StringComparison.Ordinal));
                 await page.LiveAsync();
                 await page.WaitForTimeoutAsync(name is "overview" or "trades" ? 1_500 : 800); // charts draw once the circuit is up
+                if (name == "agents") // the agent page shows the best of the living
+                    best = await page.GetAttributeAsync("tr[data-agent]", "data-agent") ?? best;
                 var file = System.IO.Path.Combine(Dashboard.ScreenshotDir, $"{name}-{suffix}.png");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = suffix == "desktop" });
                 Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
