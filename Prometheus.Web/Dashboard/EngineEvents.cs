@@ -22,7 +22,10 @@ namespace Prometheus.Web.Dashboard;
 /// </summary>
 public sealed class EngineEvents : BackgroundService
 {
-    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(200);
+    /// <summary>At most two batches a second: well within the second a page may lag, and each open page renders at most twice a second.</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
+    /// <summary>A state change or a finding wakes the pump at once, but never more often than this.</summary>
+    public static readonly TimeSpan UrgentGap = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan SnapshotPeriod = TimeSpan.FromSeconds(1);
     public const int MaxFillsPerUpdate = 50;
     public const int InboxCapacity = 10_000;
@@ -32,6 +35,7 @@ public sealed class EngineEvents : BackgroundService
     private readonly ILogger<EngineEvents> logger;
     private readonly Channel<object> _inbox;
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _urgent = new(0, 1);
     private readonly BoundedBuffer<TradeRecord> _fills = new(200);
     private readonly BoundedBuffer<AgentBirth> _births = new(100);
     private readonly BoundedBuffer<FallenAgent> _deaths = new(100);
@@ -78,7 +82,24 @@ public sealed class EngineEvents : BackgroundService
     public void PublishFinding(ReconciliationItem item) => Post(item);
 
     /// <summary>What every engine event handler does on the loop's thread: one non-blocking write (drop-oldest when full).</summary>
-    internal void Post(object news) => _inbox.Writer.TryWrite(news);
+    internal void Post(object news)
+    {
+        _inbox.Writer.TryWrite(news);
+        // What a person waits to see (the engine paused, a finding) goes out now, not at the next tick.
+        if (news is StateChange or ReconciliationItem) Wake();
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            if (_urgent.CurrentCount == 0) _urgent.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already awake
+        }
+    }
 
     /// <summary>What a page starts from: the latest of everything kept, copied.</summary>
     public DashboardState Current
@@ -109,11 +130,11 @@ public sealed class EngineEvents : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await _urgent.WaitAsync(Period, stoppingToken); // a tick, or urgent news
                 try
                 {
                     var update = await CollectAsync(stoppingToken);
@@ -123,12 +144,19 @@ public sealed class EngineEvents : BackgroundService
                 {
                     logger.LogWarning(e, "The dashboard's event pump skipped a batch: {Message}", e.Message);
                 }
+                await Task.Delay(UrgentGap, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // host stopping
         }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _urgent.Dispose();
     }
 
     /// <summary>One batch: everything the inbox holds now, the status if it moved, the snapshot if one is due.</summary>

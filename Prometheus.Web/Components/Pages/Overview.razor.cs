@@ -20,7 +20,7 @@ public partial class Overview
     private readonly HashSet<int> _agentLines = [];
     private LineChart? _chart;
     private bool _perAgent;
-    private long _fillsSeen, _notShown;
+    private long _fillsSeen, _notShown, _fillsVersion = 1;
 
     [Inject] private EngineOptions Options { get; set; } = default!;
 
@@ -60,6 +60,7 @@ public partial class Overview
         {
             _fills.InsertRange(0, update.Fills.Reverse());
             if (_fills.Count > FillsShown) _fills.RemoveRange(FillsShown, _fills.Count - FillsShown);
+            _fillsVersion++;
         }
         _fillsSeen += update.Fills.Count + update.FillsNotShown;
         _notShown += update.FillsNotShown;
