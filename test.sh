@@ -7,9 +7,10 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # --- 1. What the tests need besides the .NET SDK (idempotent) -----------------------------
-# Debian packages the tests need, installed only when missing. Nothing yet: the browser tests
-# will add "chromium" here (STACK.md: Playwright drives /usr/bin/chromium).
-SYSTEM_PACKAGES=()
+# Debian packages the tests need, installed only when missing: the browser tests drive Debian's
+# /usr/bin/chromium with Playwright's bundled driver (no browser download; STACK.md). The build runs
+# `npm ci` for the dashboard's chart library (Prometheus.Web.csproj), so npm must be there too.
+SYSTEM_PACKAGES=(chromium)
 
 install_system_packages() {
   local missing=()
@@ -20,10 +21,12 @@ install_system_packages() {
     return
   fi
   local sudo=""
-  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo -E"; fi
   echo "test.sh: installing ${missing[*]}"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  # apt sometimes loses an archive from its temporary folder (STACK.md): a second try with another TMPDIR works.
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" \
+    || DEBIAN_FRONTEND=noninteractive TMPDIR="$(mktemp -d)" $sudo apt-get install -y -qq "${missing[@]}"
 }
 
 if ((${#SYSTEM_PACKAGES[@]} > 0)); then
@@ -31,6 +34,7 @@ if ((${#SYSTEM_PACKAGES[@]} > 0)); then
 fi
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
+command -v npm >/dev/null || { echo "test.sh: npm is required (the build installs the dashboard's chart library)" >&2; exit 1; }
 dotnet --version
 
 # --- 2. Build and test ----------------------------------------------------------------------
@@ -51,7 +55,8 @@ for trx in "$results"/*.trx; do
   count() { local n; n="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters")"; echo "${n:-0}"; }
   passed=$((passed + $(count passed)))
   failed=$((failed + $(count failed)))
-  skipped=$((skipped + $(count notExecuted)))
+  # The TRX counters leave skipped tests out of notExecuted: they are the ones counted but not executed.
+  skipped=$((skipped + $(count total) - $(count executed)))
 done
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 

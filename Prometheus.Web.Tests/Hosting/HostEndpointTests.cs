@@ -16,18 +16,19 @@ public sealed class HostEndpointTests(PrometheusFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task The_home_page_names_Prometheus_and_its_state()
+    public async Task The_home_page_is_the_dashboard_behind_the_sign_in_page()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        using var response = await client.GetAsync("/");
-        var html = await response.Content.ReadAsStringAsync();
+        using var home = await client.GetAsync("/");
+        using var signIn = await client.GetAsync("/signin");
+        var html = await signIn.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/signin", home.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Equal("text/html", signIn.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<h1>Prometheus</h1>", html);
-        Assert.Matches("State: <strong>(Starting|Running)</strong>", html);
-        Assert.Contains("10 agents at a first start", html);
     }
 
     [Fact]

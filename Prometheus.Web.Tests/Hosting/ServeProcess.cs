@@ -40,9 +40,12 @@ internal sealed class ServeProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static ServeProcess Start(string dataDir, double barsPerSecond = 100, IReadOnlyDictionary<string, string>? environment = null, params string[] args)
+    public static ServeProcess Start(string dataDir, double barsPerSecond = 100, IReadOnlyDictionary<string, string>? environment = null, params string[] args) =>
+        StartOn(FreePort(), dataDir, barsPerSecond, environment, args);
+
+    /// <summary>On a given port: a restart at the same address, as a browser left open expects.</summary>
+    public static ServeProcess StartOn(int port, string dataDir, double barsPerSecond = 100, IReadOnlyDictionary<string, string>? environment = null, params string[] args)
     {
-        var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "Prometheus.Web.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -147,7 +150,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

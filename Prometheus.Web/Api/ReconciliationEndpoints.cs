@@ -27,9 +27,7 @@ public static class ReconciliationEndpoints
     public static RouteGroupBuilder MapReconciliationEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/recovery", async (EngineRuntime runtime, CancellationToken ct) =>
-            runtime is { Loop: { } loop, Recovery: { } report, Reconciliation: { } reconciliation }
-                ? Results.Ok(await loop.QueryAsync(s => CurrentReport(report, reconciliation, loop.State), ct))
-                : ApiResults.Starting(runtime));
+            await runtime.CurrentRecoveryAsync(ct) is { } report ? Results.Ok(report) : ApiResults.Starting(runtime));
         api.MapGet("/recovery/blocks", (EngineRuntime runtime, CancellationToken ct) => OnLoopAsync(runtime, (_, r) =>
             Task.FromResult(Results.Ok(r.Blocks.Select(b => new BlockView(b.ItemId, [.. b.Choices.Select(c => new ChoiceView(c.Name, c.Description))]))))));
         api.MapPost("/recovery/decide", (DecideRequest body, EngineRuntime runtime, HttpContext http) =>
@@ -62,18 +60,6 @@ public static class ReconciliationEndpoints
             return Results.Ok(View(r.Orphans.First(o => o.Orphan.Id == id)));
         }));
         return api;
-    }
-
-    /// <summary>The start's report, with the reconciliation section as it stands now (decisions taken, findings since).</summary>
-    public static RecoveryReport CurrentReport(RecoveryReport report, ReconciliationCoordinator reconciliation, EngineState state)
-    {
-        var items = report.Reconciliation.Items.Where(i => !reconciliation.Items.Any(r => r.Id == i.Id)).Concat(reconciliation.Items).ToList();
-        var checkedAt = reconciliation.LastRun is { } run ? DateTimeOffset.FromUnixTimeMilliseconds(run.AtMs) : report.Reconciliation.CheckedAt;
-        return report with
-        {
-            Reconciliation = report.Reconciliation with { Consistent = items.All(i => i.Resolved), CheckedAt = checkedAt, Items = items },
-            DecisionRequired = state is EngineState.AwaitingConfirmation or EngineState.Blocked,
-        };
     }
 
     public static OrphanView View((OrphanRecord Orphan, int? AdoptedBy) kept)

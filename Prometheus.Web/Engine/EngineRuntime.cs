@@ -33,6 +33,35 @@ public sealed class EngineRuntime
     /// <summary>Completes when the engine is up (restored or fresh) and its loop runs; faults when it cannot start.</summary>
     public Task Started => _started.Task;
 
+    /// <summary>
+    /// The start's report with its reconciliation section as it stands now (decisions taken, findings since), read on
+    /// the loop; null while the engine starts.
+    /// </summary>
+    public async Task<RecoveryReport?> CurrentRecoveryAsync(CancellationToken ct = default)
+    {
+        if (this is not { Loop: { } loop, Recovery: { } report, Reconciliation: { } reconciliation }) return Recovery;
+        return await loop.QueryAsync(_ =>
+        {
+            var current = reconciliation.Items;
+            var items = report.Reconciliation.Items.Where(i => !current.Any(r => r.Id == i.Id)).Concat(current).ToList();
+            var checkedAt = reconciliation.LastRun is { } run ? DateTimeOffset.FromUnixTimeMilliseconds(run.AtMs) : report.Reconciliation.CheckedAt;
+            var decision = loop.State switch
+            {
+                EngineState.Blocked => $"blocked: {reconciliation.BlockReason}",
+                EngineState.AwaitingConfirmation => report.Decision.StartsWith("blocked", StringComparison.Ordinal)
+                    ? "awaiting confirmation: the blocking discrepancy was decided; a person must confirm before trading resumes"
+                    : report.Decision,
+                _ => report.Decision,
+            };
+            return report with
+            {
+                Reconciliation = report.Reconciliation with { Consistent = items.All(i => i.Resolved), CheckedAt = checkedAt, Items = items },
+                Decision = decision,
+                DecisionRequired = loop.State is EngineState.AwaitingConfirmation or EngineState.Blocked,
+            };
+        }, ct);
+    }
+
     internal void Attach(TradingLoop loop, IExchange exchange, RecoveryReport report, string mode, EngineStore store, ReconciliationCoordinator reconciliation)
     {
         Reconciliation = reconciliation;

@@ -27,7 +27,8 @@ public sealed class EngineService(
     IOptions<RecoveryOptions> recovery,
     IOptions<OkxOptions> okx,
     IHostApplicationLifetime lifetime,
-    ILogger<EngineService> logger) : BackgroundService
+    ILogger<EngineService> logger,
+    Dashboard.EngineEvents events) : BackgroundService
 {
     /// <summary>How long OKX keeps fills (GET /trade/fills: 3 days): beyond it reconciliation says the window is incomplete.</summary>
     private static readonly TimeSpan OkxFillRetention = TimeSpan.FromDays(3);
@@ -88,6 +89,8 @@ public sealed class EngineService(
         started.Reconciliation.Found += item => logger.LogWarning("Reconciliation {Kind} ({Case}): {Detail}{Correction}",
             item.Kind, item.Case, item.Detail, item.Correction is { } c ? $" -> {c}" : "");
         runtime.Attach(loop, market.Exchange, started.Report, market.Mode, resources.Store, started.Reconciliation);
+        events.Attach(supervisor, loop); // the dashboard's events: subscribed before the loop's first cycle
+        started.Reconciliation.Found += events.PublishFinding;
 
         var report = started.Report;
         logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, {Market} from {MarketTime:u}",

@@ -12,6 +12,9 @@ public static class PrometheusHost
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // The dashboard's static files are found by this name (Prometheus.Web.staticwebassets.*.json), also when the
+            // host is built inside another process (the browser tests).
+            ApplicationName = typeof(PrometheusHost).Assembly.GetName().Name,
         });
         if (overrides is not null)
             builder.Configuration.AddInMemoryCollection(overrides);

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
 using Prometheus.Web.Api;
 using Prometheus.Web.Configuration;
 using Prometheus.Web.Security;
@@ -8,7 +7,7 @@ namespace Prometheus.Web.Hosting;
 
 /// <summary>
 /// The web host's wiring, kept out of Program.cs: configuration and its validation, logging,
-/// health checks, the default address, and the endpoints.
+/// health checks, the default address, authentication, the dashboard (DashboardHostExtensions), and the endpoints.
 /// </summary>
 public static class PrometheusHostExtensions
 {
@@ -27,9 +26,8 @@ public static class PrometheusHostExtensions
         builder.Services.AddHostedService<Engine.EngineStatusLogger>();
         builder.Services.AddSingleton<AdminTokenHolder>();
         builder.Services.AddHostedService<DashboardLink>();
-        builder.Services.AddAuthentication(AdminTokenAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthentication>(AdminTokenAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddPrometheusAuthentication(builder.Configuration);
+        builder.AddPrometheusDashboard();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         if (!HasConfiguredAddress(builder.Configuration))
             builder.WebHost.UseUrls(DefaultUrl);
@@ -38,11 +36,15 @@ public static class PrometheusHostExtensions
 
     public static WebApplication MapPrometheus(this WebApplication app)
     {
+        app.UseDashboardHeaders();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseTokenLink();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealthChecks("/healthz");
-        app.MapGet("/", HomePage.Render);
         app.MapPrometheusApi();
+        app.MapPrometheusDashboard();
         return app;
     }
 

@@ -7,7 +7,8 @@ namespace Prometheus.Web.Security;
 
 /// <summary>
 /// The API's scheme: <c>Authorization: Bearer &lt;admin token&gt;</c>. A missing header is "not signed in" (401); a wrong
-/// token is a failure (401) without saying why beyond that.
+/// token is a failure (401) without saying why beyond that. On /hubs only, the token may come as ?access_token=...,
+/// since a browser's WebSocket cannot carry a header (SignalR's accessTokenFactory sends it that way).
 /// </summary>
 public sealed class AdminTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AdminTokenHolder holder)
@@ -15,10 +16,13 @@ public sealed class AdminTokenAuthentication(
 {
     public const string SchemeName = "AdminToken";
     public const string Role = "admin";
+    public const string QueryTokenName = "access_token";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header) && Request.Path.StartsWithSegments("/hubs") && Request.Query[QueryTokenName].ToString() is { Length: > 0 } query)
+            header = "Bearer " + query;
         if (string.IsNullOrEmpty(header))
             return Task.FromResult(AuthenticateResult.NoResult());
         const string bearer = "Bearer ";

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace Prometheus.Web.Tests.Browser;
+
+/// <summary>
+/// A screenshot of every page on a desktop (1440×900, whole page) and a phone (390×844). The engine runs fast for a few
+/// seconds first (weeks of market time), so births, deaths and trades are on the pages. PROMETHEUS_SCREENSHOTS=docs/screenshots
+/// refreshes the README's pictures.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
+{
+    private static readonly (string Name, string Path)[] Pages =
+    [
+        ("overview", "/"), ("agents", "/agents"), ("agent", "/agents/{best}"), ("valhalla", "/valhalla"), ("trades", "/trades"),
+        ("recovery", "/recovery"), ("orphans", "/orphans"), ("risk", "/risk"), ("mastermind", "/mastermind"),
+    ];
+
+    private LiveApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await LiveApp.StartAsync(barsPerSecond: 250);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Every_page_on_a_desktop_and_a_phone()
+    {
+        await Task.Delay(TimeSpan.FromSeconds(12));
+        foreach (var (width, height, suffix) in new[] { (1440, 900, "desktop"), (390, 844, "phone") })
+        {
+            var context = await browser.ContextAsync(_app.Url, width, height);
+            var page = await context.NewPageAsync();
+            await page.SignInAsync(LiveApp.Token);
+            var best = "1";
+            foreach (var (name, path) in Pages)
+            {
+                await page.GotoAsync(path.Replace("{best}", best, StringComparison.Ordinal));
+                await page.LiveAsync();
+                await page.WaitForTimeoutAsync(name is "overview" or "trades" ? 1_500 : 800); // charts draw once the circuit is up
+                if (name == "agents") // the agent page shows the best of the living
+                    best = await page.GetAttributeAsync("tr[data-agent]", "data-agent") ?? best;
+                var file = System.IO.Path.Combine(Dashboard.ScreenshotDir, $"{name}-{suffix}.png");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = suffix == "desktop" });
+                Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
+            }
+            await context.CloseAsync();
+        }
+        var visitor = await (await browser.ContextAsync(_app.Url)).NewPageAsync();
+        await visitor.GotoAsync("/signin");
+        await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(Dashboard.ScreenshotDir, "signin-desktop.png") });
+    }
+}

@@ -1,0 +1,91 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Market;
+using Prometheus.Engine.Supervision;
+using Prometheus.Web.Api;
+using Prometheus.Web.Dashboard;
+using Prometheus.Web.Engine;
+using Radzen;
+
+namespace Prometheus.Web.Tests.Components;
+
+/// <summary>
+/// bUnit with the dashboard's services as the host registers them: the real <see cref="EngineEvents"/> (batches are played
+/// to the components through <see cref="Deliver"/>, as the pump does), a runtime with no engine attached, fakes for
+/// reconciliation, and a fixed antiforgery token so forms render as they do in a browser.
+/// </summary>
+public abstract class DashboardContext : BunitContext
+{
+    public const string AntiforgeryValue = "test-antiforgery-token";
+
+    protected DashboardContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Runtime = new EngineRuntime();
+        Events = new EngineEvents(Runtime, TimeProvider.System, NullLogger<EngineEvents>.Instance);
+        Services.AddSingleton(Runtime);
+        Services.AddSingleton(Events);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new EngineOptions());
+        Services.AddSingleton(new ControlOutcomes(TimeProvider.System));
+        Services.AddSingleton(Desk);
+        Services.AddSingleton<IOrphanDesk>(Desk);
+        Services.AddSingleton<IRecoveryDecisions>(Desk);
+        Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
+        Services.AddRadzenComponents();
+    }
+
+    protected EngineRuntime Runtime { get; }
+    protected EngineEvents Events { get; }
+    protected FakeReconciliation Desk { get; } = new();
+
+    /// <summary>Plays one batch to every subscribed component, on the renderer's dispatcher.</summary>
+    protected void Deliver(DashboardUpdate update) => Renderer.Dispatcher.InvokeAsync(() => Events.Deliver(update)).GetAwaiter().GetResult();
+
+    protected static EngineStatus Status(EngineState state, string tradingState = "Active", string reason = "") =>
+        EngineStatus.Initial("paper") with { State = state, StateReason = reason, TradingState = tradingState, Cycle = 10, Equity = 100_000m, MarketTimeMs = 1_700_000_000_000 };
+
+    protected static DashboardUpdate Update(EngineStatus status, LiveSnapshot? snapshot = null) =>
+        new(status, true, [], 0, [], [], [], null, [], snapshot, null);
+
+    protected static LiveSnapshot Snapshot(params AgentSummary[] agents) => new(10, agents, 100_000m, 0m, 0m, 100_000m, "Active", "");
+
+    protected static AgentSummary Agent(int id, int rank, decimal capital, decimal pnl, decimal winRate, int trades, double fitness) =>
+        new(id, $"Agent-{id}", "Alive", "Mature", "BTC-USDT", 0, capital, capital + pnl, pnl, winRate, trades, rank, fitness,
+            new Dictionary<string, double>(), []);
+
+    private sealed class FixedAntiforgery : AntiforgeryStateProvider
+    {
+        public override AntiforgeryRequestToken? GetAntiforgeryToken() => new(AntiforgeryValue, "__RequestVerificationToken");
+    }
+}
+
+/// <summary>Orphans and decisions as the reconciler will serve them; records what a person asked for.</summary>
+public sealed class FakeReconciliation : IOrphanDesk, IRecoveryDecisions
+{
+    public List<OrphanView> Orphans { get; } = [];
+    public List<string> Calls { get; } = [];
+    public bool Available { get; set; } = true;
+
+    public Task<IReadOnlyList<OrphanView>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<OrphanView>>(Orphans);
+
+    public Task<DeskResult> AdoptAsync(string orphanId, int agentId, string actor, CancellationToken ct = default) =>
+        Record($"adopt {orphanId} by {agentId}");
+
+    public Task<DeskResult> CloseAsync(string orphanId, string actor, CancellationToken ct = default) => Record($"close {orphanId}");
+
+    public Task<DeskResult> DismissAsync(string orphanId, string actor, CancellationToken ct = default) => Record($"dismiss {orphanId}");
+
+    public IReadOnlyList<string> ChoicesFor(string kind) => kind == "DirectionMismatch" ? ["align-ledger", "close-exchange", "flatten-both"] : [];
+
+    public Task<DeskResult> DecideAsync(string itemId, string choice, string actor, CancellationToken ct = default) => Record($"decide {itemId} {choice}");
+
+    private Task<DeskResult> Record(string call)
+    {
+        Calls.Add(call);
+        return Task.FromResult(DeskResult.Done(call));
+    }
+}

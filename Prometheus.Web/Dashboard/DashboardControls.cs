@@ -1,0 +1,51 @@
+using Prometheus.Engine.Supervision;
+using Prometheus.Web.Engine;
+
+namespace Prometheus.Web.Dashboard;
+
+/// <summary>
+/// The engine controls a signed-in person uses from the dashboard: each is a command to the trading loop (never a
+/// change made beside it), written to the audit log with its outcome, as the JSON API's controls are.
+/// </summary>
+public sealed class DashboardControls(EngineRuntime runtime, IOrphanDesk orphans, IRecoveryDecisions decisions)
+{
+    public Task<DeskResult> ConfirmAsync(string actor) => CommandAsync(actor, "confirm", l => l.ConfirmAsync(), "Recovery confirmed: trading resumed.");
+    public Task<DeskResult> PauseAsync(string actor) => CommandAsync(actor, "pause", l => l.PauseAsync(), "Trading paused. Fills still arrive and are booked.");
+    public Task<DeskResult> ResumeAsync(string actor) => CommandAsync(actor, "resume", l => l.ResumeAsync(), "Trading resumed.");
+    public Task<DeskResult> CloseAllAsync(string actor) =>
+        CommandAsync(actor, "close-all", l => l.CloseAllAsync(), "Every position was sent to close at market; trading is paused.");
+
+    public Task<DeskResult> DecideAsync(string actor, string itemId, string choice) =>
+        AuditedAsync(actor, "decide", $"{itemId}: {choice}", () => decisions.DecideAsync(itemId, choice, actor));
+
+    public Task<DeskResult> AdoptAsync(string actor, string orphanId, int agentId) =>
+        AuditedAsync(actor, "orphan-adopt", $"{orphanId} by agent {agentId}", () => orphans.AdoptAsync(orphanId, agentId, actor));
+
+    public Task<DeskResult> CloseOrphanAsync(string actor, string orphanId) =>
+        AuditedAsync(actor, "orphan-close", orphanId, () => orphans.CloseAsync(orphanId, actor));
+
+    public Task<DeskResult> DismissOrphanAsync(string actor, string orphanId) =>
+        AuditedAsync(actor, "orphan-dismiss", orphanId, () => orphans.DismissAsync(orphanId, actor));
+
+    private async Task<DeskResult> CommandAsync(string actor, string action, Func<TradingLoop, Task<string?>> command, string done)
+    {
+        if (runtime.Loop is not { } loop)
+            return DeskResult.Refused(runtime.Failure is { } failure ? $"the engine could not start: {failure.Message}" : "the engine is starting");
+        var before = loop.State;
+        var refusal = await command(loop);
+        await AuditAsync(actor, action, refusal is null ? $"{before} -> {loop.State} (dashboard)" : $"refused in {before}: {refusal} (dashboard)");
+        return refusal is null ? DeskResult.Done(done) : DeskResult.Refused(Capitalize(refusal) + ".");
+    }
+
+    private async Task<DeskResult> AuditedAsync(string actor, string action, string what, Func<Task<DeskResult>> act)
+    {
+        var result = await act();
+        await AuditAsync(actor, action, $"{what}: {(result.Ok ? "done" : "refused")}: {result.Message} (dashboard)");
+        return result.Ok ? result : result with { Message = Capitalize(result.Message) + "." };
+    }
+
+    private Task AuditAsync(string actor, string action, string detail) =>
+        runtime.Store is { } store ? store.AuditAsync(actor, action, detail) : Task.CompletedTask;
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

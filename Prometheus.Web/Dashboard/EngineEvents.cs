@@ -1,0 +1,299 @@
+using System.Threading.Channels;
+using Prometheus.Engine.Evolution;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Recovery;
+using Prometheus.Engine.Supervision;
+using Prometheus.Web.Api;
+using Prometheus.Web.Engine;
+
+namespace Prometheus.Web.Dashboard;
+
+/// <summary>
+/// The engine's news for every watcher (open pages, the /hubs/engine hub), Aspire-dashboard style: a snapshot to start
+/// from plus a stream of throttled batches.
+/// Invariants:
+/// - The loop's thread only copies what it must (immutable records) and writes it to a bounded channel that drops
+///   the oldest when full: it never blocks, never waits for a page, never allocates in proportion to the watchers.
+/// - Nothing here reads the Supervisor from another thread: the published status is an immutable record, and the one
+///   look inside (the ranking, today's PnL) is a loop query made once a second, however many pages are open.
+/// - Watchers get at most one batch every <see cref="Period"/>, with at most <see cref="MaxFillsPerUpdate"/> fills in
+///   it; every buffer kept here has a fixed capacity. A flood of fills costs a counter, not memory or a browser.
+/// Entry points: <see cref="Attach"/> (the engine service, once), <see cref="Subscribe"/>, <see cref="Current"/>.
+/// </summary>
+public sealed class EngineEvents : BackgroundService
+{
+    /// <summary>At most two batches a second: well within the second a page may lag, and each open page renders at most twice a second.</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
+    /// <summary>A state change or a finding wakes the pump at once, but never more often than this.</summary>
+    public static readonly TimeSpan UrgentGap = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan SnapshotPeriod = TimeSpan.FromSeconds(1);
+    public const int MaxFillsPerUpdate = 50;
+    public const int InboxCapacity = 10_000;
+
+    private readonly EngineRuntime runtime;
+    private readonly TimeProvider time;
+    private readonly ILogger<EngineEvents> logger;
+    private readonly Channel<object> _inbox;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _urgent = new(0, 1);
+    private readonly BoundedBuffer<TradeRecord> _fills = new(200);
+    private readonly BoundedBuffer<AgentBirth> _births = new(100);
+    private readonly BoundedBuffer<FallenAgent> _deaths = new(100);
+    private readonly BoundedBuffer<StateChange> _states = new(50);
+    private readonly BoundedBuffer<ReconciliationItem> _findings = new(500);
+    private readonly EquitySeries _equity = new(2000);
+    private readonly Dictionary<int, EquitySeries> _agentEquity = [];
+    private Func<DashboardUpdate, Task>[] _subscribers = [];
+    private int _dropped;
+    private long _fillsSeen;
+    private EngineStatus? _lastStatus;
+    private LiveSnapshot? _snapshot;
+    private DateTimeOffset _nextSnapshotAt;
+
+    public EngineEvents(EngineRuntime runtime, TimeProvider time, ILogger<EngineEvents> logger)
+    {
+        this.runtime = runtime;
+        this.time = time;
+        this.logger = logger;
+        // Drop-oldest: under a flood the loop's TryWrite always succeeds at once; what falls off is only counted.
+        _inbox = Channel.CreateBounded<object>(
+            new BoundedChannelOptions(InboxCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            dropped => { if (dropped is TradeRecord) Interlocked.Increment(ref _dropped); });
+    }
+
+    /// <summary>Fills that never reached a watcher because the engine booked them faster than the pages could be told.</summary>
+    public long FillsNotShown => Interlocked.CompareExchange(ref _dropped, 0, 0) + _notSentInBatches;
+    private long _notSentInBatches;
+
+    /// <summary>Called once by the engine service, on its thread, right after the runtime is attached and before the loop runs.</summary>
+    public void Attach(Supervisor supervisor, TradingLoop loop)
+    {
+        supervisor.TradeBooked += Post;
+        supervisor.AgentBorn += agent => Post(
+            new AgentBirth(agent.Id, agent.Name, agent.Instrument.InstId, agent.Generation, [.. agent.Parents], agent.BornAtMs));
+        supervisor.AgentDied += Post;
+        loop.StateChanged += (state, reason) => Post(new StateChange(state, reason, time.GetUtcNow()));
+        if (runtime.Recovery is { } report)
+            foreach (var item in report.Reconciliation.Items)
+                Post(item);
+    }
+
+    /// <summary>A reconciliation finding made while trading (the reconciler calls this; never blocks).</summary>
+    public void PublishFinding(ReconciliationItem item) => Post(item);
+
+    /// <summary>What every engine event handler does on the loop's thread: one non-blocking write (drop-oldest when full).</summary>
+    internal void Post(object news)
+    {
+        _inbox.Writer.TryWrite(news);
+        // What a person waits to see (the engine paused, a finding) goes out now, not at the next tick.
+        if (news is StateChange or ReconciliationItem) Wake();
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            if (_urgent.CurrentCount == 0) _urgent.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already awake
+        }
+    }
+
+    /// <summary>What a page starts from: the latest of everything kept, copied.</summary>
+    public DashboardState Current
+    {
+        get
+        {
+            lock (_gate)
+                return new DashboardState(runtime.Status, _snapshot, _equity.ToArray(), _fills.NewestFirst(), _births.NewestFirst(),
+                    _deaths.NewestFirst(), _states.NewestFirst(), _findings.NewestFirst(), _fillsSeen);
+        }
+    }
+
+    /// <summary>An agent's equity as sampled once a second since this host started (empty for an unknown agent).</summary>
+    public EquityPoint[] AgentEquity(int agentId)
+    {
+        lock (_gate)
+            return _agentEquity.TryGetValue(agentId, out var series) ? series.ToArray() : [];
+    }
+
+    /// <summary>Every batch from now on, until the returned handle is disposed. The callback must not block.</summary>
+    public IDisposable Subscribe(Func<DashboardUpdate, Task> onUpdate)
+    {
+        lock (_gate) _subscribers = [.. _subscribers, onUpdate];
+        return new Subscription(this, onUpdate);
+    }
+
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _urgent.WaitAsync(Period, stoppingToken); // a tick, or urgent news
+                try
+                {
+                    var update = await CollectAsync(stoppingToken);
+                    if (update.HasNews) Deliver(update);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "The dashboard's event pump skipped a batch: {Message}", e.Message);
+                }
+                await Task.Delay(UrgentGap, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // host stopping
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _urgent.Dispose();
+    }
+
+    /// <summary>One batch: everything the inbox holds now, the status if it moved, the snapshot if one is due.</summary>
+    internal async Task<DashboardUpdate> CollectAsync(CancellationToken ct)
+    {
+        var fills = new List<TradeRecord>();
+        var births = new List<AgentBirth>();
+        var deaths = new List<FallenAgent>();
+        var states = new List<StateChange>();
+        var findings = new List<ReconciliationItem>();
+        var notShown = Interlocked.Exchange(ref _dropped, 0);
+        while (_inbox.Reader.TryRead(out var item))
+        {
+            switch (item)
+            {
+                case TradeRecord t when fills.Count < MaxFillsPerUpdate: fills.Add(t); break;
+                case TradeRecord: notShown++; break;
+                case AgentBirth b: births.Add(b); break;
+                case FallenAgent f: deaths.Add(f); break;
+                case StateChange s: states.Add(s); break;
+                case ReconciliationItem r: findings.Add(r); break;
+            }
+        }
+
+        var status = runtime.Status;
+        var statusChanged = !ReferenceEquals(status, _lastStatus);
+        RegimeChange? regime = _lastStatus is { } last && last.Regime != status.Regime && status.Cycle > 0
+            ? new RegimeChange(last.Regime, status.Regime, status.MarketTimeMs) : null;
+        _lastStatus = status;
+
+        var snapshot = await TakeSnapshotAsync(status, ct);
+        EquityPoint? equity = null;
+        lock (_gate)
+        {
+            foreach (var t in fills) _fills.Add(t);
+            _fillsSeen += fills.Count + notShown;
+            _notSentInBatches += notShown;
+            foreach (var b in births) _births.Add(b);
+            foreach (var f in deaths)
+            {
+                _deaths.Add(f);
+                _agentEquity.Remove(f.Id);
+            }
+            foreach (var s in states) _states.Add(s);
+            foreach (var r in findings) _findings.Add(r);
+            if (statusChanged && status.MarketTimeMs > 0 && status.Cycle > 0)
+            {
+                var point = new EquityPoint(status.MarketTimeMs, status.Equity);
+                if (_equity.Add(point)) equity = point;
+            }
+            if (snapshot is not null)
+            {
+                _snapshot = snapshot;
+                foreach (var a in snapshot.Agents)
+                {
+                    if (!_agentEquity.TryGetValue(a.Id, out var series))
+                        _agentEquity[a.Id] = series = new EquitySeries(500);
+                    series.Add(new EquityPoint(status.MarketTimeMs, a.Equity));
+                }
+            }
+        }
+        return new DashboardUpdate(status, statusChanged, fills, notShown, births, deaths, states, regime, findings, snapshot, equity);
+    }
+
+    private async Task<LiveSnapshot?> TakeSnapshotAsync(EngineStatus status, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextSnapshotAt || runtime.Loop is not { } loop || status.State == EngineState.Stopping) return null;
+        if (_snapshot is { } previous && previous.Cycle == status.Cycle && status.State != EngineState.Starting) return null;
+        _nextSnapshotAt = now + SnapshotPeriod;
+        try
+        {
+            return await loop.QueryAsync(TakeSnapshot, ct).WaitAsync(TimeSpan.FromSeconds(5), time, ct);
+        }
+        catch (Exception e) when (e is EngineStoppedException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Runs on the loop, between cycles.</summary>
+    internal static LiveSnapshot TakeSnapshot(Supervisor s)
+    {
+        var risk = s.SystemRisk;
+        return new LiveSnapshot(s.Cycle, EngineViews.Agents(s), risk.DayOpenEquity, risk.DayOpenEquity > 0m ? s.Equity - risk.DayOpenEquity : 0m,
+            risk.Drawdown, risk.PeakEquity, risk.State.ToString(), risk.StateReason);
+    }
+
+    /// <summary>Hands a batch to every watcher. The pump's last step; tests use it to play a batch to a component.</summary>
+    internal void Deliver(DashboardUpdate update)
+    {
+        if (update.Snapshot is { } snapshot)
+            lock (_gate) _snapshot = snapshot;
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            Task task;
+            try
+            {
+                task = subscriber(update);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A dashboard watcher failed: {Message}", e.Message);
+                continue;
+            }
+            if (!task.IsCompleted)
+                _ = task.ContinueWith(t => logger.LogWarning(t.Exception, "A dashboard watcher failed"),
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            else if (task.IsFaulted)
+                logger.LogWarning(task.Exception, "A dashboard watcher failed");
+        }
+    }
+
+    private void Unsubscribe(Func<DashboardUpdate, Task> onUpdate)
+    {
+        lock (_gate) _subscribers = [.. _subscribers.Where(s => !ReferenceEquals(s, onUpdate))];
+    }
+
+    private sealed class Subscription(EngineEvents owner, Func<DashboardUpdate, Task> onUpdate) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(onUpdate);
+        }
+    }
+}
+
+/// <summary>Everything a page starts from (newest first in each list).</summary>
+public sealed record DashboardState(
+    EngineStatus Status,
+    LiveSnapshot? Snapshot,
+    EquityPoint[] Equity,
+    TradeRecord[] RecentFills,
+    AgentBirth[] RecentBirths,
+    FallenAgent[] RecentDeaths,
+    StateChange[] RecentStates,
+    ReconciliationItem[] Findings,
+    long FillsSeen);
