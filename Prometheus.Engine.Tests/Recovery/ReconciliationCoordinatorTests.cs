@@ -65,6 +65,29 @@ public class ReconciliationCoordinatorTests
     }
 
     [Fact]
+    public async Task A_fill_booked_before_an_earlier_fills_outside_close_parts_is_not_mistaken_for_a_missing_one()
+    {
+        using var s = await WithSwapLongsAsync();
+        var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
+        await coordinator.RunAsync(ReconciliationLevel.Full);
+        var agent = s.Supervisor.Living.First(a => a.Instrument == Instrument.BtcUsdtSwap);
+
+        s.Engine.Exchange.ClosePositionByHand(Instrument.BtcUsdtSwap.InstId, PositionSide.Long);      // fill A at t
+        s.Engine.Clock.Advance(TimeSpan.FromMinutes(1));
+        var ack = await s.Engine.Exchange.PlaceOrderAsync(new OrderRequest(Instrument.BtcUsdtSwap.InstId, $"p{agent.Id}x999999",
+            OrderSide.Sell, PositionSide.Short, OrderType.Market, 1m));                                 // fill B at t + 1 min, the agent's
+        Assert.True(ack.Accepted, ack.Message);
+        s.Supervisor.TradingEnabled = false;
+        await s.Engine.StepAsync();   // B is booked now; A's parts only when reconciliation books them, after B
+        await coordinator.AfterCycleAsync(CancellationToken.None);
+
+        var again = await coordinator.RunAsync(ReconciliationLevel.Deep);
+        Assert.True(again.NothingNew, string.Join("\n", again.Items.Select(i => i.Detail)));
+        Assert.False(coordinator.Blocked, coordinator.BlockReason);
+        Assert.DoesNotContain(coordinator.Items, i => i.Kind == ReconciliationKinds.MissingFill);
+    }
+
+    [Fact]
     public async Task An_orphan_is_adopted_closed_or_dismissed_once_and_a_bad_decision_is_refused_with_a_reason()
     {
         using var s = await WithSwapLongsAsync();

@@ -34,7 +34,6 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
     private readonly Dictionary<string, Block> _blocks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _bookedThisCycle = new(StringComparer.Ordinal);
     private long _windowFromMs;
-    private int _windowStartIndex;
     private int _fillsSinceMedium;
     private long _cycles;
 
@@ -107,8 +106,8 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
             await ApplyAsync(result, lookups, ct);
         }
         LastRun = (_supervisor.NowMs, level);
-        if (level == ReconciliationLevel.Full)
-            SettleVanished(result);
+        if (level >= ReconciliationLevel.Medium)
+            SettleVanished(result, positionsOnly: level != ReconciliationLevel.Full);
         if (level >= ReconciliationLevel.Deep)
             AdvanceWindow(newestFill);
         if (result.Escalate && level < ReconciliationLevel.Deep)
@@ -165,24 +164,31 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
             [.. _orphans.Values.Select(o => o.Orphan)], _known, marks, now);
     }
 
-    /// <summary>The trades booked since the window began (and those of the same market time just before), without copying the ledger.</summary>
+    /// <summary>
+    /// The trades of the window: every record whose fill is at or after its start. Bookings are not in fill-time order (a
+    /// correction books an older fill late), so this is a filter over the ledger, not a slice of its tail: a scan of plain
+    /// comparisons, a few milliseconds for a million records. The last record is always included: it dates the books.
+    /// </summary>
     private IReadOnlyList<TradeRecord> WindowTrades(IReadOnlyList<TradeRecord> records)
     {
-        var start = Math.Min(_windowStartIndex, records.Count);
-        while (start > 0 && records[start - 1].TimestampMs >= _windowFromMs) start--;
-        if (start == records.Count && start > 0) start--; // the last one always: it dates the books (position-level ids)
-        return start == 0 ? records : new ListSlice(records, start);
+        if (_windowFromMs <= 0) return records;
+        var window = new List<TradeRecord>();
+        for (var i = 0; i < records.Count; i++)
+            if (records[i].TimestampMs >= _windowFromMs || i == records.Count - 1) window.Add(records[i]);
+        return window;
     }
 
     /// <summary>
-    /// Findings recorded before a restart that the full run no longer finds were corrected before the crash (the
-    /// booking committed, its finding not yet marked): they are resolved. Orphans and blocks stay until decided.
+    /// Findings that a run no longer finds are resolved: at a full run, those recorded before a restart were corrected
+    /// before the crash (the booking committed, its finding not yet marked); at every run that checks positions, a
+    /// position difference that is gone (the exchange and the books agree again). Orphans and open blocks stay.
     /// </summary>
-    private void SettleVanished(ReconciliationResult result)
+    private void SettleVanished(ReconciliationResult result, bool positionsOnly)
     {
         var standing = result.All.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        var vanished = _items.Values.Where(i => !i.Resolved && !standing.Contains(i.Id) && !_orphans.ContainsKey(i.Id) && !_blocks.ContainsKey(i.Id))
-            .Select(i => i with { Resolved = true, Correction = i.Correction ?? "corrected before the restart" }).ToList();
+        var vanished = _items.Values.Where(i => !i.Resolved && !standing.Contains(i.Id) && !_orphans.ContainsKey(i.Id) && !_blocks.ContainsKey(i.Id)
+                && (!positionsOnly || i.Kind is ReconciliationKinds.PositionDrift or ReconciliationKinds.DirectionMismatch))
+            .Select(i => i with { Resolved = true, Correction = positionsOnly ? "no longer found: the exchange and the books agree" : i.Correction ?? "corrected before the restart" }).ToList();
         foreach (var item in vanished) _items[item.Id] = item;
         if (vanished.Count > 0) _store?.SaveItems(vanished, new HashSet<string>());
     }
@@ -194,7 +200,6 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
     private void AdvanceWindow(long? newestFill)
     {
         if (newestFill is { } newest) _windowFromMs = Math.Max(_windowFromMs, newest);
-        _windowStartIndex = _supervisor.Ledger.Records.Count;
         _supervisor.ForgetUnattributed();
         _store?.SetCounter(WindowCounter, _windowFromMs);
     }
@@ -203,17 +208,5 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
     {
         if (!lookups.ContainsKey(clOrdId))
             lookups[clOrdId] = await _exchange.GetOrderAsync(instId, null, clOrdId, ct);
-    }
-
-    /// <summary>A read-only view of the tail of a list.</summary>
-    private sealed class ListSlice(IReadOnlyList<TradeRecord> source, int start) : IReadOnlyList<TradeRecord>
-    {
-        public TradeRecord this[int index] => source[start + index];
-        public int Count => source.Count - start;
-        public IEnumerator<TradeRecord> GetEnumerator()
-        {
-            for (var i = start; i < source.Count; i++) yield return source[i];
-        }
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
