@@ -27,6 +27,7 @@ public static class EngineReplay
         var pool = snapshot.Mastermind.Pool;
         var decisionCount = snapshot.Mastermind.DecisionCount;
         var history = new List<AllocationDecision>(snapshot.Mastermind.History);
+        var intervention = (snapshot.Mastermind.InterventionMode, snapshot.Mastermind.SpotShare, snapshot.Mastermind.RiskAppetite);
         var takenAt = snapshot.TakenAtMs;
         var lastTradeId = snapshot.LastTradeId;
 
@@ -91,6 +92,7 @@ public static class EngineReplay
                     foreach (var d in c.NewDecisions) Decide(d);
                     pool = c.Pool;
                     decisionCount = Math.Max(decisionCount, c.DecisionCount);
+                    intervention = (c.InterventionMode, c.SpotShare, c.RiskAppetite);
                     takenAt = Math.Max(takenAt, c.TakenAtMs);
                     lastTradeId = Math.Max(lastTradeId, c.LastTradeId);
                     break;
@@ -103,7 +105,7 @@ public static class EngineReplay
             history.RemoveRange(0, history.Count - decisionHistoryCapacity);
         supervisor = supervisor with { OpenOrders = [.. open.Values.OrderBy(o => ClOrdIds.SequenceOf(o.ClOrdId)).ThenBy(o => o.ClOrdId, StringComparer.Ordinal)] };
         return new EngineSnapshot(takenAt, lastTradeId, IsPartial: false, supervisor,
-            new MastermindState(pool, decisionCount, history),
+            new MastermindState(pool, decisionCount, history, intervention.InterventionMode, intervention.SpotShare, intervention.RiskAppetite),
             [.. agents.Values.OrderBy(a => a.Id)],
             [.. ledgers.Values.OrderBy(l => l.AgentId)],
             fallen);

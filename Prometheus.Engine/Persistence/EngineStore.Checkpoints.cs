@@ -28,8 +28,9 @@ public sealed partial class EngineStore : ICheckpointSink
         var newDecisions = NewDecisions(checkpoint.Mastermind);
         Enqueue(commands =>
         {
+            var m = checkpoint.Mastermind;
             var payload = new CheckpointEvent(checkpoint.TakenAtMs, checkpoint.LastTradeId, checkpoint.Supervisor,
-                checkpoint.Mastermind.Pool, checkpoint.Mastermind.DecisionCount, newDecisions, checkpoint.Agents, checkpoint.Ledgers);
+                m.Pool, m.DecisionCount, newDecisions, checkpoint.Agents, checkpoint.Ledgers, m.InterventionMode, m.SpotShare, m.RiskAppetite);
             commands.InTransaction(() =>
             {
                 WriteState(commands, checkpoint, version, newDecisions, now);
@@ -91,7 +92,7 @@ public sealed partial class EngineStore : ICheckpointSink
         foreach (var ledger in state.Ledgers) commands.Ledger(ledger.AgentId, EngineJson.Serialize(ledger), version);
         foreach (var decision in decisions) commands.Decision(decision);
         commands.EngineState(EngineJson.Serialize(state.Supervisor),
-            EngineJson.Serialize(new MastermindState(state.Mastermind.Pool, state.Mastermind.DecisionCount, [])), version, state.TakenAtMs, now);
+            EngineJson.Serialize(state.Mastermind with { History = [] }), version, state.TakenAtMs, now);
     }
 
     /// <param name="capturedAtMs">Wall time the state was captured: what point-in-time recovery selects on.</param>

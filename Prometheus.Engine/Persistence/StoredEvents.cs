@@ -43,7 +43,10 @@ public sealed record CheckpointEvent(
     int DecisionCount,
     IReadOnlyList<NumberedDecision> NewDecisions,
     IReadOnlyList<AgentState> Agents,
-    IReadOnlyList<PrivateLedgerState> Ledgers);
+    IReadOnlyList<PrivateLedgerState> Ledgers,
+    bool InterventionMode = false,
+    decimal? SpotShare = null,
+    decimal RiskAppetite = 1m);
 
 /// <summary>One row of Events, read back: its version, wall time, kind and payload (one of the records above).</summary>
 public sealed record StoredEvent(long Version, long RecordedAtMs, object Payload);

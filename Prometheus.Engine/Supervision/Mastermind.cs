@@ -13,7 +13,18 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, in
 {
     private readonly Queue<AllocationDecision> _history = new();
 
+    public const decimal MinRiskAppetite = 0.1m, MaxRiskAppetite = 1.5m;
+
     public decimal TotalCapital { get; } = options.TotalCapital;
+
+    /// <summary>A person decides the allocation and the risk appetite (the Mastermind applies them); off, it follows its options.</summary>
+    public bool InterventionMode { get; private set; }
+
+    /// <summary>The target share of living agents on spot (the rest on the swap) that newborns are placed by.</summary>
+    public decimal SpotShare { get; private set; } = options.SpotShare;
+
+    /// <summary>What every agent's chosen position size is multiplied by: 1 unless a person set it.</summary>
+    public decimal RiskAppetite { get; private set; } = 1m;
     public decimal Pool { get; private set; } = options.TotalCapital;
     public int DecisionCount { get; private set; }
     public IEnumerable<AllocationDecision> History => _history;
@@ -31,7 +42,9 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, in
         stake = StakePerAgent;
         if (Pool < stake || stake <= 0m)
         {
-            Record(nowMs, "birth-refused", agentId, instrument.InstId, 0m, Invariant($"pool {Pool:0.##} cannot pay a stake of {stake:0.##}"));
+            // One refusal says it: the next generations ask again every hour, and nothing changed until the pool does.
+            if (_history.Count == 0 || _history.Last() is not { Kind: "birth-refused" } last || last.PoolAfter != Pool)
+                Record(nowMs, "birth-refused", agentId, instrument.InstId, 0m, Invariant($"pool {Pool:0.##} cannot pay a stake of {stake:0.##}; births wait until the dead return capital"));
             stake = 0m;
             return false;
         }
@@ -58,17 +71,39 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, in
         }
         var spotShareIfSpot = (decimal)(spot + 1) / (total + 1);
         var spotShareIfSwap = (decimal)spot / (total + 1);
-        return Math.Abs(spotShareIfSpot - options.SpotShare) <= Math.Abs(spotShareIfSwap - options.SpotShare)
+        return Math.Abs(spotShareIfSpot - SpotShare) <= Math.Abs(spotShareIfSwap - SpotShare)
             ? Instrument.BtcUsdt
             : Instrument.BtcUsdtSwap;
     }
 
-    public MastermindState Save() => new(Pool, DecisionCount, [.. _history]);
+    /// <summary>
+    /// A person takes the allocation (the spot share of newborns) and the risk appetite into their hands, changes them,
+    /// or gives them back (<paramref name="on"/> false: the options' values again). Recorded as a decision with who and why.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value out of its range, or no reason given.</exception>
+    public void Intervene(long nowMs, bool on, decimal spotShare, decimal riskAppetite, string reason, string actor)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ArgumentException("a reason is required: every intervention is recorded with why", nameof(reason));
+        if (on && spotShare is < 0m or > 1m)
+            throw new ArgumentException($"spotShare must be between 0 and 1 (was {spotShare})", nameof(spotShare));
+        if (on && (riskAppetite < MinRiskAppetite || riskAppetite > MaxRiskAppetite))
+            throw new ArgumentException($"riskAppetite must be between {MinRiskAppetite} and {MaxRiskAppetite} (was {riskAppetite})", nameof(riskAppetite));
+        InterventionMode = on;
+        (SpotShare, RiskAppetite) = on ? (spotShare, riskAppetite) : (options.SpotShare, 1m);
+        Record(nowMs, on ? "intervention" : "intervention-ended", null, null, 0m,
+            Invariant($"{actor}: {(on ? "set" : "handed back")} spot share {SpotShare:0.##}, risk appetite {RiskAppetite:0.##}: {reason.Trim()}"));
+    }
+
+    public MastermindState Save() => new(Pool, DecisionCount, [.. _history], InterventionMode, SpotShare, RiskAppetite);
 
     internal void Restore(MastermindState state)
     {
         Pool = state.Pool;
         DecisionCount = state.DecisionCount;
+        InterventionMode = state.InterventionMode;
+        SpotShare = state.SpotShare ?? options.SpotShare;
+        RiskAppetite = state.RiskAppetite;
         _history.Clear();
         foreach (var d in state.History) _history.Enqueue(d);
     }
@@ -81,4 +116,6 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, in
     }
 }
 
-public sealed record MastermindState(decimal Pool, int DecisionCount, IReadOnlyList<AllocationDecision> History);
+/// <summary>The Mastermind as plain data; the intervention fields keep a person's settings across restarts.</summary>
+public sealed record MastermindState(decimal Pool, int DecisionCount, IReadOnlyList<AllocationDecision> History,
+    bool InterventionMode = false, decimal? SpotShare = null, decimal RiskAppetite = 1m);

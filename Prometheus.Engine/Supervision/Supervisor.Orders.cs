@@ -38,7 +38,9 @@ public sealed partial class Supervisor
         if (price <= 0m) return null;
         var leverage = LeverageOf(instrument);
         var equity = ledger.Equity(Marks);
-        var margin = Math.Min(equity * (decimal)decision.SizeFraction, ledger.Available / (1m + instrument.TakerFeeRate * leverage) * 0.99m);
+        var wanted = equity * (decimal)decision.SizeFraction;
+        if (Mastermind.RiskAppetite != 1m) wanted *= Mastermind.RiskAppetite; // a person's risk appetite (intervention mode)
+        var margin = Math.Min(wanted, ledger.Available / (1m + instrument.TakerFeeRate * leverage) * 0.99m);
         if (margin <= 0m) return null;
         var size = instrument.RoundDownToLot(margin * leverage / (price * instrument.ContractValue));
         if (size < instrument.MinSize) return null;

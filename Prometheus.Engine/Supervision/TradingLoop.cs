@@ -87,6 +87,24 @@ public sealed class TradingLoop
     /// </summary>
     public ILoopReconciliation? Reconciliation { get; set; }
 
+    /// <summary>
+    /// A person sets (or hands back) the Mastermind's allocation and risk appetite, with a reason; saved at once with a
+    /// checkpoint. Refused (the reason returned) when a value is out of range or no reason is given.
+    /// </summary>
+    public Task<string?> InterveneAsync(bool on, decimal spotShare, decimal riskAppetite, string reason, string actor) => CommandAsync(() =>
+    {
+        try
+        {
+            _supervisor.Mastermind.Intervene(_supervisor.NowMs, on, spotShare, riskAppetite, reason, actor);
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message.Split(" (Parameter", 2)[0];
+        }
+        _sink?.Checkpoint(_supervisor.CaptureCheckpoint());
+        return null;
+    });
+
     /// <summary>Emergency: closes every position at market, bypassing pre-trade checks, then pauses.</summary>
     public async Task<string?> CloseAllAsync()
     {

@@ -88,4 +88,32 @@ public sealed class ReconciliationApiTests(ApiFactory factory) : IClassFixture<A
         Assert.Contains("there is no item", body.GetProperty("error").GetString());
         Assert.Equal(JsonValueKind.Array, (await GetAsync(client, "/api/recovery/blocks")).ValueKind);
     }
+
+    [Fact]
+    public async Task A_person_takes_over_the_allocation_with_a_reason_and_hands_it_back()
+    {
+        await factory.StartedAsync();
+        using var client = factory.Authorized();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(client, "/api/mastermind/intervention", new { enabled = true, reason = "x" })).Status);
+        var (noReason, error) = await SendAsync(client, "/api/mastermind/intervention", new { enabled = true, spotShare = 0.3, riskAppetite = 0.5 });
+        Assert.Equal(HttpStatusCode.Conflict, noReason);
+        Assert.Contains("a reason is required", error.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(client, "/api/mastermind/intervention", new { enabled = true, spotShare = 0.3, riskAppetite = 9, reason = "x" })).Status);
+
+        var (ok, _) = await SendAsync(client, "/api/mastermind/intervention", new { enabled = true, spotShare = 0.3, riskAppetite = 0.5, reason = "news tomorrow" });
+        Assert.Equal(HttpStatusCode.OK, ok);
+        var mastermind = await GetAsync(client, "/api/mastermind");
+        Assert.True(mastermind.GetProperty("interventionMode").GetBoolean());
+        Assert.Equal(0.3m, mastermind.GetProperty("spotShareTarget").GetDecimal());
+        Assert.Equal(0.5m, mastermind.GetProperty("riskAppetite").GetDecimal());
+        Assert.Contains(mastermind.GetProperty("decisions").EnumerateArray(), d => d.GetProperty("kind").GetString() == "intervention"
+            && d.GetProperty("reason").GetString()!.Contains("news tomorrow"));
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, "/api/mastermind/intervention", new { enabled = false, reason = "done" })).Status);
+        Assert.False((await GetAsync(client, "/api/mastermind")).GetProperty("interventionMode").GetBoolean());
+        var audit = await GetAsync(client, "/api/audit");
+        Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "intervention");
+        Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "intervention-ended");
+    }
 }

@@ -45,6 +45,13 @@ public static class ApiEndpoints
         api.MapPost("/trading/pause", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "pause", l => l.PauseAsync()));
         api.MapPost("/trading/resume", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "resume", l => l.ResumeAsync()));
         api.MapPost("/trading/close-all", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "close-all", l => l.CloseAllAsync()));
+        api.MapGet("/mastermind", (EngineRuntime runtime, Prometheus.Engine.Configuration.EngineOptions options, CancellationToken ct) =>
+            QueryAsync(runtime, s => Dashboard.DashboardViews.Mastermind(s, options), ct));
+        api.MapPost("/mastermind/intervention", (InterventionRequest body, EngineRuntime runtime, HttpContext http) =>
+            body.Enabled is not { } on || (on && (body.SpotShare is null || body.RiskAppetite is null))
+                ? Task.FromResult(Results.BadRequest(new ApiError("enabled is required; with enabled=true, spotShare (0..1) and riskAppetite too")))
+                : ControlAsync(runtime, http, on ? "intervention" : "intervention-ended",
+                    l => l.InterveneAsync(on, body.SpotShare ?? 0m, body.RiskAppetite ?? 1m, body.Reason ?? "", ApiResults.Actor(http))));
         api.MapSimEndpoints();
         api.MapReconciliationEndpoints();
         return app;
@@ -77,4 +84,7 @@ public static class ApiEndpoints
     }
 
     private static IResult Starting(EngineRuntime runtime) => ApiResults.Starting(runtime);
+
+    /// <summary>POST /api/mastermind/intervention: a person takes (or hands back) the allocation and the risk appetite.</summary>
+    public sealed record InterventionRequest(bool? Enabled, decimal? SpotShare, decimal? RiskAppetite, string? Reason);
 }

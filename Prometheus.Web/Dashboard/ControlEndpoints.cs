@@ -28,6 +28,15 @@ public static class ControlEndpoints
                 ? c.AdoptAsync(a, f["orphanId"].ToString(), agent)
                 : Task.FromResult(DeskResult.Refused("Choose the agent that adopts the orphan."))));
         controls.MapPost("/orphans/close", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.CloseOrphanAsync(a, f["orphanId"].ToString())));
+        controls.MapPost("/mastermind/intervene", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) =>
+        {
+            var on = f["enabled"].ToString() is "on" or "true";
+            decimal spot = 0m, appetite = 1m;
+            if (on && !(Number(f["spotShare"], out spot) && Number(f["riskAppetite"], out appetite)))
+                return Task.FromResult(DeskResult.Refused("Give the spot share (a percentage, 0 to 100) and the risk appetite (e.g. 1) as numbers."));
+            // The page asks for the spot share in percent.
+            return c.InterveneAsync(a, on, spot / 100m, appetite, f["reason"].ToString());
+        }));
         controls.MapPost("/orphans/dismiss", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.DismissOrphanAsync(a, f["orphanId"].ToString())));
         return app;
     }
@@ -44,6 +53,9 @@ public static class ControlEndpoints
         // 303: the browser follows with a GET, whatever the method was.
         return new SeeOther(QueryHelpers.AddQueryString(WithoutOutcome(back), OutcomeQuery, id));
     }
+
+    private static bool Number(string? text, out decimal value) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out value);
 
     private static string WithoutOutcome(string url)
     {

@@ -15,6 +15,10 @@ public sealed class DashboardControls(EngineRuntime runtime, IOrphanDesk orphans
     public Task<DeskResult> CloseAllAsync(string actor) =>
         CommandAsync(actor, "close-all", l => l.CloseAllAsync(), "Every position was sent to close at market; trading is paused.");
 
+    public Task<DeskResult> InterveneAsync(string actor, bool on, decimal spotShare, decimal riskAppetite, string reason) =>
+        CommandAsync(actor, on ? "intervention" : "intervention-ended", l => l.InterveneAsync(on, spotShare, riskAppetite, reason, actor),
+            on ? "The Mastermind now follows your allocation and risk appetite." : "The Mastermind decides alone again.");
+
     public Task<DeskResult> DecideAsync(string actor, string itemId, string choice) =>
         AuditedAsync(actor, "decide", $"{itemId}: {choice}", () => decisions.DecideAsync(itemId, choice, actor));
 

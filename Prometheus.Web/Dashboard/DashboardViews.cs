@@ -5,7 +5,7 @@ using Prometheus.Engine.Supervision;
 
 namespace Prometheus.Web.Dashboard;
 
-// Views the JSON API has no route for yet (risk, Mastermind). Built on the loop, between cycles, like EngineViews.
+// Views of the risk and the Mastermind (GET /api/mastermind serves the latter). Built on the loop, between cycles, like EngineViews.
 
 /// <summary>The Risk page: the limits, where the book stands against them, and the denials.</summary>
 public sealed record RiskView(
@@ -35,6 +35,8 @@ public sealed record MastermindView(
     decimal StakePerAgent,
     decimal DeployedShareTarget,
     decimal SpotShareTarget,
+    bool InterventionMode,
+    decimal RiskAppetite,
     double EnvironmentPressure,
     IReadOnlyList<InstrumentAllocation> Instruments,
     int DecisionCount,
@@ -68,7 +70,7 @@ public static class DashboardViews
             return new InstrumentAllocation(i.InstId, i.Kind.ToString(), living.Count,
                 living.Sum(a => s.Ledger.Private(a.Id).Capital), living.Sum(a => s.Ledger.Private(a.Id).Equity(s.Marks)));
         }).ToList();
-        return new MastermindView(m.TotalCapital, m.Pool, m.StakePerAgent, options.Mastermind.DeployedShare, options.Mastermind.SpotShare,
-            s.EnvironmentPressure, instruments, m.DecisionCount, [.. m.History.Reverse().Take(MaxDecisions)]);
+        return new MastermindView(m.TotalCapital, m.Pool, m.StakePerAgent, options.Mastermind.DeployedShare, m.SpotShare,
+            m.InterventionMode, m.RiskAppetite, s.EnvironmentPressure, instruments, m.DecisionCount, [.. m.History.Reverse().Take(MaxDecisions)]);
     }
 }
