@@ -26,6 +26,15 @@ public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
     public async Task Every_page_on_a_desktop_and_a_phone()
     {
         await Task.Delay(TimeSpan.FromSeconds(12));
+        // A trade by hand, so the Orphans page shows what a person decides about.
+        using (var api = new HttpClient { BaseAddress = new Uri(_app.Url) })
+        {
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LiveApp.Token);
+            using var manual = await api.PostAsync("/api/sim/manual-order", new StringContent(
+                """{"instId":"BTC-USDT-SWAP","side":"sell","posSide":"short","sz":3}""", System.Text.Encoding.UTF8, "application/json"));
+            manual.EnsureSuccessStatusCode();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1));
         foreach (var (width, height, suffix) in new[] { (1440, 900, "desktop"), (390, 844, "phone") })
         {
             var context = await browser.ContextAsync(_app.Url, width, height);
