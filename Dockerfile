@@ -1,15 +1,18 @@
-# Prometheus in a container: the web host on port 8080, its data (logs now, the store later) in /data.
+# Prometheus in a container: the web host and engine on port 8080, everything it keeps (store, snapshots, the simulated
+# exchange, the admin token, logs) in /data.
 #   docker build -t prometheus .
 #   docker run -p 8080:8080 -v prometheus-data:/data prometheus
 #   docker run --rm prometheus backtest --agents 20        (any verb; see README.md)
 # Not built here: the development machines have no Docker engine.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The build copies lightweight-charts from npm into wwwroot/lib (Prometheus.Web.csproj): npm is needed to build only.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restore first, from the project files alone, so code changes do not invalidate the restore layer.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY Prometheus.Engine/Prometheus.Engine.csproj Prometheus.Engine/
-COPY Prometheus.Web/Prometheus.Web.csproj Prometheus.Web/
+COPY Prometheus.Web/Prometheus.Web.csproj Prometheus.Web/package.json Prometheus.Web/package-lock.json Prometheus.Web/
 RUN dotnet restore Prometheus.Web/Prometheus.Web.csproj
 COPY Prometheus.Engine/ Prometheus.Engine/
 COPY Prometheus.Web/ Prometheus.Web/
