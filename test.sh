@@ -9,32 +9,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # --- 1. What the tests need besides the .NET SDK (idempotent) -----------------------------
 # Debian packages the tests need, installed only when missing: the browser tests drive Debian's
 # /usr/bin/chromium with Playwright's bundled driver (no browser download; STACK.md). The build runs
-# `npm ci` for the dashboard's chart library (Prometheus.Web.csproj), so npm must be there too.
+# `npm ci` for the dashboard's chart library (Prometheus.Web.csproj), so npm is installed when missing.
 SYSTEM_PACKAGES=(chromium)
 
-install_system_packages() {
-  local missing=()
-  for package in "$@"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-  done
-  if ((${#missing[@]} == 0)); then
-    return
-  fi
-  local sudo=""
-  if [[ $(id -u) -ne 0 ]]; then sudo="sudo -E"; fi
-  echo "test.sh: installing ${missing[*]}"
-  $sudo apt-get update -qq
-  # apt sometimes loses an archive from its temporary folder (STACK.md): a second try with another TMPDIR works.
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" \
-    || DEBIAN_FRONTEND=noninteractive TMPDIR="$(mktemp -d)" $sudo apt-get install -y -qq "${missing[@]}"
-}
+# shellcheck source=scripts/system-packages.sh
+source scripts/system-packages.sh
 
 if ((${#SYSTEM_PACKAGES[@]} > 0)); then
   install_system_packages "${SYSTEM_PACKAGES[@]}"
 fi
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
-command -v npm >/dev/null || { echo "test.sh: npm is required (the build installs the dashboard's chart library)" >&2; exit 1; }
+ensure_npm
 dotnet --version
 
 # --- 2. Build and test ----------------------------------------------------------------------
