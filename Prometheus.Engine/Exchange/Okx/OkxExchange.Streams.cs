@@ -115,53 +115,51 @@ public sealed partial class OkxExchange
         return published;
     }
 
-    private ValueTask OnPrivateAsync(JsonElement push)
+    private ValueTask OnPrivateAsync(JsonElement push) => ReadPush(push, "private", () =>
     {
-        var channel = push.GetProperty("arg").GetProperty("channel").GetString();
-        if (channel != "orders")
-            return default;
+        if (ChannelOf(push) != "orders")
+            return;
         foreach (var item in push.GetProperty("data").EnumerateArray())
-        {
-            OkxOrderPushWire? wire;
-            try
-            {
-                wire = item.Deserialize<OkxOrderPushWire>(OkxJson.Response);
-            }
-            catch (JsonException e)
-            {
-                throw OkxJson.Malformed($"orders push not as OKX documents it: {e.Message}", "WS orders", e);
-            }
-            if (wire is not null && OkxMapper.ToFill(wire) is { } fill)
+            if (item.Deserialize<OkxOrderPushWire>(OkxJson.Response) is { } wire && OkxMapper.ToFill(wire) is { } fill)
                 Publish(fill);
-        }
-        return default;
-    }
+    });
 
-    private ValueTask OnPublicAsync(JsonElement push)
+    private ValueTask OnPublicAsync(JsonElement push) => ReadPush(push, "public", () =>
     {
-        var arg = push.GetProperty("arg");
-        var channel = arg.GetProperty("channel").GetString() ?? "";
-        var instId = arg.TryGetProperty("instId", out var i) ? i.GetString() ?? "" : "";
+        var channel = ChannelOf(push);
+        var instId = push.GetProperty("arg").TryGetProperty("instId", out var i) ? i.GetString() ?? "" : "";
+        if (channel == "tickers")
+        {
+            foreach (var item in push.GetProperty("data").EnumerateArray())
+            {
+                var ticker = OkxTicker.From(item.Deserialize<OkxTickerWire>(OkxJson.Response)!);
+                _tickers[ticker.InstId] = ticker;
+            }
+        }
+        else if (channel.StartsWith("candle", StringComparison.Ordinal))
+        {
+            var kind = InstrumentOf(instId).Kind;
+            foreach (var row in push.GetProperty("data").EnumerateArray())
+                _candles.Writer.TryWrite((instId, OkxMapper.ToCandle(row.Deserialize<List<string>>()!, kind)));
+        }
+    });
+
+    private static string ChannelOf(JsonElement push) => push.GetProperty("arg").GetProperty("channel").GetString() ?? "";
+
+    /// <summary>
+    /// Reads a push; one that is not as OKX documents it (a field missing or of another type, an unknown instrument) is a
+    /// typed malformed error, which the socket logs and skips: the REST re-fetch after a reconnect covers what it carried.
+    /// </summary>
+    private static ValueTask ReadPush(JsonElement push, string socket, Action read)
+    {
         try
         {
-            if (channel == "tickers")
-            {
-                foreach (var item in push.GetProperty("data").EnumerateArray())
-                {
-                    var ticker = OkxTicker.From(item.Deserialize<OkxTickerWire>(OkxJson.Response)!);
-                    _tickers[ticker.InstId] = ticker;
-                }
-            }
-            else if (channel.StartsWith("candle", StringComparison.Ordinal))
-            {
-                var kind = InstrumentOf(instId).Kind;
-                foreach (var row in push.GetProperty("data").EnumerateArray())
-                    _candles.Writer.TryWrite((instId, OkxMapper.ToCandle(row.Deserialize<List<string>>()!, kind)));
-            }
+            read();
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException
+                                      or NullReferenceException or IndexOutOfRangeException)
         {
-            throw OkxJson.Malformed($"{channel} push not as OKX documents it: {e.Message}", "WS " + channel, e);
+            throw OkxJson.Malformed($"{socket} push not as OKX documents it: {e.Message}", "WS " + socket, e);
         }
         return default;
     }
