@@ -69,6 +69,9 @@ public class CliRunTests
         Assert.Equal(100, reconciliation.GetProperty("agents").GetInt32());
         Assert.Equal(10_000, reconciliation.GetProperty("fills").GetInt32());
         Assert.True(reconciliation.GetProperty("seconds").GetDouble() > 0);
+        var roundTrip = json.RootElement.GetProperty("orderRoundTrip");
+        Assert.Equal(200, roundTrip.GetProperty("orders").GetInt32());
+        Assert.True(roundTrip.GetProperty("p99Ms").GetDouble() >= roundTrip.GetProperty("p50Ms").GetDouble());
     }
 
     [Theory]

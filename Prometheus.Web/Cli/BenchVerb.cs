@@ -51,6 +51,7 @@ public static class BenchVerb
                 () => BenchRunner.Run(dataPath, agents ?? DefaultAgents, engineOptions, bar, interrupt.Token, records), interrupt.Token);
         }
 
+        report = report with { OrderRoundTrip = await OrderRoundTripBench.RunAsync(engineOptions, ct: ct) };
         ReportTable.WriteBench(context.Out, report);
         if (outPath is not null)
         {

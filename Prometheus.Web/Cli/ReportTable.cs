@@ -73,6 +73,12 @@ public static class ReportTable
             Row(output, "checkpoint p50 / p99", $"{checkpoint.P50Ms.ToString("0.0", Invariant)} / {checkpoint.P99Ms.ToString("0.0", Invariant)} ms ({Count(checkpoint.Agents)} agents)");
         if (report.Restore is { } restore)
             Row(output, "restore", $"{restore.Seconds.ToString("0.00", Invariant)} s ({Count(restore.Agents)} agents, {Count(restore.Records)} records)");
+        if (report.OrderRoundTrip is { } roundTrip)
+        {
+            output.WriteLine();
+            output.WriteLine("Bench: an order through the OKX gateway against exchange-sim on loopback (placed, fill pushed, booked)");
+            Row(output, "round trip p50 / p99", $"{roundTrip.P50Ms.ToString("0.0", Invariant)} / {roundTrip.P99Ms.ToString("0.0", Invariant)} ms ({Count(roundTrip.Orders)} orders)");
+        }
         if (report.Reconciliation is { } reconciliation)
         {
             output.WriteLine();
