@@ -115,21 +115,33 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
         return result;
     }
 
+    /// <summary>The last time the exchange could not be asked (it is asked again at the next run); null once a run succeeds.</summary>
+    public Exception? LastFailure { get; private set; }
+
     public async ValueTask AfterCycleAsync(CancellationToken ct)
     {
         _cycles++;
         var booked = new Dictionary<string, string>(_bookedThisCycle, StringComparer.Ordinal);
         _bookedThisCycle.Clear();
         _fillsSinceMedium += booked.Count;
-        if (_supervisor.HasUnattributedFills || _cycles % CyclesPerDeep == 0)
-            await RunAsync(ReconciliationLevel.Deep, ct, booked);
-        else if (_fillsSinceMedium >= FillsPerMedium)
+        try
         {
-            _fillsSinceMedium = 0;
-            await RunAsync(ReconciliationLevel.Medium, ct, booked);
+            if (_supervisor.HasUnattributedFills || _cycles % CyclesPerDeep == 0 || LastFailure is not null)
+                await RunAsync(ReconciliationLevel.Deep, ct, booked);
+            else if (_fillsSinceMedium >= FillsPerMedium)
+            {
+                _fillsSinceMedium = 0;
+                await RunAsync(ReconciliationLevel.Medium, ct, booked);
+            }
+            else if (booked.Count > 0)
+                await RunAsync(ReconciliationLevel.Light, ct, booked);
+            LastFailure = null;
         }
-        else if (booked.Count > 0)
-            await RunAsync(ReconciliationLevel.Light, ct, booked);
+        catch (Exception e) when (Supervisor.IsExchangeFailure(e))
+        {
+            // The exchange did not answer: nothing was concluded; the next cycle reconciles deeply once it does.
+            LastFailure = e;
+        }
     }
 
     private async Task<ReconciliationInput> GatherAsync(ReconciliationLevel level, Dictionary<string, ExchangeOrder?> lookups, CancellationToken ct)

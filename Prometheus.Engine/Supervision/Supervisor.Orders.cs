@@ -16,6 +16,13 @@ public sealed partial class Supervisor
     public int ExchangeRejects { get; private set; }
     private long _bookingTicks;
 
+    /// <summary>An exchange call failed without an answer the engine can use (raised on the loop); the engine carries on.</summary>
+    public event Action<Exception>? ExchangeFailed;
+
+    /// <summary>A failure of the exchange or the way to it, as opposed to a bug of the engine's.</summary>
+    public static bool IsExchangeFailure(Exception e) =>
+        e is TimeoutException or HttpRequestException or IOException or ExchangeException or System.Net.WebSockets.WebSocketException;
+
     /// <summary>Fills booked, and the wall time spent booking them.</summary>
     public long Bookings { get; private set; }
     public double BookingSeconds => _bookingTicks / (double)System.Diagnostics.Stopwatch.Frequency;
@@ -85,10 +92,11 @@ public sealed partial class Supervisor
         {
             ack = await _exchange.PlaceOrderAsync(request, ct);
         }
-        catch (Exception e) when (e is TimeoutException or HttpRequestException or IOException)
+        catch (Exception e) when (IsExchangeFailure(e))
         {
             // Outcome unknown: never assume it failed. The order is looked up by clOrdId on the next cycle.
             Journal.Move(clOrdId, JournalState.Unknown);
+            ExchangeFailed?.Invoke(e);
             return;
         }
         if (!ack.Accepted)
@@ -108,7 +116,16 @@ public sealed partial class Supervisor
     {
         var entry = Journal.Find(clOrdId);
         if (entry is null) return;
-        var order = await _exchange.GetOrderAsync(entry.Request.InstId, entry.OrdId, clOrdId, ct);
+        ExchangeOrder? order;
+        try
+        {
+            order = await _exchange.GetOrderAsync(entry.Request.InstId, entry.OrdId, clOrdId, ct);
+        }
+        catch (Exception e) when (IsExchangeFailure(e))
+        {
+            ExchangeFailed?.Invoke(e); // asked again next cycle
+            return;
+        }
         if (order is null)
         {
             if (entry.State == JournalState.Unknown)

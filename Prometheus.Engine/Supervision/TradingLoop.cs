@@ -55,6 +55,9 @@ public sealed class TradingLoop
     public string StateReason { get; private set; } = "";
     public EngineStatus Status => _status;
 
+    /// <summary>Raised on the loop's thread when the exchange failed during a cycle (the loop goes on).</summary>
+    public event Action<Exception>? CycleFailed;
+
     /// <summary>Raised on the loop's thread whenever the state changes.</summary>
     public event Action<EngineState, string>? StateChanged;
 
@@ -173,11 +176,20 @@ public sealed class TradingLoop
             _supervisor.TradingEnabled = State == EngineState.Running;
             _supervisor.RuntimeMs += (long)(now - lastTick).TotalMilliseconds;
             lastTick = now;
-            await _supervisor.OnBarAsync(bar, CancellationToken.None); // a cycle, once begun, is finished
-            if (Reconciliation is { } reconciliation)
+            try
             {
-                await reconciliation.AfterCycleAsync(CancellationToken.None);
-                SyncBlock();
+                await _supervisor.OnBarAsync(bar, CancellationToken.None); // a cycle, once begun, is finished
+                if (Reconciliation is { } reconciliation)
+                {
+                    await reconciliation.AfterCycleAsync(CancellationToken.None);
+                    SyncBlock();
+                }
+            }
+            catch (Exception e) when (Supervisor.IsExchangeFailure(e))
+            {
+                // The exchange failed mid-cycle: every booking made is whole (each is one transaction); what is left is
+                // asked again next cycle. The engine goes on.
+                CycleFailed?.Invoke(e);
             }
             _cycleMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 

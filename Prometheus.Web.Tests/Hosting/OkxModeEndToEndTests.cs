@@ -59,4 +59,73 @@ public sealed class OkxModeEndToEndTests
         Assert.True(after.GetProperty("consistent").GetBoolean(), after.ToString());
         Assert.Equal("Running", (await again.PostAsync("/api/recovery/confirm")).GetProperty("state").GetString());
     }
+
+    [Fact]
+    public async Task Serve_and_exchange_sim_in_their_own_processes_each_killed_in_turn_recover_and_trade_on()
+    {
+        var simDir = TempFolder.Create();
+        var dataDir = TempFolder.Create();
+        var port = ServeProcess.FreePort();
+        string[] simArgs =
+        [
+            "--speed", "9000", $"--Prometheus:DataDir={simDir}",
+            $"--Prometheus:Sim:ApiKey={SimServerKit.ApiKey}", $"--Prometheus:Sim:SecretKey={SimServerKit.SecretKey}",
+            $"--Prometheus:Sim:Passphrase={SimServerKit.Passphrase}", "--Serilog:MinimumLevel:Default=Warning",
+        ];
+        var url = $"http://127.0.0.1:{port}";
+        string[] okx =
+        [
+            "--Prometheus:Exchange:Mode=Okx",
+            $"--Prometheus:Exchange:Okx:ApiKey={SimServerKit.ApiKey}",
+            $"--Prometheus:Exchange:Okx:SecretKey={SimServerKit.SecretKey}",
+            $"--Prometheus:Exchange:Okx:Passphrase={SimServerKit.Passphrase}",
+            $"--Prometheus:Exchange:Okx:BaseUrl={url}",
+            $"--Prometheus:Exchange:Okx:PublicWsUrl=ws://127.0.0.1:{port}/ws/v5/public",
+            $"--Prometheus:Exchange:Okx:BusinessWsUrl=ws://127.0.0.1:{port}/ws/v5/business",
+            $"--Prometheus:Exchange:Okx:PrivateWsUrl=ws://127.0.0.1:{port}/ws/v5/private",
+            "--Prometheus:Exchange:Okx:ReconnectMaxDelaySeconds=1",
+            "--Prometheus:Exchange:Okx:CircuitBreakerOpenSeconds=2",
+            "--Prometheus:Exchange:Okx:RequestTimeoutSeconds=3",
+            "--Prometheus:Market:RegimeWindowDays=1",
+        ];
+
+        var sim = ProgramProcess.Start("exchange-sim", port, simArgs);
+        await sim.WaitListeningAsync(url + "/api/v5/public/time");
+        await using var serve = ServeProcess.Start(dataDir, barsPerSecond: 2, environment: null, okx);
+        Assert.Equal("Running", (await serve.ReadyAsync(TimeSpan.FromSeconds(90))).GetProperty("state").GetString());
+        await TradesAtLeastAsync(serve, 10);
+
+        // The exchange dies under the engine: the engine stays up, and trades on once the exchange is back.
+        sim.Kill();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(serve.HasExited, serve.Output);
+        var before = (await serve.GetAsync("/api/status")).GetProperty("trades").GetInt32();
+        sim = ProgramProcess.Start("exchange-sim", port, simArgs);
+        await sim.WaitListeningAsync(url + "/api/v5/public/time");
+        await TradesAtLeastAsync(serve, before + 5);
+        var verify = await serve.GetAsync("/api/ledger/verify");
+        Assert.Equal(0, verify.GetProperty("duplicates").GetInt32());
+        Assert.Equal(0, verify.GetProperty("mismatched").GetInt32());
+
+        // Then the engine dies: the restart reconciles with the exchange and, confirmed, trades on.
+        serve.Kill();
+        await using var again = ServeProcess.Start(dataDir, barsPerSecond: 2, environment: null, okx);
+        Assert.Equal("AwaitingConfirmation", (await again.ReadyAsync(TimeSpan.FromSeconds(90))).GetProperty("state").GetString());
+        var afterRestart = await again.GetAsync("/api/ledger/verify");
+        Assert.True(afterRestart.GetProperty("consistent").GetBoolean(), afterRestart.ToString());
+        Assert.Equal("Running", (await again.PostAsync("/api/recovery/confirm")).GetProperty("state").GetString());
+        await TradesAtLeastAsync(again, afterRestart.GetProperty("publicRecords").GetInt32() + 5);
+        sim.Kill();
+    }
+
+    private static async Task TradesAtLeastAsync(ServeProcess serve, int trades)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        int now;
+        while ((now = (await serve.GetAsync("/api/status")).GetProperty("trades").GetInt32()) < trades)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {now} of {trades} trades in 90 s:\n{serve.Output}");
+            await Task.Delay(200);
+        }
+    }
 }

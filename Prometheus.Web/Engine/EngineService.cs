@@ -85,6 +85,8 @@ public sealed class EngineService(
             persistence.Value.CheckpointEveryCycles, TimeSpan.FromMinutes(persistence.Value.SnapshotIntervalMinutes), resources.Store,
             started.InitialState, market.Mode);
         loop.StateChanged += (state, reason) => logger.LogInformation("Engine state {State}: {Reason}", state, reason);
+        loop.CycleFailed += e => logger.LogWarning("A cycle met an exchange failure; the engine goes on: {Message}", e.Message);
+        supervisor.ExchangeFailed += e => logger.LogWarning("Exchange call failed (asked again next cycle): {Message}", e.Message);
         loop.Reconciliation = started.Reconciliation;
         started.Reconciliation.Found += item => logger.LogWarning("Reconciliation {Kind} ({Case}): {Detail}{Correction}",
             item.Kind, item.Case, item.Detail, item.Correction is { } c ? $" -> {c}" : "");

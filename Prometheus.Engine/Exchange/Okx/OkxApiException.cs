@@ -4,7 +4,7 @@ namespace Prometheus.Engine.Exchange.Okx;
 /// An OKX call that did not succeed, typed by <see cref="Kind"/>. The message holds the endpoint, the code and OKX's
 /// text, never a credential or a signature (requests are never echoed).
 /// </summary>
-public class OkxApiException : Exception
+public class OkxApiException : ExchangeException
 {
     public OkxApiException(OkxErrorKind kind, string code, string message, string? endpoint = null, int? httpStatus = null, Exception? inner = null)
         : base(Describe(kind, code, message, endpoint), inner)
@@ -29,7 +29,7 @@ public class OkxApiException : Exception
     public int? HttpStatus { get; }
 
     /// <summary>Whether the same idempotent request may succeed if sent again later.</summary>
-    public bool IsTransient => Kind is OkxErrorKind.RateLimited or OkxErrorKind.ServiceUnavailable or OkxErrorKind.Timeout
+    public override bool IsTransient => Kind is OkxErrorKind.RateLimited or OkxErrorKind.ServiceUnavailable or OkxErrorKind.Timeout
         or OkxErrorKind.Network or OkxErrorKind.TimestampExpired;
 
     private static string Describe(OkxErrorKind kind, string code, string message, string? endpoint)
