@@ -1,7 +1,8 @@
 namespace Prometheus.Web.Dashboard;
 
-// The dashboard's port to reconciliation (orphans and blocked recovery items). The reconciler lives in the engine and
-// lands separately; until then UnavailableReconciliation answers for both and says so on the pages.
+// The dashboard's port to reconciliation (orphans and blocked recovery items). EngineReconciliation answers on the running
+// engine's coordinator; UnavailableReconciliation is a desk with nothing behind it (component tests of the pages' "not
+// available" state).
 
 /// <summary>An exchange order or position no agent owns: placed by hand, or its clOrdId names no agent.</summary>
 public sealed record OrphanView(
@@ -47,7 +48,7 @@ public interface IRecoveryDecisions
     Task<DeskResult> DecideAsync(string itemId, string choice, string actor, CancellationToken ct = default);
 }
 
-/// <summary>The default until reconciliation is merged: lists nothing and refuses every action, saying why.</summary>
+/// <summary>A desk with no reconciliation behind it: lists nothing and refuses every action, saying why.</summary>
 public sealed class UnavailableReconciliation : IOrphanDesk, IRecoveryDecisions
 {
     public const string Message = "reconciliation is not available in this build";
