@@ -197,13 +197,9 @@ public sealed class CandleFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void Reads_the_5m_file_quickly()
+    public void Reads_the_whole_5m_file()
     {
-        // The whole 207,624-row file; the budget is generous so a loaded CI machine still passes.
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        int rows = CandleFileReader.Read(TestData.Path(TestData.Binance5m)).Count();
-        watch.Stop();
-        Assert.Equal(207_624, rows);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed.TotalMilliseconds:F0} ms");
+        // Its speed is measured by the bench verb (the backtest reads it), not here: timed tests are flaky on shared machines.
+        Assert.Equal(207_624, CandleFileReader.Read(TestData.Path(TestData.Binance5m)).Count());
     }
 }
