@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Prometheus.Engine.Agents;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Simulated;
@@ -45,12 +44,7 @@ public static class PersistenceBench
 
     private static Supervisor NewPopulation(EngineOptions options, int agents)
     {
-        var population = new EngineOptions
-        {
-            Market = options.Market, Evolution = options.Evolution, Risk = options.Risk, Simulated = options.Simulated,
-            Agents = new AgentOptions { Initial = agents, Max = Math.Max(agents, options.Agents.Max) },
-            Mastermind = options.Mastermind,
-        };
+        var population = options.WithPopulation(agents);
         var clock = new ReplayClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
         var supervisor = new Supervisor(population, new SimulatedExchange(population.Simulated, clock, new Random(1)), clock, new Random(1));
         supervisor.StartAsync().AsTask().GetAwaiter().GetResult();
@@ -136,7 +130,8 @@ public static class PersistenceBench
             buy ? 0m : 1.25m, TradeOrigin.Decision);
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    /// <summary>The nearest-rank percentile of sorted latencies (p in (0, 1]).</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
 
 /// <summary>A durable booking: latency over <see cref="Count"/> bookings.</summary>

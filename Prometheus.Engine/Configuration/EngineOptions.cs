@@ -17,6 +17,18 @@ public sealed class EngineOptions : IValidatable
     public MastermindOptions Mastermind { get; init; } = new();
     public SimulatedExchangeOptions Simulated { get; init; } = new();
 
+    /// <summary>The same options with a population of <paramref name="initial"/> founders (and room for them).</summary>
+    public EngineOptions WithPopulation(int initial) => new()
+    {
+        Market = Market, Evolution = Evolution, Risk = Risk, Mastermind = Mastermind, Simulated = Simulated,
+        Agents = new AgentOptions
+        {
+            Initial = initial, Max = Math.Max(initial, Agents.Max), LastStandThreshold = Agents.LastStandThreshold,
+            LastStandHours = Agents.LastStandHours, BankruptcyThreshold = Agents.BankruptcyThreshold,
+            AdolescentAfterDays = Agents.AdolescentAfterDays, MatureAfterDays = Agents.MatureAfterDays, ElderAfterDays = Agents.ElderAfterDays,
+        },
+    };
+
     public IEnumerable<string> Validate() =>
         Market.Validate().Concat(Agents.Validate()).Concat(Evolution.Validate())
             .Concat(Risk.Validate()).Concat(Mastermind.Validate()).Concat(Simulated.Validate());

@@ -110,10 +110,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     internal bool Replace(SupervisorKey key, TradeRecord record)
     {
         SupervisorKey.Demand(key);
-        var at = _history.FindIndex(r => r.TradeId == record.TradeId);
-        if (at < 0) return false;
-        _history[at] = record;
-        return true;
+        return TradeRecord.ReplaceById(_history, record);
     }
 
     internal static int Slot(Instrument instrument, PositionSide side) => (int)instrument.Kind * 2 + (int)side;

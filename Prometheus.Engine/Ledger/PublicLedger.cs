@@ -103,10 +103,7 @@ public sealed class PublicLedger
     internal bool Replace(SupervisorKey key, TradeRecord record)
     {
         SupervisorKey.Demand(key);
-        var at = _records.FindIndex(r => r.TradeId == record.TradeId);
-        if (at < 0) return false;
-        _records[at] = record;
-        return true;
+        return TradeRecord.ReplaceById(_records, record);
     }
 
     internal PrivateLedger OpenAccount(SupervisorKey key, int agentId, decimal capital)

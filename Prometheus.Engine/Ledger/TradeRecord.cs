@@ -23,4 +23,14 @@ public sealed record TradeRecord(
     long TimestampMs,
     double Confidence,
     decimal RealizedPnl,
-    TradeOrigin Origin);
+    TradeOrigin Origin)
+{
+    /// <summary>Writes <paramref name="record"/> over the record of the same trade id in <paramref name="records"/>; false when there is none.</summary>
+    internal static bool ReplaceById(List<TradeRecord> records, TradeRecord record)
+    {
+        var at = records.FindIndex(r => r.TradeId == record.TradeId);
+        if (at < 0) return false;
+        records[at] = record;
+        return true;
+    }
+}

@@ -28,11 +28,15 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<ReconciliationItemRow> ReconciliationItems => Set<ReconciliationItemRow>();
 
     public static DbContextOptions<EngineDbContext> OptionsFor(string connectionString) =>
-        new DbContextOptionsBuilder<EngineDbContext>()
-            .UseSqlite(connectionString)
-            // Migrations are written by hand, without a model snapshot: EF cannot diff, so it must not warn.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .Options;
+        Configure(new DbContextOptionsBuilder<EngineDbContext>().UseSqlite(connectionString));
+
+    /// <summary>Options on an open connection (the store migrates through its own).</summary>
+    public static DbContextOptions<EngineDbContext> OptionsFor(System.Data.Common.DbConnection connection) =>
+        Configure(new DbContextOptionsBuilder<EngineDbContext>().UseSqlite(connection));
+
+    // Migrations are written by hand, without a model snapshot: EF cannot diff, so it must not warn.
+    private static DbContextOptions<EngineDbContext> Configure(DbContextOptionsBuilder<EngineDbContext> builder) =>
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options;
 
     protected override void OnModelCreating(ModelBuilder model)
     {

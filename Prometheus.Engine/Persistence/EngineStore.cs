@@ -170,10 +170,7 @@ public sealed partial class EngineStore : IDisposable
 
     private static void Migrate(SqliteConnection connection)
     {
-        using var context = new EngineDbContext(new DbContextOptionsBuilder<EngineDbContext>()
-            .UseSqlite(connection)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
-            .Options);
+        using var context = new EngineDbContext(EngineDbContext.OptionsFor(connection));
         context.Database.Migrate();
     }
 

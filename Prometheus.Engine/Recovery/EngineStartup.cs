@@ -24,51 +24,49 @@ public static class EngineStartup
         TimeSpan? fillRetention = null)
     {
         var started = Stopwatch.GetTimestamp();
-        CrashPoints.Armed = false;
+        CrashPoints.Armed = false; // the startup's own corrections book too: a crash test must get past a restart
         try
         {
-            return await StartAsync(options, exchange, market, wall, random, store, recovery, positionMarket, fillRetention, started, ct);
+            return await StartUnarmedAsync();
         }
         finally
         {
             CrashPoints.Armed = true;
         }
-    }
 
-    private static async Task<StartedEngine> StartAsync(EngineOptions options, IExchange exchange, TimeProvider market, TimeProvider wall,
-        Random random, EngineStore store, RecoveryOptions recovery, Action<long?> positionMarket, TimeSpan? fillRetention, long started,
-        CancellationToken ct)
-    {
-        LoadedState? loaded;
-        using (var reader = StoreReader.Open(store.DataDir))
-            loaded = reader.HasSavedState ? reader.Load() : null;
-        positionMarket(loaded?.State.TakenAtMs);
-
-        Supervisor supervisor;
-        if (loaded is null)
+        async Task<StartedEngine> StartUnarmedAsync()
         {
-            supervisor = new Supervisor(options, exchange, market, random);
-            await supervisor.StartAsync(ct);
-            store.Seed(supervisor.CaptureSnapshot(), []);
-        }
-        else
-        {
-            supervisor = Supervisor.Restore(options, exchange, market, random, loaded.State, loaded.Records);
-        }
-        supervisor.Store = store;
+            LoadedState? loaded;
+            using (var reader = StoreReader.Open(store.DataDir))
+                loaded = reader.HasSavedState ? reader.Load() : null;
+            positionMarket(loaded?.State.TakenAtMs);
 
-        // Three ways: the books against each other and against the exchange; what can be proved is corrected now.
-        var reconciliation = new ReconciliationCoordinator(supervisor, exchange, store, fillRetention);
-        await reconciliation.RunAsync(Reconciliation.ReconciliationLevel.Full, ct);
-        var fills = await exchange.GetFillsAsync(ct: ct);
-        var report = RecoveryReportBuilder.Build(supervisor, wall.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            freshStart: loaded is null, loaded?.LastSaveAtMs, loaded?.Snapshot ?? new RecoverySnapshotUse(null, []), fills, recovery.AutoResumeWhenClean,
-            [.. reconciliation.Items], reconciliation.Blocked);
-        await store.RecordRecoveryAsync(report.Decision, EngineJson.Serialize(report), ct);
-        var state = reconciliation.Blocked ? EngineState.Blocked
-            : report.DecisionRequired ? EngineState.AwaitingConfirmation
-            : EngineState.Running;
-        return new StartedEngine(supervisor, report, state, reconciliation);
+            Supervisor supervisor;
+            if (loaded is null)
+            {
+                supervisor = new Supervisor(options, exchange, market, random);
+                await supervisor.StartAsync(ct);
+                store.Seed(supervisor.CaptureSnapshot(), []);
+            }
+            else
+            {
+                supervisor = Supervisor.Restore(options, exchange, market, random, loaded.State, loaded.Records);
+            }
+            supervisor.Store = store;
+
+            // Three ways: the books against each other and against the exchange; what can be proved is corrected now.
+            var reconciliation = new ReconciliationCoordinator(supervisor, exchange, store, fillRetention);
+            await reconciliation.RunAsync(Reconciliation.ReconciliationLevel.Full, ct);
+            var fills = await exchange.GetFillsAsync(ct: ct);
+            var report = RecoveryReportBuilder.Build(supervisor, wall.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                freshStart: loaded is null, loaded?.LastSaveAtMs, loaded?.Snapshot ?? new RecoverySnapshotUse(null, []), fills, recovery.AutoResumeWhenClean,
+                [.. reconciliation.Items], reconciliation.Blocked);
+            await store.RecordRecoveryAsync(report.Decision, EngineJson.Serialize(report), ct);
+            var state = reconciliation.Blocked ? EngineState.Blocked
+                : report.DecisionRequired ? EngineState.AwaitingConfirmation
+                : EngineState.Running;
+            return new StartedEngine(supervisor, report, state, reconciliation);
+        }
     }
 
     /// <summary>

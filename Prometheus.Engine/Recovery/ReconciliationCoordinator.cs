@@ -34,6 +34,8 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
     private readonly Dictionary<string, Block> _blocks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _bookedThisCycle = new(StringComparer.Ordinal);
     private long _windowFromMs;
+    /// <summary>Index of the first ledger record that may still be in the window (the ones before it are older than its start).</summary>
+    private int _firstWindowRecord;
     private int _fillsSinceMedium;
     private long _cycles;
 
@@ -147,15 +149,9 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
     private async Task<ReconciliationInput> GatherAsync(ReconciliationLevel level, Dictionary<string, ExchangeOrder?> lookups, CancellationToken ct)
     {
         var instruments = _exchange.Instruments;
-        var ledger = _supervisor.Ledger;
-        var agents = _supervisor.Agents.Values.OrderBy(a => a.Id).Select(a => new LedgerAgent(a.Id, a.IsAlive,
-            ledger.PrivateLedgers.TryGetValue(a.Id, out var book)
-                ? [.. book.OpenPositions.Select(p => new LedgerPosition(p.Instrument.InstId, p.Side, p.Amount, p.AveragePrice))]
-                : [])).ToList();
         var full = level == ReconciliationLevel.Full;
-        var trades = full ? ledger.Records : WindowTrades(ledger.Records);
-        var privateRecords = full ? ledger.PrivateLedgers.Values.SelectMany(p => p.History).OrderBy(r => r.TradeId).ToList() : null;
-        var journal = _supervisor.Journal.Open.Select(e => e.Save()).OrderBy(e => e.CreatedMs).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).ToList();
+        var trades = full ? _supervisor.Ledger.Records : WindowTrades(_supervisor.Ledger.Records);
+        var privateRecords = full ? LedgerFacts.PrivateRecordsOf(_supervisor) : null;
 
         IReadOnlyList<ExchangePosition> positions = [];
         IReadOnlyList<ExchangeOrder> pending = [];
@@ -171,22 +167,25 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
         var complete = _fillRetention is not { } keep || now - _windowFromMs <= (long)keep.TotalMilliseconds;
         var marks = instruments.ToDictionary(i => i.InstId, i => _supervisor.Marks[i], StringComparer.Ordinal);
         return new ReconciliationInput(instruments,
-            new LedgerFacts(agents, trades, privateRecords, journal),
+            new LedgerFacts(LedgerFacts.AgentsOf(_supervisor), trades, privateRecords, LedgerFacts.JournalOf(_supervisor)),
             new ExchangeFacts(positions, pending, fills, new FillWindow(_windowFromMs, complete), lookups),
             [.. _orphans.Values.Select(o => o.Orphan)], _known, marks, now);
     }
 
     /// <summary>
     /// The trades of the window: every record whose fill is at or after its start. Bookings are not in fill-time order (a
-    /// correction books an older fill late), so this is a filter over the ledger, not a slice of its tail: a scan of plain
-    /// comparisons, a few milliseconds for a million records. The last record is always included: it dates the books.
+    /// correction books an older fill late), so this filters rather than slices; but it starts at the first record that
+    /// can qualify: the window only moves forward, so a record once older than its start stays out. A light check after a
+    /// cycle therefore reads the window's records, not the whole ledger. The last record is always included: it dates the books.
     /// </summary>
     private IReadOnlyList<TradeRecord> WindowTrades(IReadOnlyList<TradeRecord> records)
     {
         if (_windowFromMs <= 0) return records;
+        while (_firstWindowRecord < records.Count && records[_firstWindowRecord].TimestampMs < _windowFromMs) _firstWindowRecord++;
         var window = new List<TradeRecord>();
-        for (var i = 0; i < records.Count; i++)
-            if (records[i].TimestampMs >= _windowFromMs || i == records.Count - 1) window.Add(records[i]);
+        for (var i = _firstWindowRecord; i < records.Count; i++)
+            if (records[i].TimestampMs >= _windowFromMs) window.Add(records[i]);
+        if (records.Count > 0 && (window.Count == 0 || !ReferenceEquals(window[^1], records[^1]))) window.Add(records[^1]);
         return window;
     }
 

@@ -22,7 +22,7 @@ public static class ApiEndpoints
         api.MapGet("/status", (EngineRuntime runtime) => Results.Ok(EngineViews.Status(runtime.Status)));
         api.MapGet("/agents", (EngineRuntime runtime, CancellationToken ct) => QueryAsync(runtime, EngineViews.Agents, ct));
         api.MapGet("/agents/{id:int}", async (int id, EngineRuntime runtime, CancellationToken ct) =>
-            runtime.Loop is null ? Starting(runtime)
+            runtime.Loop is null ? ApiResults.Starting(runtime)
             : await runtime.Loop.QueryAsync(s => EngineViews.Agent(s, id), ct) is { } agent ? Results.Ok(agent)
             : Results.NotFound(new ApiError($"no agent {id}")));
         api.MapGet("/valhalla", (EngineRuntime runtime, CancellationToken ct) => QueryAsync(runtime, EngineViews.Valhalla, ct));
@@ -31,11 +31,11 @@ public static class ApiEndpoints
                 ? Task.FromResult(Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}")))
                 : QueryAsync(runtime, s => EngineViews.Trades(s, agent, skip ?? 0, take ?? 100), ct));
         api.MapGet("/ledger/verify", async (EngineRuntime runtime, CancellationToken ct) =>
-            runtime.Loop is null ? Starting(runtime)
+            runtime.Loop is null ? ApiResults.Starting(runtime)
             : Results.Ok(await runtime.Loop.QueryAsync(async s => LedgerVerification.Verify(s.Ledger, await runtime.Exchange!.GetFillsAsync(ct: ct)), ct)));
         api.MapGet("/audit", (EngineRuntime runtime, [FromQuery] int? skip, [FromQuery] int? take) =>
         {
-            if (runtime.Store is null) return Starting(runtime);
+            if (runtime.Store is null) return ApiResults.Starting(runtime);
             using var reader = StoreReader.Open(runtime.Store.DataDir);
             return Results.Ok(reader.Audit(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, MaxPage))
                 .Select(a => new AuditView(a.Id, DateTimeOffset.FromUnixTimeMilliseconds(a.RecordedAtMs), a.Actor, a.Action, a.Detail)));
@@ -59,7 +59,7 @@ public static class ApiEndpoints
 
     private static async Task<IResult> QueryAsync<T>(EngineRuntime runtime, Func<Supervisor, T> query, CancellationToken ct)
     {
-        if (runtime.Loop is not { } loop) return Starting(runtime);
+        if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);
         try
         {
             return Results.Ok(await loop.QueryAsync(query, ct));
@@ -72,7 +72,7 @@ public static class ApiEndpoints
 
     private static async Task<IResult> ControlAsync(EngineRuntime runtime, HttpContext http, string action, Func<TradingLoop, Task<string?>> command)
     {
-        if (runtime.Loop is not { } loop) return Starting(runtime);
+        if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);
         var before = loop.State;
         var refusal = await command(loop);
         var actor = ApiResults.Actor(http);
@@ -83,7 +83,6 @@ public static class ApiEndpoints
             : Results.Json(new ApiError(refusal), statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static IResult Starting(EngineRuntime runtime) => ApiResults.Starting(runtime);
 
     /// <summary>POST /api/mastermind/intervention: a person takes (or hands back) the allocation and the risk appetite.</summary>
     public sealed record InterventionRequest(bool? Enabled, decimal? SpotShare, decimal? RiskAppetite, string? Reason);

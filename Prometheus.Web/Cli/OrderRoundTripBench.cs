@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
-using Prometheus.Engine.Agents;
 using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange;
@@ -45,11 +44,7 @@ public static class OrderRoundTripBench
                 ApiKey = ApiKey, SecretKey = SecretKey, Passphrase = Passphrase, Demo = true, BaseUrl = url,
                 PublicWsUrl = ws + "public", BusinessWsUrl = ws + "business", PrivateWsUrl = ws + "private",
             }, handler: null, TimeProvider.System, NullLogger.Instance, ct, streams: OkxStreams.Private);
-            var supervisor = new Supervisor(new EngineOptions
-            {
-                Market = options.Market, Evolution = options.Evolution, Risk = options.Risk, Mastermind = options.Mastermind, Simulated = options.Simulated,
-                Agents = new AgentOptions { Initial = 1, Max = 1 },
-            }, gateway, TimeProvider.System, new Random(1));
+            var supervisor = new Supervisor(options.WithPopulation(1), gateway, TimeProvider.System, new Random(1));
             await supervisor.StartAsync(ct);
             var agent = supervisor.Living.Single();
             var instrument = agent.Instrument;
@@ -71,7 +66,7 @@ public static class OrderRoundTripBench
                 if (i >= 10) times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds); // the first ten warm up
             }
             times.Sort();
-            return new BenchOrderRoundTrip(orders, Percentile(times, 0.50), Percentile(times, 0.99));
+            return new BenchOrderRoundTrip(orders, PersistenceBench.Percentile(times, 0.50), PersistenceBench.Percentile(times, 0.99));
         }
         finally
         {
@@ -92,6 +87,4 @@ public static class OrderRoundTripBench
             if (fill.ClOrdId == clOrdId) return fill;
         }
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -20,15 +20,26 @@ public sealed record LedgerFacts(
     public static LedgerFacts From(Supervisor supervisor)
     {
         ArgumentNullException.ThrowIfNull(supervisor);
+        return new LedgerFacts(AgentsOf(supervisor), [.. supervisor.Ledger.Records], PrivateRecordsOf(supervisor), JournalOf(supervisor));
+    }
+
+    /// <summary>Every agent, living and dead, with its open positions.</summary>
+    public static List<LedgerAgent> AgentsOf(Supervisor supervisor)
+    {
         var ledger = supervisor.Ledger;
-        var agents = supervisor.Agents.Values.OrderBy(a => a.Id).Select(a => new LedgerAgent(a.Id, a.IsAlive,
+        return [.. supervisor.Agents.Values.OrderBy(a => a.Id).Select(a => new LedgerAgent(a.Id, a.IsAlive,
             ledger.PrivateLedgers.TryGetValue(a.Id, out var book)
                 ? [.. book.OpenPositions.Select(p => new LedgerPosition(p.Instrument.InstId, p.Side, p.Amount, p.AveragePrice))]
-                : [])).ToList();
-        var privateRecords = ledger.PrivateLedgers.Values.SelectMany(p => p.History).OrderBy(r => r.TradeId).ToList();
-        var journal = supervisor.Journal.Open.Select(e => e.Save()).OrderBy(e => e.CreatedMs).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).ToList();
-        return new LedgerFacts(agents, [.. ledger.Records], privateRecords, journal);
+                : []))];
     }
+
+    /// <summary>The union of the private ledgers' histories, in trade id order.</summary>
+    public static List<TradeRecord> PrivateRecordsOf(Supervisor supervisor) =>
+        [.. supervisor.Ledger.PrivateLedgers.Values.SelectMany(p => p.History).OrderBy(r => r.TradeId)];
+
+    /// <summary>The journal's open entries, oldest first.</summary>
+    public static List<JournalEntryState> JournalOf(Supervisor supervisor) =>
+        [.. supervisor.Journal.Open.Select(e => e.Save()).OrderBy(e => e.CreatedMs).ThenBy(e => e.ClOrdId, StringComparer.Ordinal)];
 }
 
 /// <summary>One agent as the books know it; <see cref="Alive"/> is false for the dead, who may still hold what their close-out missed.</summary>
