@@ -1,4 +1,5 @@
 using Prometheus.Engine.Agents;
+using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Market;
@@ -16,11 +17,12 @@ public sealed class EngineOptions : IValidatable
     public RiskOptions Risk { get; init; } = new();
     public MastermindOptions Mastermind { get; init; } = new();
     public SimulatedExchangeOptions Simulated { get; init; } = new();
+    public BacktestOptions Backtest { get; init; } = new();
 
     /// <summary>The same options with a population of <paramref name="initial"/> founders (and room for them).</summary>
     public EngineOptions WithPopulation(int initial) => new()
     {
-        Market = Market, Evolution = Evolution, Risk = Risk, Mastermind = Mastermind, Simulated = Simulated,
+        Market = Market, Evolution = Evolution, Risk = Risk, Mastermind = Mastermind, Simulated = Simulated, Backtest = Backtest,
         Agents = new AgentOptions
         {
             Initial = initial, Max = Math.Max(initial, Agents.Max), LastStandThreshold = Agents.LastStandThreshold,
@@ -31,5 +33,6 @@ public sealed class EngineOptions : IValidatable
 
     public IEnumerable<string> Validate() =>
         Market.Validate().Concat(Agents.Validate()).Concat(Evolution.Validate())
-            .Concat(Risk.Validate()).Concat(Mastermind.Validate()).Concat(Simulated.Validate());
+            .Concat(Risk.Validate()).Concat(Mastermind.Validate()).Concat(Simulated.Validate())
+            .Concat(Backtest.Validate());
 }

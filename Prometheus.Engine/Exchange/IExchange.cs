@@ -30,5 +30,11 @@ public interface IExchange
 
     ValueTask<IReadOnlyList<ExchangeBalance>> GetBalancesAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// Funding the exchange settled on swap positions, oldest first, with a funding time at or after
+    /// <paramref name="sinceMs"/> (all it still keeps when null).
+    /// </summary>
+    ValueTask<IReadOnlyList<FundingBill>> GetFundingBillsAsync(string? instId = null, long? sinceMs = null, CancellationToken ct = default);
+
     ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default);
 }

@@ -4,7 +4,7 @@ namespace Prometheus.Engine.Ledger;
 
 /// <summary>
 /// One agent's own books: free capital, reserved buying power, positions per (instrument, side), its trades.
-/// Invariant (tested): Capital + Σ position value + FeesPaid = InitialCapital + Funded + RealizedPnl + Σ unrealized PnL,
+/// Invariant (tested): Capital + Σ position value + FeesPaid + FundingPaid = InitialCapital + Funded + RealizedPnl + Σ unrealized PnL,
 /// where Funded is the net capital the Mastermind moved in or out after birth.
 /// Readable by anyone; writable only with the Supervisor's key.
 /// </summary>
@@ -12,6 +12,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
 {
     private readonly PositionLot?[] _slots = new PositionLot?[4];
     private readonly List<TradeRecord> _history = [];
+    private readonly List<FundingRecord> _funding = [];
     private readonly Dictionary<string, decimal> _reservations = new(StringComparer.Ordinal);
 
     public int AgentId { get; } = agentId;
@@ -27,8 +28,11 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     /// <summary><see cref="BaseCapital"/> as a double, for per-bar sizing ratios.</summary>
     public double BaseCapitalValue { get; private set; } = (double)initialCapital;
     public decimal FeesPaid { get; private set; }
+    /// <summary>Net funding paid on swap positions (negative when more was received than paid).</summary>
+    public decimal FundingPaid { get; private set; }
     public decimal RealizedPnl { get; private set; }
     public IReadOnlyList<TradeRecord> History => _history;
+    public IReadOnlyList<FundingRecord> Funding => _funding;
     public IReadOnlyDictionary<string, decimal> Reservations => _reservations;
 
     public PositionLot? Position(Instrument instrument, PositionSide side) => _slots[Slot(instrument, side)];
@@ -64,15 +68,33 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
 
     public decimal Equity(MarkPrices marks) => Capital + PositionValue(marks);
 
-    /// <summary>Net PnL so far: realized less fees plus what open positions would realize at the marks.</summary>
-    public decimal Pnl(MarkPrices marks) => RealizedPnl - FeesPaid + UnrealizedPnl(marks);
+    /// <summary>Net PnL so far: realized less fees and funding plus what open positions would realize at the marks.</summary>
+    public decimal Pnl(MarkPrices marks) => RealizedPnl - FeesPaid - FundingPaid + UnrealizedPnl(marks);
 
     public PrivateLedgerState Save() => new(AgentId, InitialCapital, Capital, Funded, FeesPaid, RealizedPnl,
         [.. OpenPositions.Select(p => new PositionState(p.Instrument.InstId, p.Side, p.Amount, p.AveragePrice, p.OpenedAtMs, p.Margin, p.OpenFees))],
-        new Dictionary<string, decimal>(_reservations, StringComparer.Ordinal));
+        new Dictionary<string, decimal>(_reservations, StringComparer.Ordinal), FundingPaid);
+
+    /// <summary>
+    /// The amount this agent held on (instrument, side) just before <paramref name="timeMs"/>: the position now, less
+    /// what the trades booked at or after that time changed. Funding is shared out by it.
+    /// </summary>
+    public decimal PositionBefore(Instrument instrument, PositionSide side, long timeMs)
+    {
+        var amount = Position(instrument, side)?.Amount ?? 0m;
+        for (var i = _history.Count - 1; i >= 0; i--)
+        {
+            var r = _history[i];
+            if (r.TimestampMs < timeMs) break;
+            if (r.PosSide != side || r.InstId != instrument.InstId) continue;
+            amount -= r.Side.IsClosing() ? -r.Amount : r.Amount;
+        }
+        return amount;
+    }
 
     /// <summary>Rebuilds a private ledger from its saved state and its own trade records (in booking order).</summary>
-    internal static PrivateLedger Restore(SupervisorKey key, PrivateLedgerState state, IEnumerable<TradeRecord> history)
+    internal static PrivateLedger Restore(SupervisorKey key, PrivateLedgerState state, IEnumerable<TradeRecord> history,
+        IEnumerable<FundingRecord>? funding = null)
     {
         SupervisorKey.Demand(key);
         var ledger = new PrivateLedger(state.AgentId, state.InitialCapital)
@@ -80,6 +102,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
             Capital = state.Capital,
             Funded = state.Funded,
             FeesPaid = state.FeesPaid,
+            FundingPaid = state.FundingPaid,
             RealizedPnl = state.RealizedPnl,
         };
         ledger.BaseCapitalValue = (double)ledger.BaseCapital;
@@ -103,6 +126,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
             ledger.Reserved += amount;
         }
         ledger._history.AddRange(history);
+        if (funding is not null) ledger._funding.AddRange(funding);
         return ledger;
     }
 
@@ -145,6 +169,15 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     /// <summary>Margin (or cost, on spot) a close of <paramref name="amount"/> frees, proportional to the lot closed.</summary>
     internal static decimal ReleasedMargin(PositionLot lot, decimal amount) =>
         amount >= lot.Amount ? lot.Margin : decimal.Round(lot.Margin * amount / lot.Amount, Precision);
+
+    /// <summary>Books this agent's share of a funding settlement: its capital pays it (or receives it when negative).</summary>
+    internal void ApplyFunding(SupervisorKey key, FundingRecord record)
+    {
+        SupervisorKey.Demand(key);
+        Capital -= record.Paid;
+        FundingPaid += record.Paid;
+        _funding.Add(record);
+    }
 
     internal FillEffect Apply(SupervisorKey key, TradeRecord record, Instrument instrument, decimal leverage)
     {

@@ -2,7 +2,8 @@ namespace Prometheus.Engine.Ledger;
 
 /// <summary>
 /// A private ledger's balances and open positions, as plain data. Its trade history is not here: it is the
-/// agent's rows of the public ledger, and a restore rebuilds it from them.
+/// agent's rows of the public ledger, and a restore rebuilds it from them (its funding records likewise).
+/// <see cref="FundingPaid"/> is 0 in states written before funding was booked.
 /// </summary>
 public sealed record PrivateLedgerState(
     int AgentId,
@@ -12,4 +13,5 @@ public sealed record PrivateLedgerState(
     decimal FeesPaid,
     decimal RealizedPnl,
     IReadOnlyList<PositionState> Positions,
-    IReadOnlyDictionary<string, decimal> Reservations);
+    IReadOnlyDictionary<string, decimal> Reservations,
+    decimal FundingPaid = 0m);

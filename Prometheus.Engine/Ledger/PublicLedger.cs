@@ -15,6 +15,9 @@ public sealed class PublicLedger
 {
     private readonly List<TradeRecord> _records = [];
     private readonly HashSet<string> _booked = new(StringComparer.Ordinal);
+    private readonly List<FundingRecord> _funding = [];
+    private readonly HashSet<string> _fundingBooked = new(StringComparer.Ordinal);
+    private long _nextFundingId = 1;
     private readonly Dictionary<int, PrivateLedger> _private = [];
     private readonly decimal[] _amount = new decimal[4];
     private readonly decimal[] _amountTimesPrice = new decimal[4];
@@ -22,6 +25,10 @@ public sealed class PublicLedger
     private long _nextTradeId = 1;
 
     public IReadOnlyList<TradeRecord> Records => _records;
+    /// <summary>Every agent's funding records, in booking order.</summary>
+    public IReadOnlyList<FundingRecord> Funding => _funding;
+    /// <summary>Net funding all agents paid (negative when they received more than they paid).</summary>
+    public decimal FundingTotal { get; private set; }
     public IReadOnlyDictionary<int, PrivateLedger> PrivateLedgers => _private;
     /// <summary>Σ free capital of all private ledgers.</summary>
     public decimal CashTotal { get; private set; }
@@ -56,7 +63,8 @@ public sealed class PublicLedger
     /// Rebuilds the public ledger from the saved private ledgers and every trade record: the aggregates, totals and
     /// the set of booked exchange trades are recomputed, not trusted.
     /// </summary>
-    internal static PublicLedger Restore(SupervisorKey key, IEnumerable<PrivateLedgerState> ledgers, IReadOnlyList<TradeRecord> records)
+    internal static PublicLedger Restore(SupervisorKey key, IEnumerable<PrivateLedgerState> ledgers, IReadOnlyList<TradeRecord> records,
+        IReadOnlyList<FundingRecord>? funding = null)
     {
         SupervisorKey.Demand(key);
         var ledger = new PublicLedger();
@@ -67,9 +75,12 @@ public sealed class PublicLedger
             if (!byAgent.TryGetValue(record.AgentId, out var own)) byAgent[record.AgentId] = own = [];
             own.Add(record);
         }
+        var fundingOrdered = funding is null ? [] : funding.OrderBy(f => f.FundingId).ToList();
+        var fundingByAgent = fundingOrdered.GroupBy(f => f.AgentId).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var state in ledgers)
         {
-            var book = PrivateLedger.Restore(key, state, byAgent.GetValueOrDefault(state.AgentId) ?? []);
+            var book = PrivateLedger.Restore(key, state, byAgent.GetValueOrDefault(state.AgentId) ?? [],
+                fundingByAgent.GetValueOrDefault(state.AgentId));
             ledger._private.Add(state.AgentId, book);
             ledger.CashTotal += book.Capital;
             foreach (var lot in book.OpenPositions)
@@ -88,6 +99,13 @@ public sealed class PublicLedger
             ledger.FeesTotal += record.Fee;
             ledger.RealizedTotal += record.RealizedPnl;
             ledger._nextTradeId = Math.Max(ledger._nextTradeId, record.TradeId + 1);
+        }
+        foreach (var record in fundingOrdered)
+        {
+            ledger._funding.Add(record);
+            ledger._fundingBooked.Add(record.Key);
+            ledger.FundingTotal += record.Paid;
+            ledger._nextFundingId = Math.Max(ledger._nextFundingId, record.FundingId + 1);
         }
         return ledger;
     }
@@ -167,7 +185,33 @@ public sealed class PublicLedger
         return new Booking(record, effect);
     }
 
-    /// <summary>SHA-256 over every record in booking order, in an invariant text form: equal ledgers, equal hashes.</summary>
+    /// <summary>Whether this agent's share of that funding settlement is booked.</summary>
+    public bool IsFundingBooked(string instId, long fundingTimeMs, PositionSide posSide, int agentId) =>
+        _fundingBooked.Contains(FundingRecord.FundingKey(instId, fundingTimeMs, posSide, agentId));
+
+    /// <summary>
+    /// Books an agent's share of a funding settlement into the public ledger and its private ledger in one step.
+    /// Returns null when that share was booked before: booking twice changes nothing.
+    /// </summary>
+    internal FundingRecord? BookFunding(SupervisorKey key, int agentId, string instId, PositionSide posSide, long fundingTimeMs,
+        decimal positionAmount, decimal rate, decimal markPrice, decimal paid, string billId)
+    {
+        SupervisorKey.Demand(key);
+        var record = new FundingRecord(_nextFundingId, agentId, instId, posSide, fundingTimeMs, positionAmount, rate, markPrice, paid, billId);
+        if (!_fundingBooked.Add(record.Key))
+            return null;
+        _private[agentId].ApplyFunding(key, record);
+        _funding.Add(record);
+        CashTotal -= paid;
+        FundingTotal += paid;
+        _nextFundingId++;
+        return record;
+    }
+
+    /// <summary>The id the next funding record will get.</summary>
+    public long NextFundingId => _nextFundingId;
+
+    /// <summary>SHA-256 over every trade record, then every funding record, in booking order, in an invariant text form: equal ledgers, equal hashes.</summary>
     public string ComputeHash()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -177,6 +221,13 @@ public sealed class PublicLedger
             line.Clear();
             line.Append(CultureInfo.InvariantCulture,
                 $"{r.TradeId}|{r.AgentId}|{r.InstId}|{r.Side.ToWire()}|{r.PosSide}|{r.Amount}|{r.Price}|{r.Fee}|{r.OrdId}|{r.ClOrdId}|{r.ExchangeTradeId}|{r.TimestampMs}|{r.Confidence:R}|{r.RealizedPnl}|{r.Origin}\n");
+            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+        }
+        foreach (var f in _funding)
+        {
+            line.Clear();
+            line.Append(CultureInfo.InvariantCulture,
+                $"F|{f.FundingId}|{f.AgentId}|{f.InstId}|{f.PosSide}|{f.FundingTimeMs}|{f.PositionAmount}|{f.Rate}|{f.MarkPrice}|{f.Paid}|{f.BillId}\n");
             hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());

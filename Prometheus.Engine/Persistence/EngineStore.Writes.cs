@@ -55,6 +55,9 @@ public sealed partial class EngineStore : IEngineStore
         });
     }
 
+    // HELPER: the engine-store funding helper writes this (funding row, ledger row, event, in one transaction).
+    public void FundingBooked(FundingRecord record, PrivateLedgerState ledger) => throw new NotImplementedException();
+
     public void Born(AgentState agent, PrivateLedgerState ledger, NumberedDecision decision)
     {
         var version = ++_version;

@@ -17,6 +17,9 @@ public interface IEngineStore
     /// <summary>A booked fill: the trade row, the agent's private ledger and the agent, together.</summary>
     void Booked(TradeRecord record, PrivateLedgerState ledger, AgentState agent);
 
+    /// <summary>An agent's share of a funding settlement: the funding record and the agent's private ledger, together.</summary>
+    void FundingBooked(FundingRecord record, PrivateLedgerState ledger);
+
     /// <summary>A birth: the agent, its funded ledger, and the Mastermind's decision that paid the stake (the pool after it).</summary>
     void Born(AgentState agent, PrivateLedgerState ledger, NumberedDecision decision);
 

@@ -119,6 +119,7 @@ public sealed partial class Supervisor
             Marks[Instrument.BtcUsdtSwap] = candle.Close;
         }
         await DrainFillsAsync(ct);
+        await CollectFundingAsync(now, ct);
 
         var equity = Equity;
         SystemRisk.Observe(now, equity);

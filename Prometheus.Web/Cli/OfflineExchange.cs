@@ -22,6 +22,7 @@ internal sealed class OfflineExchange : IExchange
     public ValueTask<IReadOnlyList<ExchangeFill>> GetFillsAsync(string? instId = null, long? sinceMs = null, CancellationToken ct = default) => throw Offline();
     public ValueTask<IReadOnlyList<ExchangePosition>> GetPositionsAsync(string? instId = null, CancellationToken ct = default) => throw Offline();
     public ValueTask<IReadOnlyList<ExchangeBalance>> GetBalancesAsync(CancellationToken ct = default) => throw Offline();
+    public ValueTask<IReadOnlyList<FundingBill>> GetFundingBillsAsync(string? instId = null, long? sinceMs = null, CancellationToken ct = default) => throw Offline();
     public ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default) => throw Offline();
 
     private static InvalidOperationException Offline() => new("this engine was restored for reading only: it has no exchange");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prometheus.Engine.Agents;
+using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange;
@@ -30,6 +31,7 @@ public static class PrometheusOptionsExtensions
         services.AddValidated<RiskOptions>(configuration, RiskOptions.Section);
         services.AddValidated<MastermindOptions>(configuration, MastermindOptions.Section);
         services.AddValidated<SimulatedExchangeOptions>(configuration, SimulatedExchangeOptions.Section);
+        services.AddValidated<BacktestOptions>(configuration, BacktestOptions.Section);
         services.AddValidated<PaperOptions>(configuration, PaperOptions.Section);
         services.AddValidated<PersistenceOptions>(configuration, PersistenceOptions.Section);
         services.AddValidated<RecoveryOptions>(configuration, RecoveryOptions.Section);
@@ -46,6 +48,7 @@ public static class PrometheusOptionsExtensions
             Risk = sp.GetRequiredService<IOptions<RiskOptions>>().Value,
             Mastermind = sp.GetRequiredService<IOptions<MastermindOptions>>().Value,
             Simulated = sp.GetRequiredService<IOptions<SimulatedExchangeOptions>>().Value,
+            Backtest = sp.GetRequiredService<IOptions<BacktestOptions>>().Value,
         });
         return services;
     }
@@ -64,6 +67,7 @@ public static class PrometheusOptionsExtensions
             Risk = OptionsSection.Bind<RiskOptions>(configuration, RiskOptions.Section),
             Mastermind = OptionsSection.Bind<MastermindOptions>(configuration, MastermindOptions.Section),
             Simulated = OptionsSection.Bind<SimulatedExchangeOptions>(configuration, SimulatedExchangeOptions.Section),
+            Backtest = OptionsSection.Bind<BacktestOptions>(configuration, BacktestOptions.Section),
         };
         var errors = OptionsSection.UnknownKeys<MarketOptions>(configuration, MarketOptions.Section)
             .Concat(OptionsSection.UnknownKeys<AgentOptions>(configuration, AgentOptions.Section))
@@ -71,6 +75,7 @@ public static class PrometheusOptionsExtensions
             .Concat(OptionsSection.UnknownKeys<RiskOptions>(configuration, RiskOptions.Section))
             .Concat(OptionsSection.UnknownKeys<MastermindOptions>(configuration, MastermindOptions.Section))
             .Concat(OptionsSection.UnknownKeys<SimulatedExchangeOptions>(configuration, SimulatedExchangeOptions.Section))
+            .Concat(OptionsSection.UnknownKeys<BacktestOptions>(configuration, BacktestOptions.Section))
             .Concat(options.Validate())
             .ToList();
         if (errors.Count > 0)

@@ -13,6 +13,18 @@ public static class ShippedData
     /// <summary>Binance spot BTC/USDT 5m, 2024-03-01..2026-02-19: the bench verb's series.</summary>
     public const string Binance5m = "data/btc-usdt-5m-binance-20240301-20260219.csv.gz";
 
+    /// <summary>OKX's recorded funding rates per swap (2025-10-13..2026-01-15), by instrument.</summary>
+    public static readonly IReadOnlyList<(string InstId, string Path)> OkxFunding =
+    [
+        ("BTC-USDT-SWAP", "data/btc-usdt-swap-funding-okx-20251013-20260115.csv.gz"),
+        ("ETH-USDT-SWAP", "data/eth-usdt-swap-funding-okx-20251013-20260115.csv.gz"),
+        ("SOL-USDT-SWAP", "data/sol-usdt-swap-funding-okx-20251013-20260115.csv.gz"),
+    ];
+
+    /// <summary>The shipped funding history, with <paramref name="defaultRate"/> wherever it has no rate.</summary>
+    public static Prometheus.Engine.Market.FundingRates FundingRates(decimal defaultRate) =>
+        Prometheus.Engine.Market.FundingRates.Load(defaultRate, OkxFunding.Select(f => (f.InstId, Resolve(f.Path))));
+
     /// <summary>An absolute path: a relative one is taken from the executable's folder.</summary>
     public static string Resolve(string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));

@@ -19,6 +19,10 @@ public sealed partial class OkxExchange
         return data.Count == 0 ? [] : OkxMapper.ToBalances(data[0]);
     }
 
+    // HELPER: GET /api/v5/account/bills type=8 (to be written by the exchange-funding helper)
+    public ValueTask<IReadOnlyList<FundingBill>> GetFundingBillsAsync(string? instId = null, long? sinceMs = null, CancellationToken ct = default) =>
+        new([]);
+
     /// <summary>POST /api/v5/account/set-leverage for (instId, posSide) in the configured margin mode. A refusal is an ack with OKX's code.</summary>
     public async ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default)
     {

@@ -33,6 +33,9 @@ internal sealed class InstrumentBook
 
     public SimulatedPosition? Short { get; }
 
+    /// <summary>The next funding time to settle on this swap's positions; 0 until its first bar sets it.</summary>
+    public long NextFundingMs { get; set; }
+
     public void SetBar(in Candle bar)
     {
         LastBar = bar;

@@ -21,6 +21,7 @@ public sealed partial class SimulatedExchange
             FillResting(book, candle);
         if (book.IsSwap)
         {
+            SettleFunding(book);
             CheckLiquidation(book, book.Long!, candle);
             CheckLiquidation(book, book.Short!, candle);
         }

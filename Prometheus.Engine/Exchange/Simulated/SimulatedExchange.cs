@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Prometheus.Engine.Market;
 
 namespace Prometheus.Engine.Exchange.Simulated;
 
@@ -41,15 +42,17 @@ public sealed partial class SimulatedExchange : IExchange
 
     /// <summary>An exchange with the default models: <see cref="BarFillModel"/>, <see cref="VolumeSlippageModel"/>, <see cref="OkxFeeModel"/>.</summary>
     /// <param name="instruments">Tradable instruments; both BTC-USDT and BTC-USDT-SWAP when null.</param>
-    public SimulatedExchange(SimulatedExchangeOptions options, TimeProvider time, Random random, IEnumerable<Instrument>? instruments = null)
-        : this(options, time, DefaultFillModel(options, random), new OkxFeeModel(), instruments)
+    /// <param name="funding">Funding rates the swaps settle at every 8 hours; null settles no funding.</param>
+    public SimulatedExchange(SimulatedExchangeOptions options, TimeProvider time, Random random, IEnumerable<Instrument>? instruments = null,
+        FundingRates? funding = null)
+        : this(options, time, DefaultFillModel(options, random), new OkxFeeModel(), instruments, funding)
     {
     }
 
     /// <summary>An exchange with custom pricing models.</summary>
     public SimulatedExchange(
         SimulatedExchangeOptions options, TimeProvider time, IFillModel fillModel, IFeeModel feeModel,
-        IEnumerable<Instrument>? instruments = null)
+        IEnumerable<Instrument>? instruments = null, FundingRates? funding = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -63,6 +66,7 @@ public sealed partial class SimulatedExchange : IExchange
         _time = time;
         _fillModel = fillModel;
         _feeModel = feeModel;
+        _funding = funding;
 
         var list = (instruments ?? Instrument.All).ToList();
         if (list.Count == 0)

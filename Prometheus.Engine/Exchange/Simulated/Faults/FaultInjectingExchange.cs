@@ -86,6 +86,9 @@ public sealed class FaultInjectingExchange(SimulatedExchange exchange) : IExchan
 
     public ValueTask<IReadOnlyList<ExchangeBalance>> GetBalancesAsync(CancellationToken ct = default) => exchange.GetBalancesAsync(ct);
 
+    public ValueTask<IReadOnlyList<FundingBill>> GetFundingBillsAsync(string? instId = null, long? sinceMs = null, CancellationToken ct = default) =>
+        exchange.GetFundingBillsAsync(instId, sinceMs, ct);
+
     public ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default) =>
         exchange.SetLeverageAsync(instId, posSide, leverage, ct);
 
