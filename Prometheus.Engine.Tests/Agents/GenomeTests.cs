@@ -7,13 +7,11 @@ namespace Prometheus.Engine.Tests.Agents;
 
 public class GenomeTests
 {
-    private static void AssertInRange(Genome genome)
+    private static void AssertInRange(Genome genome, IReadOnlyList<Gene>? genes = null)
     {
-        for (var i = 0; i < Genome.Genes.Count; i++)
-        {
-            var gene = Genome.Genes[i];
-            Assert.InRange(genome[i], gene.Min, gene.Max);
-        }
+        genes ??= Genome.Genes;
+        for (var i = 0; i < genes.Count; i++)
+            Assert.InRange(genome[i], genes[i].Min, genes[i].Max);
     }
 
     [Fact]
@@ -30,18 +28,22 @@ public class GenomeTests
         Assert.Equal((0.1, 0.9), ranges["market_regime_adaptation"]);
     }
 
-    [Fact]
-    public void Genes_stay_in_range_after_any_mutation_or_crossover()
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("wide")]
+    public void Genes_stay_in_their_profiles_range_after_any_mutation_or_crossover(string name)
     {
+        var profile = GeneProfile.Get(name);
         var property = Prop.ForAll(ArbMap.Default.ArbFor<int>(), Arb.From(Gen.Choose(0, 1000).Select(x => x / 100.0)), (seed, scale) =>
         {
             var random = new Random(seed);
-            var a = Genome.Random(random);
-            var b = Genome.Random(random);
+            var a = Genome.Random(random, profile);
+            var b = Genome.Random(random, profile);
             for (var round = 0; round < 20; round++)
             {
-                var child = GeneticOperators.Mutate(GeneticOperators.Crossover(a, b, random), rate: 1.0, scale: scale, random);
-                AssertInRange(child);
+                var child = GeneticOperators.Mutate(GeneticOperators.Crossover(a, b, random), rate: 1.0, scale: scale, random, profile);
+                AssertInRange(child, profile.Genes);
+                Assert.True(child.IsInside(profile));
                 (a, b) = (b, child);
             }
         });
@@ -49,10 +51,31 @@ public class GenomeTests
     }
 
     [Fact]
-    public void Out_of_range_or_nan_values_are_clamped_by_construction()
+    public void Out_of_range_or_nan_values_are_clamped_into_every_profiles_envelope_by_construction()
     {
         var values = Genome.Genes.Select((g, i) => i % 3 == 0 ? double.NaN : i % 3 == 1 ? g.Max * 10 + 5 : g.Min - 100).ToArray();
-        AssertInRange(new Genome(values));
+        AssertInRange(new Genome(values), GeneProfile.Envelope);
+    }
+
+    [Fact]
+    public void The_wide_profile_holds_from_one_bar_to_seven_days_and_contains_the_seed_profile()
+    {
+        var wide = GeneProfile.Wide.Genes.ToDictionary(g => g.Name);
+        Assert.Equal((300.0, 7 * 86_400.0), (wide["holding_period"].Min, wide["holding_period"].Max));
+        foreach (var seed in GeneProfile.Seed.Genes)
+        {
+            Assert.True(wide[seed.Name].Min <= seed.Min && wide[seed.Name].Max >= seed.Max, seed.Name);
+        }
+        Assert.Equal(GeneProfile.Seed.Genes.Select(g => g.Name), GeneProfile.Wide.Genes.Select(g => g.Name));
+    }
+
+    [Fact]
+    public void A_genome_stored_before_the_cost_gate_and_trend_genes_reads_back_with_them_neutral()
+    {
+        var old = new Genome(Genome.Genes.Take(12).Select(g => (g.Min + g.Max) / 2).ToArray());
+        Assert.Equal(1, old.CostGate);
+        Assert.Equal(0, old.WeightTrend);
+        Assert.Equal(14, old.Values.Count);
     }
 
     [Fact]

@@ -23,13 +23,13 @@ public class LedgerInvariantTests
     }
 
     [Fact]
-    public void Per_agent_capital_position_value_and_fees_equal_initial_capital_plus_pnl()
+    public void Per_agent_capital_position_value_fees_and_funding_equal_initial_capital_plus_pnl()
     {
         var supervisor = BacktestHarness.GoldenRun.Supervisor;
         foreach (var ledger in supervisor.Ledger.PrivateLedgers.Values)
         {
             var marks = supervisor.Marks;
-            var left = ledger.Capital + ledger.PositionValue(marks) + ledger.FeesPaid;
+            var left = ledger.Capital + ledger.PositionValue(marks) + ledger.FeesPaid + ledger.FundingPaid;
             var right = ledger.InitialCapital + ledger.Funded + ledger.RealizedPnl + ledger.UnrealizedPnl(marks);
             Assert.Equal(right, left);
         }

@@ -142,4 +142,25 @@ public class EngineStartupTests
         Assert.True(started.Report.Counts.AgentsAlive + started.Report.Counts.AgentsDead >= 100);
         Assert.Equal(expected, EngineJson.Serialize(started.Supervisor.CaptureSnapshot() with { TakenAtMs = 0 }));
     }
+
+    [Fact]
+    public async Task A_restart_brings_the_funding_records_back_and_the_report_names_them_and_the_net_paid()
+    {
+        using var s = new FundingScenario();
+        await s.RunUntilAsync(sup => sup.Ledger.Funding.Count >= 20);
+        await s.StopAsync();
+        s.Store.Dispose();
+        using var store = EngineStore.Open(s.DataDir, s.Clock, s.Persistence);
+
+        var started = await EngineStartup.StartAsync(s.Options, s.Exchange, s.Clock, s.Clock, new Random(3), store, new RecoveryOptions(), _ => { });
+
+        var ledger = s.Supervisor.Ledger;
+        Assert.Equal(ledger.ComputeHash(), started.Supervisor.Ledger.ComputeHash());
+        Assert.Equal(ledger.Funding.Count, started.Report.Counts.FundingRecords);
+        Assert.Equal(ledger.FundingTotal, started.Report.Counts.FundingPaid);
+        Assert.NotEqual(0m, started.Report.Counts.FundingPaid);
+        Assert.Equal(ledger.Funding.Count, started.Report.Reconciliation.Ledger.FundingRecords);
+        Assert.Equal(ledger.Funding.Count, started.Report.Reconciliation.Ledger.PrivateFundingRecords);
+        Assert.True(started.Report.Reconciliation.Consistent, string.Join("; ", started.Report.Reconciliation.Items.Select(i => i.Detail)));
+    }
 }

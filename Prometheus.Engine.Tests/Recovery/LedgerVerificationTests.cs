@@ -1,6 +1,7 @@
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Recovery;
+using Prometheus.Engine.Tests.Persistence;
 using Prometheus.Engine.Tests.Supervision;
 
 namespace Prometheus.Engine.Tests.Recovery;
@@ -54,5 +55,48 @@ public class LedgerVerificationTests
         var skipped = RecoveryReportBuilder.Build(s.Supervisor, s.Clock.GetUtcNow(), 1, false, null,
             new RecoverySnapshotUse("snapshot-2.json.gz", [new SkippedSnapshot("snapshot-3.json.gz", "checksum mismatch")]), null, true);
         Assert.Contains(skipped.Reconciliation.Items, i => i.Kind == "SnapshotSkipped" && i.Detail.Contains("checksum mismatch"));
+    }
+
+    [Fact]
+    public async Task Funding_records_are_checked_public_against_private_record_by_record()
+    {
+        using var s = new FundingScenario();
+        await s.RunUntilAsync(sup => sup.Ledger.Funding.Count >= 8);
+        var ledger = s.Supervisor.Ledger;
+        var clean = LedgerVerification.Verify(ledger, null);
+        Assert.True(clean.Consistent, clean.ToString());
+        Assert.Equal(ledger.Funding.Count, clean.FundingRecords);
+        Assert.Equal(ledger.Funding.Count, clean.PrivateFundingRecords);
+
+        // A private record that differs from its public twin (same id, another amount).
+        var share = ledger.Funding[0];
+        ledger.Private(share.AgentId).ApplyFunding(LedgerKeys.Supervisor, share with { Paid = share.Paid + 1m });
+
+        var verdict = LedgerVerification.Verify(ledger, null);
+        Assert.False(verdict.Consistent);
+        Assert.Equal(1, verdict.Mismatched);
+        Assert.Equal(ledger.Funding.Count + 1, verdict.PrivateFundingRecords);
+    }
+
+    [Fact]
+    public async Task A_share_booked_twice_is_a_duplicate_and_a_ledger_restored_without_a_share_it_paid_differs()
+    {
+        using var s = new FundingScenario();
+        await s.RunUntilAsync(sup => sup.Ledger.Funding.Count >= 8);
+        var ledger = s.Supervisor.Ledger;
+        var states = ledger.PrivateLedgers.Values.Select(l => l.Save()).ToList();
+        var share = ledger.Funding[0];
+
+        var twice = PublicLedger.Restore(LedgerKeys.Supervisor, states, ledger.Records, [.. ledger.Funding, share with { FundingId = 9_999 }]);
+        var doubled = LedgerVerification.Verify(twice, null);
+        Assert.False(doubled.Consistent);
+        Assert.Equal(1, doubled.Duplicates);
+        Assert.Equal(1, doubled.Mismatched); // its agent's FundingPaid counts the share once, its records twice
+
+        var without = PublicLedger.Restore(LedgerKeys.Supervisor, states, ledger.Records, [.. ledger.Funding.Skip(1)]);
+        var lost = LedgerVerification.Verify(without, null);
+        Assert.False(lost.Consistent);
+        Assert.Equal(1, lost.Mismatched);
+        Assert.Equal(0, lost.Duplicates);
     }
 }

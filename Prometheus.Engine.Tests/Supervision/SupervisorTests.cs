@@ -67,7 +67,11 @@ public class SupervisorTests
         foreach (var (id, amount) in holders)
             Assert.Equal(amount, liquidations.Single(r => r.AgentId == id).Amount);
         Assert.Equal(fills.Sum(f => f.Size), liquidations.Sum(r => r.Amount));
-        Assert.Equal(0m, s.Supervisor.Ledger.PositionAmount(swap, PositionSide.Long));
+        // What is long now was opened on that same bar, after the liquidation.
+        var reopened = s.Supervisor.Ledger.Records.Skip(before)
+            .Where(r => r.InstId == swap.InstId && r.PosSide == PositionSide.Long && r.Origin != TradeOrigin.Liquidation)
+            .Sum(r => r.Side.IsClosing() ? -r.Amount : r.Amount);
+        Assert.Equal(reopened, s.Supervisor.Ledger.PositionAmount(swap, PositionSide.Long));
         Assert.Empty(s.Supervisor.UnattributedFills);
     }
 

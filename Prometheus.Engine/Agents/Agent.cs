@@ -39,6 +39,11 @@ public sealed class Agent
     public Medals Medals { get; internal set; }
     public double Fitness { get; internal set; }
     public Performance Performance { get; internal set; } = new();
+    /// <summary>
+    /// The Supervisor's count of tradable bars (indicators warm, trading on) when this agent was born: its age for culling
+    /// is that count now less this (see <see cref="Supervision.Supervisor.TradableAge"/>).
+    /// </summary>
+    public long TradableBarsAtBirth { get; init; }
 
     public bool IsAlive => Stage != LifeStage.Dead;
     public bool InLastStand => LastStandSinceMs.HasValue;
@@ -55,7 +60,7 @@ public sealed class Agent
     public AgentState Save() => new(Id, Name, [.. Genome.Values], Personality, Emotions, Instrument.InstId, BornAtMs, Generation,
         [.. Parents], Stage, DiedAtMs, DeathReason, PendingDeath, Trades, RoundTrips, Wins, Losses, ConsecutiveWins,
         ConsecutiveLosses, MaxConsecutiveWins, MaxConsecutiveLosses, TotalHoldingMs, LastStandSinceMs, LastStandsSurvived,
-        Medals, Fitness, Performance.Save());
+        Medals, Fitness, Performance.Save(), TradableBarsAtBirth);
 
     public static Agent Restore(AgentState s) => new()
     {
@@ -86,5 +91,6 @@ public sealed class Agent
         Medals = s.Medals,
         Fitness = s.Fitness,
         Performance = Performance.Restore(s.Performance),
+        TradableBarsAtBirth = s.TradableBarsAtBirth,
     };
 }

@@ -1,6 +1,6 @@
 namespace Prometheus.Engine.Agents;
 
-/// <summary>Everything an agent is, as plain data: what the store writes and a restore reads back.</summary>
+/// <summary>Everything an agent is, as plain data: what the store writes and a restore reads back (fields added later default when absent).</summary>
 public sealed record AgentState(
     int Id,
     string Name,
@@ -28,4 +28,5 @@ public sealed record AgentState(
     int LastStandsSurvived,
     Medals Medals,
     double Fitness,
-    PerformanceState Performance);
+    PerformanceState Performance,
+    long TradableBarsAtBirth = 0);

@@ -16,4 +16,6 @@ public readonly record struct AgentView(
     Personality Personality,
     EmotionalState Emotions,
     int TradingLevel,
-    bool InLastStand);
+    bool InLastStand,
+    double RoundTripCost = 0,     // fees and expected slippage of opening and closing, as a fraction of notional
+    double FundingPerHour = 0);   // expected funding cost of holding, as a fraction of notional per hour (0 on spot)

@@ -6,7 +6,8 @@ namespace Prometheus.Engine.Agents;
 /// <summary>
 /// An agent's decision: a pure function of its genome, its view of itself and the shared market signals.
 /// Entry: a weighted indicator score, tilted by regime (as far as the genome adapts to it), temperament and mood,
-/// against the genome's thresholds (raised by risk aversion, stress and fear). Exit: the signal turned past the
+/// against the genome's thresholds (raised by risk aversion, stress and fear), and only when the move price typically makes
+/// over the genome's holding period covers its round-trip cost by the genome's cost gate. Exit: the signal turned past the
 /// opposite threshold once the minimum holding period has passed. Stops and take-profits are risk rules, not here.
 /// </summary>
 public static class DecisionMaker
@@ -26,6 +27,8 @@ public static class DecisionMaker
 
         if (!agent.HasPosition)
         {
+            if ((score > longThreshold || (score < shortThreshold && agent.CanShort)) && !ClearsCostGate(genome, agent, signals))
+                return Decision.Hold;
             if (score > longThreshold)
                 return Open(DecisionAction.OpenLong, PositionSide.Long, score, longThreshold, genome, agent);
             if (score < shortThreshold && agent.CanShort)
@@ -49,16 +52,29 @@ public static class DecisionMaker
     }
 
     /// <summary>
+    /// The cost gate: an entry is worth its round trip only if the move price typically makes over the genome's holding
+    /// period (one bar's volatility × √bars, capped by the take-profit) is at least <c>cost_gate</c> (1 or more) times
+    /// the cost of opening and closing plus the funding of holding that long.
+    /// </summary>
+    public static bool ClearsCostGate(Genome genome, in AgentView agent, in MarketSignals s)
+    {
+        var bars = s.BarSeconds > 0 ? Math.Max(1, genome.HoldingPeriodSeconds / s.BarSeconds) : 1;
+        var expectedMove = Math.Min(genome.TakeProfit, s.Volatility * Math.Sqrt(bars));
+        var cost = agent.RoundTripCost + agent.FundingPerHour * genome.HoldingPeriodSeconds / 3600;
+        return expectedMove >= genome.CostGate * cost;
+    }
+
+    /// <summary>
     /// Half the weighted indicator average, so only broad agreement among the indicators clears the genome's
     /// thresholds (0.05 to 0.15): a single noisy reading must not pay a round trip of fees. About [-0.65, 0.65].
     /// </summary>
     public static double Score(Genome genome, in AgentView agent, in MarketSignals s)
     {
-        var weights = genome.WeightRsi + genome.WeightMacd + genome.WeightBollinger + genome.WeightMomentum;
+        var weights = genome.WeightRsi + genome.WeightMacd + genome.WeightBollinger + genome.WeightMomentum + genome.WeightTrend;
         var technical = weights <= 1e-9
             ? 0
             : 0.5 * (genome.WeightRsi * s.Rsi + genome.WeightMacd * s.Macd + genome.WeightBollinger * s.Bollinger
-               + genome.WeightMomentum * s.Momentum) / weights;
+               + genome.WeightMomentum * s.Momentum + genome.WeightTrend * s.Trend) / weights;
         var temperament = (agent.Personality.Optimism - 0.5) * 0.04 + (agent.Emotions.Greed - agent.Emotions.Fear) * 0.04;
         return technical + genome.RegimeAdaptation * s.RegimeBias + temperament;
     }

@@ -3,42 +3,35 @@ using System.Text.Json.Serialization;
 namespace Prometheus.Engine.Agents;
 
 /// <summary>
-/// The heritable parameters of an agent. Immutable; every gene is held inside its <see cref="Gene"/> range
-/// by construction, so no mutation or crossover can leave a genome out of range.
+/// The heritable parameters of an agent. Immutable; every gene is held inside <see cref="GeneProfile.Envelope"/> by
+/// construction, and evolution keeps it inside its profile's ranges (<see cref="GeneProfile"/>). A genome stored
+/// before later genes existed reads back with those genes at their neutral value.
 /// </summary>
 public sealed class Genome : IEquatable<Genome>
 {
-    public static readonly IReadOnlyList<Gene> Genes =
-    [
-        new("long_threshold", 0.05, 0.15),
-        new("short_threshold", -0.15, -0.05),
-        new("max_position", 0.5, 1.0),
-        new("stop_loss", 0.03, 0.08),
-        new("take_profit", 0.05, 0.15),
-        new("holding_period", 300, 3600),
-        new("risk_aversion", 0.5, 1.5),
-        new("market_regime_adaptation", 0.1, 0.9),
-        new("weight_rsi", 0, 1),
-        new("weight_macd", 0, 1),
-        new("weight_bollinger", 0, 1),
-        new("weight_momentum", 0, 1),
-    ];
+    /// <summary>The genes in order, with the seed profile's ranges (<see cref="GeneProfile.Seed"/>).</summary>
+    public static IReadOnlyList<Gene> Genes => GeneProfile.Seed.Genes;
 
     public const int LongThresholdIndex = 0, ShortThresholdIndex = 1, MaxPositionIndex = 2, StopLossIndex = 3,
         TakeProfitIndex = 4, HoldingPeriodIndex = 5, RiskAversionIndex = 6, RegimeAdaptationIndex = 7,
-        WeightRsiIndex = 8, WeightMacdIndex = 9, WeightBollingerIndex = 10, WeightMomentumIndex = 11;
+        WeightRsiIndex = 8, WeightMacdIndex = 9, WeightBollingerIndex = 10, WeightMomentumIndex = 11, CostGateIndex = 12,
+        WeightTrendIndex = 13;
 
     private readonly double[] _values;
 
     [JsonConstructor]
     public Genome(IReadOnlyList<double> values)
     {
-        if (values.Count != Genes.Count)
-            throw new ArgumentException($"A genome has {Genes.Count} genes, not {values.Count}.", nameof(values));
-        _values = new double[Genes.Count];
+        var envelope = GeneProfile.Envelope;
+        if (values.Count > envelope.Count || values.Count < OriginalGeneCount)
+            throw new ArgumentException($"A genome has {envelope.Count} genes, not {values.Count}.", nameof(values));
+        _values = new double[envelope.Count];
         for (var i = 0; i < _values.Length; i++)
-            _values[i] = Genes[i].Clamp(values[i]);
+            _values[i] = i < values.Count ? envelope[i].Clamp(values[i]) : envelope[i].Neutral!.Value;
     }
+
+    /// <summary>The genes every stored genome has (the later ones read back neutral when missing).</summary>
+    private const int OriginalGeneCount = 12;
 
     public double this[int index] => _values[index];
 
@@ -57,14 +50,25 @@ public sealed class Genome : IEquatable<Genome>
     [JsonIgnore] public double WeightMacd => _values[WeightMacdIndex];
     [JsonIgnore] public double WeightBollinger => _values[WeightBollingerIndex];
     [JsonIgnore] public double WeightMomentum => _values[WeightMomentumIndex];
+    [JsonIgnore] public double CostGate => _values[CostGateIndex];
+    [JsonIgnore] public double WeightTrend => _values[WeightTrendIndex];
 
-    /// <summary>A genome drawn uniformly inside every range.</summary>
-    public static Genome Random(Random random)
+    /// <summary>A genome drawn uniformly inside every range of <paramref name="profile"/> (the seed profile by default).</summary>
+    public static Genome Random(Random random, GeneProfile? profile = null)
     {
-        var values = new double[Genes.Count];
+        var genes = (profile ?? GeneProfile.Seed).Genes;
+        var values = new double[genes.Count];
         for (var i = 0; i < values.Length; i++)
-            values[i] = Genes[i].Min + random.NextDouble() * Genes[i].Span;
+            values[i] = genes[i].Min + random.NextDouble() * genes[i].Span;
         return new Genome(values);
+    }
+
+    /// <summary>Whether every gene is inside <paramref name="profile"/>'s range.</summary>
+    public bool IsInside(GeneProfile profile)
+    {
+        for (var i = 0; i < _values.Length; i++)
+            if (_values[i] < profile.Genes[i].Min || _values[i] > profile.Genes[i].Max) return false;
+        return true;
     }
 
     public IReadOnlyDictionary<string, double> ToDictionary()

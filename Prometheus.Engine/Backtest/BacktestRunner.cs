@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
+using Prometheus.Engine.Agents;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Evolution;
-using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Market;
 using Prometheus.Engine.Supervision;
@@ -11,14 +10,14 @@ namespace Prometheus.Engine.Backtest;
 
 /// <summary>
 /// Runs the whole population over a candle file through the live Supervisor, agents, risk and ledger code on the
-/// simulated exchange; one candle file drives both BTC-USDT and BTC-USDT-SWAP (the basis is ignored).
-/// Evolution runs on the first <see cref="BacktestSettings.InSampleShare"/> of the bars; the rest is reported as
-/// out-of-sample with genomes frozen. The same data and seed give the same ledger hash.
+/// simulated exchange (fees, slippage and funding); one candle file drives both BTC-USDT and BTC-USDT-SWAP (the basis is
+/// ignored). The indicators warm up on the first bars, which are never traded nor measured; the founders are born when
+/// they are warm. Evolution runs on the first <see cref="BacktestSettings.InSampleShare"/> of the traded bars; the rest
+/// is reported as out-of-sample with genomes frozen. Beside the population: buy-and-hold, the exposure-matched
+/// benchmark and cash over exactly the same bars. The same data and seed give the same ledger hash.
 /// </summary>
 public static class BacktestRunner
 {
-    private const int ProgressEveryBars = 4096;
-
     public static BacktestReport Run(BacktestSettings settings, EngineOptions options,
         IProgress<BacktestProgress>? progress = null, CancellationToken ct = default) =>
         RunAsync(settings, options, progress, ct).AsTask().GetAwaiter().GetResult();
@@ -35,98 +34,109 @@ public static class BacktestRunner
             throw new BacktestInputException($"--agents must be at least 1 (was {settings.Agents})");
         if (settings.InSampleShare is <= 0 or >= 1)
             throw new BacktestInputException($"the in-sample share must be between 0 and 1 (was {settings.InSampleShare})");
-        var bars = LoadBars(settings);
-        var engineOptions = ForBacktest(options, settings.Agents);
+        var engineOptions = ForBacktest(options, settings.Agents, settings.Profile);
         var errors = engineOptions.Validate().ToList();
         if (errors.Count > 0)
             throw new BacktestInputException(errors[0]);
-
+        var bars = LoadBars(settings);
         var interval = bars[1].TimestampMs - bars[0].TimestampMs;
-        var clock = new ReplayClock(DateTimeOffset.FromUnixTimeMilliseconds(bars[0].TimestampMs));
-        var exchange = new SimulatedExchange(engineOptions.Simulated, clock, new Random(settings.Seed ^ 0x5EED));
-        var supervisor = new Supervisor(engineOptions, exchange, clock, new Random(settings.Seed));
-        await supervisor.StartAsync(ct);
+        var warmup = Warmup.Bars(bars, engineOptions.Market);
+        if (bars.Count - warmup < 2)
+            throw new BacktestInputException(
+                $"the range selected holds {bars.Count} bars, and the indicators' warm-up takes {warmup} of them: nothing would be left to trade");
+        var from = warmup;
+        var to = bars.Count;
+        var split = Math.Clamp(from + (int)((to - from) * settings.InSampleShare), from + 1, to - 1);
+        var funding = settings.Funding ?? FundingRates.Flat(engineOptions.Backtest.DefaultFundingRate);
 
-        var split = Math.Clamp((int)(bars.Count * settings.InSampleShare), 1, bars.Count - 1);
-        var whole = new EquityStatistics(supervisor.Equity, bars[0].TimestampMs);
-        var holdWhole = new EquityStatistics(bars[0].Close, bars[0].TimestampMs);
-        EquityStatistics? outOfSample = null, holdOutOfSample = null;
-        var tradesAtSplit = 0;
-        long agentBars = 0;
-        var watch = Stopwatch.StartNew();
+        var run = await PopulationRun.RunAsync(new PopulationRunSpec(bars, 0, from, to, interval, engineOptions, settings.Seed, funding,
+            FreezeAt: split), progress, ct);
+        var supervisor = run.Supervisor;
+        var capital = run.Equity.Start;
+        var simulated = engineOptions.Simulated;
+        var buyHold = Benchmarks.BuyHold(bars, from, to, interval, capital, simulated, funding, settings.Seed ^ 0xB4);
+        var exposure = decimal.Round((decimal)run.AvgNetExposure, 6);
+        var matched = Benchmarks.ExposureMatched(bars, from, to, interval, exposure, capital, simulated, funding, settings.Seed ^ 0xE4);
+        var holdAfterSplit = Benchmarks.BuyHold(bars, split, to, interval, run.AfterFreeze!.Start, simulated, funding, settings.Seed ^ 0xB5);
 
-        for (var i = 0; i < bars.Count; i++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var bar = bars[i];
-            var closeMs = bar.TimestampMs + interval;
-            if (i == split)
-            {
-                supervisor.EvolutionEnabled = false;
-                outOfSample = new EquityStatistics(supervisor.Equity, closeMs);
-                holdOutOfSample = new EquityStatistics(bars[i - 1].Close, closeMs);
-                tradesAtSplit = supervisor.Ledger.Records.Count;
-            }
-            clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(closeMs));
-            exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
-            exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
-            agentBars += supervisor.Living.Count;
-            await supervisor.OnBarAsync(bar, ct);
-
-            var equity = supervisor.Equity;
-            whole.Observe(closeMs, equity);
-            outOfSample?.Observe(closeMs, equity);
-            if (!bar.IsEmpty)
-            {
-                holdWhole.Observe(closeMs, bar.Close);
-                holdOutOfSample?.Observe(closeMs, bar.Close);
-            }
-            if (progress is not null && (i % ProgressEveryBars == 0 || i == bars.Count - 1))
-                progress.Report(new BacktestProgress(i + 1, bars.Count, supervisor.Living.Count, supervisor.Ledger.Records.Count));
-        }
-        watch.Stop();
-
+        var returns = run.Equity.DailyReturns();
+        var (alpha, beta) = DailyStatistics.AlphaBeta(returns, buyHold.Equity.DailyReturns());
         var agents = supervisor.Agents.Values;
         var roundTrips = agents.Sum(a => a.RoundTrips);
-        var seconds = Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
-        var lastClose = bars[^1].TimestampMs + interval;
+        var fromTime = DateTimeOffset.FromUnixTimeMilliseconds(bars[from].TimestampMs);
+        var toTime = DateTimeOffset.FromUnixTimeMilliseconds(bars[^1].TimestampMs + interval);
+        var fundingTimes = funding.Between(Exchange.Instrument.BtcUsdtSwap.InstId, bars[from].TimestampMs + 1, bars[^1].TimestampMs + interval + 1).ToList();
         var report = new BacktestReport
         {
             Data = Path.GetFileName(settings.DataPath),
-            From = DateTimeOffset.FromUnixTimeMilliseconds(bars[0].TimestampMs),
-            To = DateTimeOffset.FromUnixTimeMilliseconds(lastClose),
-            Bars = bars.Count,
+            From = fromTime,
+            To = toTime,
+            Bars = to - from,
+            Period = new PeriodReport(fromTime, toTime, warmup),
             Agents = settings.Agents,
             Seed = settings.Seed,
-            InitialCapital = whole.Start,
+            Profile = engineOptions.Evolution.GeneProfile.Name,
+            InitialCapital = capital,
             FinalEquity = supervisor.Equity,
-            Roi = whole.Roi,
-            MaxDrawdown = whole.MaxDrawdown,
-            Sharpe = whole.Sharpe,
+            Roi = run.Equity.Roi,
+            RoiOnDeployed = run.DeployedCapital == 0m ? 0m : (run.Equity.Last - capital) / run.DeployedCapital,
+            MaxDrawdown = run.Equity.MaxDrawdown,
+            Sharpe = run.Equity.Sharpe,
             WinRate = roundTrips == 0 ? 0m : (decimal)agents.Sum(a => a.Wins) / roundTrips,
-            Trades = supervisor.Ledger.Records.Count,
+            Trades = run.Trades,
             AvgHoldingHours = roundTrips == 0 ? 0 : agents.Sum(a => a.TotalHoldingMs) / (double)roundTrips / 3_600_000,
-            BuyHoldRoi = holdWhole.Roi,
-            BuyHoldMaxDrawdown = holdWhole.MaxDrawdown,
-            FeesPaid = supervisor.Ledger.FeesTotal,
+            BuyHoldRoi = buyHold.Equity.Roi,
+            BuyHoldMaxDrawdown = buyHold.Equity.MaxDrawdown,
+            FeesPaid = run.FeesPaid,
+            FundingPaid = run.FundingPaid,
+            FundingEvents = new FundingEventsReport(fundingTimes.Count(f => f.Recorded), fundingTimes.Count(f => !f.Recorded)),
+            BuyHold = Benchmark(1m, buyHold),
+            ExposureMatched = Benchmark(exposure, matched),
+            Cash = new BenchmarkReport(0m, 0m, 0, 0m, 0m, 0m),
+            Alpha = alpha,
+            Beta = beta,
+            InformationRatio = DailyStatistics.InformationRatio(returns, matched.Equity.DailyReturns()),
+            AvgNetExposure = run.AvgNetExposure,
+            AvgGrossExposure = run.AvgGrossExposure,
+            DeployedShare = run.DeployedShare,
             Births = supervisor.Births,
             Deaths = supervisor.Deaths,
             Valhalla = supervisor.Valhalla.Count,
             AgentsAlive = supervisor.Living.Count,
             OutOfSample = new SampleReport(
-                DateTimeOffset.FromUnixTimeMilliseconds(bars[split].TimestampMs),
-                DateTimeOffset.FromUnixTimeMilliseconds(lastClose),
-                outOfSample!.Roi, outOfSample.MaxDrawdown, outOfSample.Sharpe,
-                supervisor.Ledger.Records.Count - tradesAtSplit, holdOutOfSample!.Roi),
+                DateTimeOffset.FromUnixTimeMilliseconds(bars[split].TimestampMs), toTime,
+                run.AfterFreeze.Roi, run.AfterFreeze.MaxDrawdown, run.AfterFreeze.Sharpe, run.TradesAfterFreeze, holdAfterSplit.Equity.Roi),
+            MedianAgent = MedianAgent(supervisor),
             BestAgent = Best(supervisor),
-            ElapsedSeconds = watch.Elapsed.TotalSeconds,
-            AgentBarsPerSecond = agentBars / seconds,
+            ElapsedSeconds = run.Seconds,
+            AgentBarsPerSecond = run.AgentBars / Math.Max(run.Seconds, 1e-9),
             LedgerHash = supervisor.Ledger.ComputeHash(),
             Bookings = supervisor.Bookings,
             BookingSeconds = supervisor.BookingSeconds,
-            AgentBars = agentBars,
+            AgentBars = run.AgentBars,
         };
-        return (report, supervisor, exchange);
+        return (report, supervisor, run.Exchange);
+    }
+
+    internal static BenchmarkReport Benchmark(decimal exposure, BookResult result) =>
+        new(exposure, result.Equity.Roi, result.Equity.Sharpe, result.Equity.MaxDrawdown, result.FeesPaid, result.FundingPaid);
+
+    /// <summary>
+    /// The median of every agent that lived (alive at the end or in Valhalla) by final equity, i.e. by net PnL over its
+    /// stake (all stakes are equal); the lower middle one when the count is even, ties by id.
+    /// </summary>
+    internal static AgentFigures? MedianAgent(Supervisor supervisor)
+    {
+        var all = supervisor.Agents.Values
+            .Select(a =>
+            {
+                var ledger = supervisor.Ledger.Private(a.Id);
+                var roi = ledger.InitialCapital == 0m ? 0m : ledger.Pnl(supervisor.Marks) / ledger.InitialCapital;
+                return new AgentFigures(a.Id, roi, a.Performance.Sharpe(DailyStatistics.DaysPerYear), a.Performance.MaxDrawdown, a.Trades);
+            })
+            .OrderBy(f => f.Roi).ThenBy(f => f.Id)
+            .ToList();
+        return all.Count == 0 ? null : all[(all.Count - 1) / 2];
     }
 
     private static BestAgentReport? Best(Supervisor supervisor)
@@ -174,22 +184,34 @@ public static class BacktestRunner
         return bars;
     }
 
-    /// <summary>The configured options with the population the backtest asks for, and an exchange funded with the book's capital.</summary>
-    private static EngineOptions ForBacktest(EngineOptions options, int agents)
+    /// <summary>
+    /// The configured options with the population the backtest asks for, the gene profile asked for, and an exchange
+    /// funded with the book's capital.
+    /// </summary>
+    internal static EngineOptions ForBacktest(EngineOptions options, int agents, string? profile = null)
     {
         var agentOptions = options.Agents.Clone();
         agentOptions.Initial = agents;
         agentOptions.Max = Math.Max(options.Agents.Max, agents);
         var simulated = options.Simulated.Clone();
         simulated.InitialBalance = options.Mastermind.TotalCapital;
+        var evolution = options.Evolution;
+        if (profile is not null && !string.Equals(profile, evolution.Profile, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!GeneProfile.TryGet(profile, out _))
+                throw new BacktestInputException(
+                    $"--profile must be one of {string.Join(", ", GeneProfile.All.Select(p => p.Name))} (was '{profile}')");
+            evolution = evolution.With(profile: profile);
+        }
         return new EngineOptions
         {
             Market = options.Market,
             Agents = agentOptions,
-            Evolution = options.Evolution,
+            Evolution = evolution,
             Risk = options.Risk,
             Mastermind = options.Mastermind,
             Simulated = simulated,
+            Backtest = options.Backtest,
         };
     }
 

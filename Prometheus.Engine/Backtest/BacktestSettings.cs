@@ -7,5 +7,9 @@ public sealed record BacktestSettings(
     int Seed,
     DateOnly? From = null,
     DateOnly? To = null,
-    /// <summary>Share of the bars that evolution learns on; the rest is reported as out-of-sample.</summary>
-    double InSampleShare = 0.7);
+    /// <summary>Share of the traded bars (after the warm-up) that evolution learns on; the rest is reported as out-of-sample.</summary>
+    double InSampleShare = 0.7,
+    /// <summary>The gene profile; null takes Prometheus:Evolution:Profile.</summary>
+    string? Profile = null,
+    /// <summary>The funding rates the swap settles at; null charges Prometheus:Backtest:DefaultFundingRate throughout.</summary>
+    Prometheus.Engine.Market.FundingRates? Funding = null);

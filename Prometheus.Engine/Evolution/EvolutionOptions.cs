@@ -1,3 +1,4 @@
+using Prometheus.Engine.Agents;
 using Prometheus.Engine.Configuration;
 
 namespace Prometheus.Engine.Evolution;
@@ -38,6 +39,31 @@ public sealed class EvolutionOptions : IValidatable
     /// <summary>Chance that a birth takes one parent from the heroes rather than the living.</summary>
     public double HeroParentChance { get; set; } = 0.2;
 
+    /// <summary>The gene ranges evolution searches: <c>seed</c> (the seed documents' ranges) or <c>wide</c> (holding from one bar to 7 days).</summary>
+    public string Profile { get; set; } = GeneProfile.Seed.Name;
+
+    /// <summary>
+    /// Bars an agent must have been able to trade (indicators warm, trading on) before weak fitness may cull it; -1 (the
+    /// default) means the bars of one <see cref="GraceHours"/> period. Unlike the grace period it does not count the
+    /// warm-up, so founders are never culled at the tied fitness of agents that could not trade yet.
+    /// </summary>
+    public int MinBarsBeforeCull { get; set; } = -1;
+
+    /// <summary><see cref="Profile"/> as the profile itself.</summary>
+    public GeneProfile GeneProfile => GeneProfile.TryGet(Profile, out var profile) ? profile : Agents.GeneProfile.Seed;
+
+    /// <summary><see cref="MinBarsBeforeCull"/> in force for bars of <paramref name="barMs"/> milliseconds.</summary>
+    public long MinBarsBeforeCullFor(long barMs) =>
+        MinBarsBeforeCull >= 0 ? MinBarsBeforeCull : barMs <= 0 ? 0 : (long)Math.Ceiling(GraceHours * 3_600_000 / barMs);
+
+    /// <summary>A copy, with the gene profile replaced when <paramref name="profile"/> is given.</summary>
+    public EvolutionOptions With(string? profile = null)
+    {
+        var copy = (EvolutionOptions)MemberwiseClone();
+        if (profile is not null) copy.Profile = profile;
+        return copy;
+    }
+
     public IEnumerable<string> Validate() =>
         Check.Range($"{Section}:IntervalHours", IntervalHours, 0.01, 24 * 365)
             .Concat(Check.Range($"{Section}:GraceHours", GraceHours, 0, 24 * 365))
@@ -48,5 +74,8 @@ public sealed class EvolutionOptions : IValidatable
             .Concat(Check.Range($"{Section}:MutationScale", MutationScale, 0, 1))
             .Concat(Check.Range($"{Section}:TournamentSize", TournamentSize, 1, 100))
             .Concat(Check.Range($"{Section}:Heroes", Heroes, 0, 1000))
-            .Concat(Check.Range($"{Section}:HeroParentChance", HeroParentChance, 0, 1));
+            .Concat(Check.Range($"{Section}:HeroParentChance", HeroParentChance, 0, 1))
+            .Concat(Check.Range($"{Section}:MinBarsBeforeCull", MinBarsBeforeCull, -1, 10_000_000))
+            .Concat(GeneProfile.TryGet(Profile, out _) ? []
+                : [$"{Section}:Profile must be one of {string.Join(", ", GeneProfile.All.Select(p => p.Name))} (was '{Profile}')"]);
 }

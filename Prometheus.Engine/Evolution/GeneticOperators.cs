@@ -3,15 +3,15 @@ using Prometheus.Engine.Agents;
 namespace Prometheus.Engine.Evolution;
 
 /// <summary>
-/// Crossover and mutation over genomes. Both go through the <see cref="Genome"/> constructor, which clamps every
-/// gene into its range, so a child is always valid.
+/// Crossover and mutation over genomes, inside a <see cref="GeneProfile"/>'s ranges (the seed profile by default):
+/// a child of parents inside the profile is inside it too.
 /// </summary>
 public static class GeneticOperators
 {
     /// <summary>Per gene: take one parent's value, or a random blend of both (BLX-style, within the parents' span).</summary>
     public static Genome Crossover(Genome a, Genome b, Random random)
     {
-        var values = new double[Genome.Genes.Count];
+        var values = new double[a.Values.Count];
         for (var i = 0; i < values.Length; i++)
         {
             var roll = random.NextDouble();
@@ -21,14 +21,16 @@ public static class GeneticOperators
     }
 
     /// <summary>Each gene, with probability <paramref name="rate"/>, moves by a normal step of <paramref name="scale"/> × its range.</summary>
-    public static Genome Mutate(Genome genome, double rate, double scale, Random random)
+    public static Genome Mutate(Genome genome, double rate, double scale, Random random, GeneProfile? profile = null)
     {
-        var values = new double[Genome.Genes.Count];
+        var genes = (profile ?? GeneProfile.Seed).Genes;
+        var values = new double[genes.Count];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = genome[i];
             if (random.NextDouble() < rate)
-                values[i] += NextGaussian(random) * scale * Genome.Genes[i].Span;
+                values[i] += NextGaussian(random) * scale * genes[i].Span;
+            values[i] = genes[i].Clamp(values[i]);
         }
         return new Genome(values);
     }

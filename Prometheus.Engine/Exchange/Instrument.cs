@@ -30,8 +30,9 @@ public sealed record Instrument(
     public static IReadOnlyList<Instrument> All { get; } = [BtcUsdt, BtcUsdtSwap];
 
     public static Instrument Get(string instId) =>
-        All.FirstOrDefault(i => i.InstId == instId)
-        ?? throw new ArgumentException($"Unknown instrument '{instId}'.", nameof(instId));
+        instId == BtcUsdtSwap.InstId ? BtcUsdtSwap
+        : instId == BtcUsdt.InstId ? BtcUsdt
+        : throw new ArgumentException($"Unknown instrument '{instId}'.", nameof(instId));
 
     /// <summary>Quote-currency value of <paramref name="size"/> units at <paramref name="price"/>.</summary>
     public decimal Notional(decimal size, decimal price) => size * ContractValue * price;

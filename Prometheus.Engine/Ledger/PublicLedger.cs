@@ -16,7 +16,7 @@ public sealed class PublicLedger
     private readonly List<TradeRecord> _records = [];
     private readonly HashSet<string> _booked = new(StringComparer.Ordinal);
     private readonly List<FundingRecord> _funding = [];
-    private readonly HashSet<string> _fundingBooked = new(StringComparer.Ordinal);
+    private readonly HashSet<(string InstId, long FundingTimeMs, PositionSide PosSide, int AgentId)> _fundingBooked = [];
     private long _nextFundingId = 1;
     private readonly Dictionary<int, PrivateLedger> _private = [];
     private readonly decimal[] _amount = new decimal[4];
@@ -54,6 +54,24 @@ public sealed class PublicLedger
             equity += _margin[slot] + (marks[instrument] * _amount[slot] - _amountTimesPrice[slot]) * instrument.ContractValue * sign;
         }
         return equity;
+    }
+
+    /// <summary>
+    /// The agents' positions at the marks, in quote currency: net (long minus short, spot and swap together) and gross
+    /// (every position counted positive).
+    /// </summary>
+    public (decimal Net, decimal Gross) Exposure(MarkPrices marks)
+    {
+        decimal net = 0m, gross = 0m;
+        for (var slot = 0; slot < 4; slot++)
+        {
+            if (_amount[slot] == 0m) continue;
+            var instrument = slot < 2 ? Instrument.BtcUsdt : Instrument.BtcUsdtSwap;
+            var notional = instrument.Notional(_amount[slot], marks[instrument]);
+            net += slot % 2 == 0 ? notional : -notional;
+            gross += notional;
+        }
+        return (net, gross);
     }
 
     /// <summary>The id the next booked trade will get.</summary>
@@ -103,7 +121,7 @@ public sealed class PublicLedger
         foreach (var record in fundingOrdered)
         {
             ledger._funding.Add(record);
-            ledger._fundingBooked.Add(record.Key);
+            ledger._fundingBooked.Add((record.InstId, record.FundingTimeMs, record.PosSide, record.AgentId));
             ledger.FundingTotal += record.Paid;
             ledger._nextFundingId = Math.Max(ledger._nextFundingId, record.FundingId + 1);
         }
@@ -187,7 +205,7 @@ public sealed class PublicLedger
 
     /// <summary>Whether this agent's share of that funding settlement is booked.</summary>
     public bool IsFundingBooked(string instId, long fundingTimeMs, PositionSide posSide, int agentId) =>
-        _fundingBooked.Contains(FundingRecord.FundingKey(instId, fundingTimeMs, posSide, agentId));
+        _fundingBooked.Contains((instId, fundingTimeMs, posSide, agentId));
 
     /// <summary>
     /// Books an agent's share of a funding settlement into the public ledger and its private ledger in one step.
@@ -197,9 +215,9 @@ public sealed class PublicLedger
         decimal positionAmount, decimal rate, decimal markPrice, decimal paid, string billId)
     {
         SupervisorKey.Demand(key);
-        var record = new FundingRecord(_nextFundingId, agentId, instId, posSide, fundingTimeMs, positionAmount, rate, markPrice, paid, billId);
-        if (!_fundingBooked.Add(record.Key))
+        if (!_fundingBooked.Add((instId, fundingTimeMs, posSide, agentId)))
             return null;
+        var record = new FundingRecord(_nextFundingId, agentId, instId, posSide, fundingTimeMs, positionAmount, rate, markPrice, paid, billId);
         _private[agentId].ApplyFunding(key, record);
         _funding.Add(record);
         CashTotal -= paid;
@@ -215,20 +233,24 @@ public sealed class PublicLedger
     public string ComputeHash()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var line = new StringBuilder(256);
+        var buffer = new byte[1024];
+        var inv = CultureInfo.InvariantCulture;
         foreach (var r in _records)
         {
-            line.Clear();
-            line.Append(CultureInfo.InvariantCulture,
-                $"{r.TradeId}|{r.AgentId}|{r.InstId}|{r.Side.ToWire()}|{r.PosSide}|{r.Amount}|{r.Price}|{r.Fee}|{r.OrdId}|{r.ClOrdId}|{r.ExchangeTradeId}|{r.TimestampMs}|{r.Confidence:R}|{r.RealizedPnl}|{r.Origin}\n");
-            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+            // Formatted straight into UTF-8: a million records must not cost a million strings.
+            if (!System.Text.Unicode.Utf8.TryWrite(buffer, inv,
+                    $"{r.TradeId}|{r.AgentId}|{r.InstId}|{r.Side.ToWire()}|{r.PosSide}|{r.Amount}|{r.Price}|{r.Fee}|{r.OrdId}|{r.ClOrdId}|{r.ExchangeTradeId}|{r.TimestampMs}|{r.Confidence:R}|{r.RealizedPnl}|{r.Origin}\n",
+                    out var written))
+                throw new InvalidOperationException($"Trade record {r.TradeId} does not fit the hash buffer.");
+            hash.AppendData(buffer, 0, written);
         }
         foreach (var f in _funding)
         {
-            line.Clear();
-            line.Append(CultureInfo.InvariantCulture,
-                $"F|{f.FundingId}|{f.AgentId}|{f.InstId}|{f.PosSide}|{f.FundingTimeMs}|{f.PositionAmount}|{f.Rate}|{f.MarkPrice}|{f.Paid}|{f.BillId}\n");
-            hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+            if (!System.Text.Unicode.Utf8.TryWrite(buffer, inv,
+                    $"F|{f.FundingId}|{f.AgentId}|{f.InstId}|{f.PosSide}|{f.FundingTimeMs}|{f.PositionAmount}|{f.Rate}|{f.MarkPrice}|{f.Paid}|{f.BillId}\n",
+                    out var written))
+                throw new InvalidOperationException($"Funding record {f.FundingId} does not fit the hash buffer.");
+            hash.AppendData(buffer, 0, written);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

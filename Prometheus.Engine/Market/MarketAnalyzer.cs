@@ -20,7 +20,7 @@ namespace Prometheus.Engine.Market;
 /// for the volatility scaling. An empty first bar yields neutral readings with the bar's own close.</para>
 /// <para><b>Warm-up.</b> <see cref="MarketSnapshot.IsWarm"/> is true once RSI (RsiPeriod + 1 closes),
 /// MACD (MacdSlow + MacdSignal − 1 closes), Bollinger (BollingerPeriod closes), volatility
-/// (VolatilityWindow returns) and the regime (a full RegimeWindowDays of history) are all filled.
+/// (VolatilityWindow returns), the regime (a full RegimeWindowDays of history) and the trend (TrendDays of history) are all filled.
 /// Before that, readings are defined as each indicator documents (RSI 50, %B 0.5, MACD parts 0,
 /// volatility over the returns seen so far, regime against the oldest close).</para>
 /// <para>Timestamps must increase strictly; a candle at or before the previous one throws.</para>
@@ -32,6 +32,9 @@ public sealed class MarketAnalyzer
     private readonly BollingerBands _bollinger;
     private readonly RollingStatistics _returns;
     private readonly RegimeDetector _regime;
+    private readonly double _trendMs;
+    private double _trendAverage;
+    private long _firstCloseTs;
 
     private bool _hasBar;
     private long _lastTs;
@@ -52,6 +55,7 @@ public sealed class MarketAnalyzer
         _bollinger = new BollingerBands(options.BollingerPeriod, options.BollingerWidth);
         _returns = new RollingStatistics(options.VolatilityWindow);
         _regime = new RegimeDetector(TimeSpan.FromDays(options.RegimeWindowDays));
+        _trendMs = options.TrendDays * 86_400_000;
         _last = Neutral(0, 0m);
     }
 
@@ -101,8 +105,15 @@ public sealed class MarketAnalyzer
 
         double close = (double)candle.Close;
         double ret = 0.0;
-        if (_hasClose)
+        if (!_hasClose)
         {
+            _trendAverage = close;
+            _firstCloseTs = ts;
+        }
+        else
+        {
+            // A time-based exponential average: gaps weigh as the time they span.
+            _trendAverage += (close - _trendAverage) * (1 - Math.Exp(-(ts - _lastCloseTs) / _trendMs));
             ret = close / _lastClose - 1.0;
             double spannedIntervals = IntervalMs > 0 ? (double)(ts - _lastCloseTs) / IntervalMs : 1.0;
             _returns.Add(spannedIntervals > 1.0 ? ret / Math.Sqrt(spannedIntervals) : ret);
@@ -116,7 +127,11 @@ public sealed class MarketAnalyzer
         _bollinger.Add(close);
         MarketRegime regime = _regime.Update(ts, candle.Close);
 
-        bool isWarm = _rsi.IsReady && _macd.IsReady && _bollinger.IsReady && _returns.IsFull && _regime.IsWarm;
+        bool trendWarm = ts - _firstCloseTs >= _trendMs;
+        bool isWarm = _rsi.IsReady && _macd.IsReady && _bollinger.IsReady && _returns.IsFull && _regime.IsWarm && trendWarm;
+        double volatility = _returns.SampleStandardDeviation;
+        double trendScale = IntervalMs > 0 ? volatility * Math.Sqrt(_trendMs / IntervalMs) : 0;
+        double trend = trendWarm && trendScale > 1e-12 ? (close / _trendAverage - 1) / trendScale : 0;
 
         _last = new MarketSnapshot(
             TimestampMs: ts,
@@ -130,12 +145,14 @@ public sealed class MarketAnalyzer
             BollingerLower: _bollinger.Lower,
             BollingerPercentB: _bollinger.PercentB,
             Return: ret,
-            Volatility: _returns.SampleStandardDeviation,
+            Volatility: volatility,
             RegimeChange: _regime.Change,
             Regime: regime,
             IsWarm: isWarm,
             IsGap: isGap,
-            IsEmpty: false);
+            IsEmpty: false,
+            Trend: trend,
+            IntervalMs: IntervalMs);
         return _last;
     }
 

@@ -16,6 +16,9 @@ public sealed class MarketOptions : IValidatable
     public double BollingerWidth { get; set; } = 2.0;
     public int VolatilityWindow { get; set; } = 96;
 
+    /// <summary>Time constant of the slow trend: an exponential average of closes over about this many days.</summary>
+    public double TrendDays { get; set; } = 3;
+
     public IEnumerable<string> Validate() =>
         Check.Range($"{Section}:RegimeWindowDays", RegimeWindowDays, 1, 365)
             .Concat(Check.Range($"{Section}:RsiPeriod", RsiPeriod, 2, 500))
@@ -24,5 +27,6 @@ public sealed class MarketOptions : IValidatable
             .Concat(Check.Range($"{Section}:MacdSignal", MacdSignal, 2, 500))
             .Concat(Check.Range($"{Section}:BollingerPeriod", BollingerPeriod, 2, 500))
             .Concat(Check.Range($"{Section}:BollingerWidth", BollingerWidth, 0.5, 5.0))
-            .Concat(Check.Range($"{Section}:VolatilityWindow", VolatilityWindow, 2, 10_000));
+            .Concat(Check.Range($"{Section}:VolatilityWindow", VolatilityWindow, 2, 10_000))
+            .Concat(Check.Range($"{Section}:TrendDays", TrendDays, 0.1, 60));
 }

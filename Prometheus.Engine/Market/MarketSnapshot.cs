@@ -21,6 +21,8 @@ public readonly record struct MarketSnapshot(
     MarketRegime Regime,
     bool IsWarm,                // every indicator has seen enough bars
     bool IsGap,                 // one or more bars are missing before this one
-    bool IsEmpty)               // zero-volume bar: treated as missing data, no trading on it
+    bool IsEmpty,               // zero-volume bar: treated as missing data, no trading on it
+    double Trend = 0,           // (close / slow average − 1) in units of the volatility over the trend's horizon; 0 until warm
+    long IntervalMs = 0)        // the bar interval (0 until two bars were seen)
 {
 }

@@ -12,6 +12,7 @@ namespace Prometheus.Engine.Persistence;
 public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) : DbContext(options)
 {
     public DbSet<TradeRow> Trades => Set<TradeRow>();
+    public DbSet<FundingRow> Funding => Set<FundingRow>();
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<AgentRow> Agents => Set<AgentRow>();
     public DbSet<LedgerRow> Ledgers => Set<LedgerRow>();
@@ -47,6 +48,14 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
             e.Property(t => t.TradeId).ValueGeneratedNever();
             e.HasIndex(t => new { t.InstId, t.ExchangeTradeId }).IsUnique();
             e.HasIndex(t => t.AgentId);
+        });
+        model.Entity<FundingRow>(e =>
+        {
+            e.ToTable("Funding");
+            e.HasKey(f => f.FundingId);
+            e.Property(f => f.FundingId).ValueGeneratedNever();
+            e.HasIndex(f => new { f.InstId, f.FundingTimeMs, f.PosSide, f.AgentId }).IsUnique();
+            e.HasIndex(f => f.AgentId);
         });
         model.Entity<EventRow>(e =>
         {

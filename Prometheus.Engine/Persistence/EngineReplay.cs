@@ -6,7 +6,8 @@ using Prometheus.Engine.Supervision;
 namespace Prometheus.Engine.Persistence;
 
 /// <summary>
-/// Rebuilds the engine's state from a full snapshot and the events journalled after it. Pure: data in, state out.
+/// Rebuilds the engine's state from a full snapshot and the events journalled after it (the trade and funding records
+/// are rows of their own, read beside it). Pure: data in, state out.
 /// Every event carries the full post-state of what it touched, so applying them in version order is last-write-wins;
 /// the Supervisor's counters that events change between checkpoints (births, deaths, next agent id, the journal and
 /// its counters, the clOrdId sequence, the Mastermind's pool and decisions) are advanced here the way the engine
@@ -48,6 +49,11 @@ public static class EngineReplay
                     ledgers[b.Ledger.AgentId] = b.Ledger;
                     lastTradeId = Math.Max(lastTradeId, b.Record.TradeId);
                     takenAt = Math.Max(takenAt, b.Record.TimestampMs);
+                    break;
+                case FundingEvent f:
+                    ledgers[f.Ledger.AgentId] = f.Ledger;
+                    takenAt = Math.Max(takenAt, f.Record.FundingTimeMs);
+                    if (f.Decision is { } funded) Decide(funded); // a dead agent's share, settled by the pool
                     break;
                 case BornEvent b:
                     agents[b.Agent.Id] = b.Agent;

@@ -66,9 +66,9 @@ public sealed partial class EngineStore : ICheckpointSink
 
     /// <summary>
     /// The first save of a state (a fresh start, a point-in-time copy, a start with fresh ledgers): its snapshot file,
-    /// every current-state row and the given trade records, in one transaction, before the engine runs.
+    /// every current-state row and the given trade and funding records, in one transaction, before the engine runs.
     /// </summary>
-    public void Seed(EngineSnapshot state, IReadOnlyList<TradeRecord> records)
+    public void Seed(EngineSnapshot state, IReadOnlyList<TradeRecord> records, IReadOnlyList<FundingRecord>? funding = null)
     {
         if (state.IsPartial) throw new ArgumentException("A seed is a full snapshot.", nameof(state));
         var version = ++_version;
@@ -80,6 +80,7 @@ public sealed partial class EngineStore : ICheckpointSink
             WriteState(commands, state, version, decisions, now);
             foreach (var fallen in state.Valhalla) commands.Fallen(fallen, version);
             foreach (var record in records) commands.Trade(record, version, now);
+            foreach (var record in funding ?? []) commands.Funding(record, version, now);
             commands.RaiseCounter(Rows.CounterRow.NextClOrdSequence, state.Supervisor.NextClOrdSequence);
             commands.Checkpoint(version, state.TakenAtMs, now, state.Supervisor.Cycle, state.Agents.Count, state.LastTradeId);
         }), CancellationToken.None).GetAwaiter().GetResult();

@@ -55,8 +55,35 @@ public sealed partial class EngineStore : IEngineStore
         });
     }
 
-    // HELPER: the engine-store funding helper writes this (funding row, ledger row, event, in one transaction).
-    public void FundingBooked(FundingRecord record, PrivateLedgerState ledger) => throw new NotImplementedException();
+    /// <summary>
+    /// A funding share: its row, the agent's ledger and the event, in one transaction. Idempotent by the share's key: when
+    /// that share is already stored (a replay, a second write) nothing at all is written, so its ledger row is not
+    /// overwritten by a state that would count it twice.
+    /// </summary>
+    public void FundingBooked(FundingRecord record, PrivateLedgerState ledger, NumberedDecision? decision = null)
+    {
+        var version = _version + 1;
+        var now = NowMs;
+        var ledgerJson = EngineJson.Serialize(ledger);
+        var payload = EngineJson.Serialize(new FundingEvent(record, ledger, decision));
+        var written = false;
+        _loopCommands.InTransaction(() =>
+        {
+            if (!_loopCommands.Funding(record, version, now)) return;
+            _loopCommands.Ledger(ledger.AgentId, ledgerJson, version);
+            if (decision is { } d)
+            {
+                _persistedDecision = Math.Max(_persistedDecision, d.Number);
+                _loopCommands.Decision(d);
+            }
+            _loopCommands.Event(version, now, EventKinds.Funding, payload);
+            CrashPoints.Pass("funding");
+            written = true;
+        });
+        if (!written) return;
+        _version = version;
+        CrashPoints.Pass("funded");
+    }
 
     public void Born(AgentState agent, PrivateLedgerState ledger, NumberedDecision decision)
     {

@@ -13,7 +13,8 @@ namespace Prometheus.Engine.Persistence;
 /// - Every change is an event with a store version, assigned on the loop in the order the engine made the changes;
 ///   the current-state tables (Agents, Ledgers, Valhalla, Orders, EngineState) are never overwritten by an older
 ///   version, so a checkpoint written late cannot undo a booking written early.
-/// - A trade row, its private ledger, its agent and its event are committed together or not at all.
+/// - A trade row, its private ledger, its agent and its event are committed together or not at all; likewise a funding
+///   row, its private ledger and its event (and a funding share already stored writes nothing).
 /// - A snapshot row is written only after its file is durable; events are kept back to the oldest snapshot a restore
 ///   or a point-in-time recovery of the last 24 hours may need.
 /// - Opening never writes to a file it has not checked: a truncated, corrupt, foreign or newer database is refused.

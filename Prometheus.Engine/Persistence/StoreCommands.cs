@@ -15,7 +15,7 @@ namespace Prometheus.Engine.Persistence;
 internal sealed class StoreCommands : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insertTrade, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter,
+    private readonly SqliteCommand _insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter,
         _insertDecision, _insertEvent, _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery;
     private readonly SqliteCommand[] _all;
 
@@ -27,6 +27,12 @@ internal sealed class StoreCommands : IDisposable
                 TimestampMs, Confidence, RealizedPnl, Origin, Version, RecordedAtMs)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
             """, 17);
+        // Idempotent by the share's key: a second write of the same share inserts nothing (and says so: 0 rows).
+        _insertFunding = Prepare(connection, """
+            INSERT INTO Funding (FundingId, AgentId, InstId, PosSide, FundingTimeMs, PositionAmount, Rate, MarkPrice, Paid, BillId, Version, RecordedAtMs)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)
+            ON CONFLICT (InstId, FundingTimeMs, PosSide, AgentId) DO NOTHING
+            """, 12);
         _upsertAgent = Prepare(connection, """
             INSERT INTO Agents (Id, Name, Alive, State, Version) VALUES ($p0, $p1, $p2, $p3, $p4)
             ON CONFLICT (Id) DO UPDATE SET Name = excluded.Name, Alive = excluded.Alive, State = excluded.State, Version = excluded.Version
@@ -68,7 +74,7 @@ internal sealed class StoreCommands : IDisposable
             """, 8);
         _insertAudit = Prepare(connection, "INSERT INTO AuditLog (RecordedAtMs, Actor, Action, Detail) VALUES ($p0, $p1, $p2, $p3)", 4);
         _insertRecovery = Prepare(connection, "INSERT INTO RecoveryLog (RecordedAtMs, Decision, Report) VALUES ($p0, $p1, $p2)", 3);
-        _all = [_insertTrade, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter, _insertDecision, _insertEvent,
+        _all = [_insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter, _insertDecision, _insertEvent,
             _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery];
     }
 
@@ -84,6 +90,11 @@ internal sealed class StoreCommands : IDisposable
     public void Trade(TradeRecord r, long version, long recordedAtMs) =>
         Run(_insertTrade, r.TradeId, r.AgentId, r.InstId, r.Side.ToWire(), r.PosSide.ToString(), Text(r.Amount), Text(r.Price), Text(r.Fee),
             r.OrdId, r.ClOrdId, r.ExchangeTradeId, r.TimestampMs, r.Confidence, Text(r.RealizedPnl), r.Origin.ToString(), version, recordedAtMs);
+
+    /// <summary>Inserts a funding share; false when that share (instrument, funding time, side, agent) is already stored.</summary>
+    public bool Funding(FundingRecord f, long version, long recordedAtMs) =>
+        Run(_insertFunding, f.FundingId, f.AgentId, f.InstId, f.PosSide.ToString(), f.FundingTimeMs, Text(f.PositionAmount), Text(f.Rate),
+            Text(f.MarkPrice), Text(f.Paid), f.BillId, version, recordedAtMs) == 1;
 
     public void Agent(AgentState agent, string json, long version) =>
         Run(_upsertAgent, agent.Id, agent.Name, agent.Stage != LifeStage.Dead ? 1L : 0L, json, version);

@@ -12,7 +12,7 @@ namespace Prometheus.Engine.Persistence;
 
 /// <summary>
 /// Reads the store: the state at the latest save or at a past moment (newest usable snapshot + the events after it),
-/// the trade records, the current-state tables, the logs. Works on its own read-only connection, so it may be used
+/// the trade and funding records, the current-state tables, the logs. Works on its own read-only connection, so it may be used
 /// beside a running engine (WAL readers see the last commit).
 /// </summary>
 public sealed class StoreReader : IDisposable
@@ -20,6 +20,7 @@ public sealed class StoreReader : IDisposable
     private static readonly Dictionary<string, Type> PayloadTypes = new(StringComparer.Ordinal)
     {
         [EventKinds.Booked] = typeof(BookedEvent),
+        [EventKinds.Funding] = typeof(FundingEvent),
         [EventKinds.Born] = typeof(BornEvent),
         [EventKinds.Died] = typeof(DiedEvent),
         [EventKinds.Journal] = typeof(JournalEvent),
@@ -87,9 +88,10 @@ public sealed class StoreReader : IDisposable
             var events = Events(candidate.Version, atWallMs);
             var state = EngineReplay.Apply(snapshot, events);
             var records = Trades(atWallMs);
+            var funding = Funding(atWallMs);
             var version = events.Count > 0 ? events[^1].Version : candidate.Version;
             var lastSave = Math.Max(candidate.At, events.Count > 0 ? events.Max(e => e.RecordedAtMs) : 0);
-            return new LoadedState(state, records, new RecoverySnapshotUse(candidate.File, skipped, events.Count), events.Count, version, lastSave);
+            return new LoadedState(state, records, funding, new RecoverySnapshotUse(candidate.File, skipped, events.Count), events.Count, version, lastSave);
         }
         throw new EngineStoreException(
             $"No usable snapshot in {_dataDir}: {string.Join("; ", skipped.Select(s => $"{s.File} {s.Reason}"))}. The files were left as they are.");
@@ -97,6 +99,14 @@ public sealed class StoreReader : IDisposable
 
     /// <summary>Every trade record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
     public List<TradeRecord> Trades(long? atWallMs = null) => TradeRowReader.ReadAll(_connection.DataSource, atWallMs ?? long.MaxValue);
+
+    /// <summary>Every funding record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
+    public List<FundingRecord> Funding(long? atWallMs = null) =>
+        Read(_connection, """
+            SELECT FundingId, AgentId, InstId, PosSide, FundingTimeMs, PositionAmount, Rate, MarkPrice, Paid, BillId
+            FROM Funding WHERE RecordedAtMs <= $p0 ORDER BY FundingId
+            """, r => new FundingRecord(r.GetInt64(0), r.GetInt32(1), Intern(r.GetString(2)), Enum.Parse<PositionSide>(r.GetString(3)), r.GetInt64(4),
+                Money(r, 5), Money(r, 6), Money(r, 7), Money(r, 8), r.GetString(9)), atWallMs ?? long.MaxValue);
 
     /// <summary>The Agents table: every agent as last committed.</summary>
     public List<AgentState> Agents() =>

@@ -13,6 +13,7 @@ namespace Prometheus.Engine.Persistence;
 public static class EventKinds
 {
     public const string Booked = "booked";
+    public const string Funding = "funding";
     public const string Born = "born";
     public const string Died = "died";
     public const string Journal = "journal";
@@ -21,6 +22,9 @@ public static class EventKinds
 
 /// <summary>A fill booked: the trade (also a row of Trades), the agent's ledger and the agent after it.</summary>
 public sealed record BookedEvent(TradeRecord Record, PrivateLedgerState Ledger, AgentState Agent);
+
+/// <summary>An agent's share of a funding settlement booked (also a row of Funding), and the agent's ledger after it.</summary>
+public sealed record FundingEvent(FundingRecord Record, PrivateLedgerState Ledger, NumberedDecision? Decision = null);
 
 /// <summary>An agent born, its ledger funded, and the Mastermind's decision that paid for it.</summary>
 public sealed record BornEvent(AgentState Agent, PrivateLedgerState Ledger, NumberedDecision Decision);

@@ -50,7 +50,7 @@ public static class EngineStartup
             }
             else
             {
-                supervisor = Supervisor.Restore(options, exchange, market, random, loaded.State, loaded.Records);
+                supervisor = Supervisor.Restore(options, exchange, market, random, loaded.State, loaded.Records, loaded.Funding);
             }
             supervisor.Store = store;
 

@@ -19,6 +19,8 @@ public sealed record RecoveryReport(
     string Decision,
     bool DecisionRequired);
 
+/// <summary>What was restored. <see cref="FundingRecords"/>: the funding records (each agent's share of a swap
+/// funding settlement); <see cref="FundingPaid"/>: the net funding they add up to (negative when received).</summary>
 public sealed record RecoveryCounts(
     int PublicLedgerRecords,
     int PrivateLedgers,
@@ -26,7 +28,9 @@ public sealed record RecoveryCounts(
     int AgentsDead,
     int ValhallaHeroes,
     long Cycles,
-    double RuntimeHours);
+    double RuntimeHours,
+    int FundingRecords = 0,
+    decimal FundingPaid = 0m);
 
 public sealed record RecoveredAgent(
     int Id,

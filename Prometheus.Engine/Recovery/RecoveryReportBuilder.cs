@@ -19,7 +19,7 @@ public static class RecoveryReportBuilder
                 $"{verdict.Mismatched} record(s) differ between the public and private ledgers", null, false));
         if (verdict.Duplicates > 0)
             items.Add(new ReconciliationItem("ledger-duplicates", "Duplicate", "-", null, null, null,
-                $"{verdict.Duplicates} exchange trade(s) booked more than once", null, false));
+                $"{verdict.Duplicates} exchange trade(s) or funding share(s) booked more than once", null, false));
         if (verdict.Missing > 0)
             items.Add(new ReconciliationItem("ledger-missing", "MissingFill", "A", null, null, null,
                 $"{verdict.Missing} fill(s) on one side only (exchange or ledger)", null, false));
@@ -48,7 +48,7 @@ public static class RecoveryReportBuilder
             lastSaveAtMs is { } at ? (now.ToUnixTimeMilliseconds() - at) / 1000.0 : null,
             new RecoveryCounts(supervisor.Ledger.Records.Count, supervisor.Ledger.PrivateLedgers.Count, supervisor.Living.Count,
                 supervisor.Agents.Count - supervisor.Living.Count, supervisor.Valhalla.Heroes.Count, supervisor.Cycle,
-                supervisor.RuntimeMs / 3_600_000.0),
+                supervisor.RuntimeMs / 3_600_000.0, supervisor.Ledger.Funding.Count, supervisor.Ledger.FundingTotal),
             agents, snapshot,
             new RecoveryReconciliation(consistent, now, verdict, items),
             decision,

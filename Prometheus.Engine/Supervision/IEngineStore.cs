@@ -17,8 +17,11 @@ public interface IEngineStore
     /// <summary>A booked fill: the trade row, the agent's private ledger and the agent, together.</summary>
     void Booked(TradeRecord record, PrivateLedgerState ledger, AgentState agent);
 
-    /// <summary>An agent's share of a funding settlement: the funding record and the agent's private ledger, together.</summary>
-    void FundingBooked(FundingRecord record, PrivateLedgerState ledger);
+    /// <summary>
+    /// An agent's share of a funding settlement: the funding record and the agent's private ledger, together; with the
+    /// Mastermind's decision when the pool settled it for an agent that had died (the pool after it).
+    /// </summary>
+    void FundingBooked(FundingRecord record, PrivateLedgerState ledger, NumberedDecision? decision = null);
 
     /// <summary>A birth: the agent, its funded ledger, and the Mastermind's decision that paid the stake (the pool after it).</summary>
     void Born(AgentState agent, PrivateLedgerState ledger, NumberedDecision decision);

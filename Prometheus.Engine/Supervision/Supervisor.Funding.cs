@@ -9,11 +9,13 @@ namespace Prometheus.Engine.Supervision;
 /// settlement among the agents that held that side just before the funding time, in proportion to their positions,
 /// and books each share into the public and the agent's private ledger in one step (idempotent by instrument,
 /// funding time, side and agent). Asked every cycle for an hour after each funding time, since a real exchange
-/// publishes its bills with some delay; asking twice books nothing twice.
+/// publishes its bills with some delay, and every 16 cycles besides; asking twice books nothing twice.
 /// </summary>
 public sealed partial class Supervisor
 {
-    private static readonly long FundingPollWindowMs = 3_600_000;
+    private const long FundingPollWindowMs = 3_600_000;
+    private const int FundingPollEveryCycles = 16;
+    private long? _lastFundingTimeMs;
     private readonly Dictionary<string, decimal> _unattributedFunding = new(StringComparer.Ordinal);
     /// <summary>Bills shared out since this Supervisor was built (after a restore each is looked at once more, harmlessly).</summary>
     private readonly HashSet<string> _settledBills = new(StringComparer.Ordinal);
@@ -23,12 +25,16 @@ public sealed partial class Supervisor
 
     private async ValueTask CollectFundingAsync(long now, CancellationToken ct)
     {
+        // Every cycle in the hour after a funding time (market time), and every so many cycles whatever the time: an
+        // exchange whose clock runs apart from the market's (exchange-sim replaying fast) still has its bills read.
         var fundingTime = FundingRates.AtOrBefore(now);
-        if (now - fundingTime >= FundingPollWindowMs || fundingTime < StartedAtMs) return;
+        var due = (now - fundingTime < FundingPollWindowMs && fundingTime >= StartedAtMs) || Cycle % FundingPollEveryCycles == 0;
+        if (!due) return;
         IReadOnlyList<FundingBill> bills;
         try
         {
-            bills = await _exchange.GetFundingBillsAsync(sinceMs: fundingTime - FundingRates.PeriodMs, ct: ct);
+            var since = Math.Min(fundingTime, _lastFundingTimeMs ?? fundingTime) - FundingRates.PeriodMs;
+            bills = await _exchange.GetFundingBillsAsync(sinceMs: since, ct: ct);
         }
         catch (Exception e) when (IsExchangeFailure(e))
         {
@@ -36,11 +42,12 @@ public sealed partial class Supervisor
             return;
         }
         foreach (var bill in bills)
-            if (!_settledBills.Contains(bill.BillId))
-            {
-                BookFunding(bill);
-                _settledBills.Add(bill.BillId);
-            }
+        {
+            if (_settledBills.Contains(bill.BillId)) continue;
+            BookFunding(bill);
+            _settledBills.Add(bill.BillId);
+            _lastFundingTimeMs = Math.Max(_lastFundingTimeMs ?? bill.FundingTimeMs, bill.FundingTimeMs);
+        }
     }
 
     /// <summary>Shares one funding bill among the agents that held its side; idempotent.</summary>
@@ -75,14 +82,16 @@ public sealed partial class Supervisor
                 paid, bill.BillId);
             if (record is null) continue;
             FundingEvents++;
+            NumberedDecision? settledByPool = null;
             if (!agent.IsAlive)
             {
                 // Settled after it died: its capital went back to the pool, so the pool settles it.
                 Ledger.Fund(_key, agent.Id, paid);
                 Mastermind.Reclaim(NowMs, agent.Id, -paid, $"{agent.Name}'s funding share settled after its death");
+                settledByPool = Mastermind.LastDecision;
             }
             MarkDirty(agent.Id);
-            _store?.FundingBooked(record, Ledger.Private(agent.Id).Save());
+            _store?.FundingBooked(record, Ledger.Private(agent.Id).Save(), settledByPool);
             FundingBooked?.Invoke(record);
         }
         if (held < bill.PositionSize && remaining != 0m)

@@ -10,6 +10,8 @@ public sealed partial class Supervisor
 {
     private int _targetPopulation;
     private double _cullDebt;
+    // Reused by every generation: a generation runs every hour of a years-long backtest.
+    private readonly List<Agent> _active = [], _weak = [], _parents = [];
 
     private Agent? Birth(long now, Genome genome, Personality personality, int generation, IReadOnlyList<int> parents)
     {
@@ -28,6 +30,7 @@ public sealed partial class Supervisor
             BornAtMs = now,
             Generation = generation,
             Parents = parents,
+            TradableBarsAtBirth = TradableBars,
         };
         agent.Performance.Start(stake);
         var ledger = Ledger.OpenAccount(_key, id, stake);
@@ -93,13 +96,20 @@ public sealed partial class Supervisor
         {
             var agent = _living[i];
             if (agent.PendingDeath is not { } reason) continue;
-            if (Journal.Open.Any(e => e.AgentId == agent.Id)) continue;
+            if (HasOpenOrders(agent.Id)) continue;
             var ledger = Ledger.Private(agent.Id);
             foreach (var lot in ledger.OpenPositions.ToList())
                 await SubmitAsync(CloseIntent(agent, lot, TradeOrigin.Death, 1.0), bypassRisk: true, ct);
-            if (ledger.OpenPositionCount == 0 && !Journal.Open.Any(e => e.AgentId == agent.Id))
+            if (ledger.OpenPositionCount == 0 && !HasOpenOrders(agent.Id))
                 Bury(agent, reason, now);
         }
+    }
+
+    private bool HasOpenOrders(int agentId)
+    {
+        foreach (var entry in Journal.Open)
+            if (entry.AgentId == agentId) return true;
+        return false;
     }
 
     private void Bury(Agent agent, DeathReason reason, long now)
@@ -135,7 +145,10 @@ public sealed partial class Supervisor
     {
         Generations++;
         var evolution = _options.Evolution;
-        var active = _living.Where(a => a.PendingDeath is null).ToList();
+        var active = _active;
+        active.Clear();
+        foreach (var agent in _living)
+            if (agent.PendingDeath is null) active.Add(agent);
         foreach (var agent in active)
         {
             var ledger = Ledger.Private(agent.Id);
@@ -146,8 +159,12 @@ public sealed partial class Supervisor
         }
 
         var graceMs = (long)(evolution.GraceHours * HourMs);
-        var weak = active.Where(a => now - a.BornAtMs >= graceMs && a.Fitness < 0)
-            .OrderBy(a => a.Fitness).ThenBy(a => a.Id).ToList();
+        var minBars = evolution.MinBarsBeforeCullFor(Market.IntervalMs);
+        var weak = _weak;
+        weak.Clear();
+        foreach (var a in active)
+            if (now - a.BornAtMs >= graceMs && TradableAge(a) >= minBars && a.Fitness < 0) weak.Add(a);
+        weak.Sort(static (x, y) => x.Fitness != y.Fitness ? x.Fitness.CompareTo(y.Fitness) : x.Id.CompareTo(y.Id));
         _cullDebt += evolution.CullFraction * (1 + EnvironmentPressure) * active.Count * evolution.IntervalHours / 24;
         var cull = Math.Min((int)_cullDebt, Math.Min(weak.Count, Math.Max(0, active.Count - 2)));
         _cullDebt = Math.Min(_cullDebt - cull, 1.0); // unused quota does not pile up into a massacre later
@@ -159,7 +176,10 @@ public sealed partial class Supervisor
 
         if (EnvironmentPressure == 0)
             _targetPopulation = Math.Min(_options.Agents.Max, _targetPopulation + 1);
-        var parents = _living.Where(a => a.PendingDeath is null).ToList();
+        var parents = _parents;
+        parents.Clear();
+        foreach (var agent in _living)
+            if (agent.PendingDeath is null) parents.Add(agent);
         // Dying agents still hold their places until they are buried: the population never exceeds Max.
         var births = Math.Min(_targetPopulation - parents.Count, _options.Agents.Max - _living.Count);
         for (var i = 0; i < births; i++)
@@ -185,7 +205,7 @@ public sealed partial class Supervisor
                 personality = Personality.Random(_random);
                 generation = 0;
                 parentId = null;
-                return Genome.Random(_random);
+                return Genome.Random(_random, evolution.GeneProfile);
             }
             var agent = Selection.Tournament(parents, evolution.TournamentSize, _random);
             personality = agent.Personality;
@@ -196,7 +216,8 @@ public sealed partial class Supervisor
 
         var a = Pick(out var pa, out var ga, out var ia);
         var b = Pick(out var pb, out var gb, out var ib);
-        var child = GeneticOperators.Mutate(GeneticOperators.Crossover(a, b, _random), evolution.MutationRate, evolution.MutationScale, _random);
+        var child = GeneticOperators.Mutate(GeneticOperators.Crossover(a, b, _random), evolution.MutationRate, evolution.MutationScale, _random,
+            evolution.GeneProfile);
         var lineage = new[] { ia, ib }.Where(x => x.HasValue).Select(x => x!.Value).Distinct().ToArray();
         return Birth(now, child, Personality.Inherit(pa, pb, _random), Math.Max(ga, gb) + 1, lineage);
     }

@@ -54,15 +54,15 @@ public sealed partial class Supervisor
         Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
         SystemRisk.Save(), RiskLog.Save(), Journal.Written, Journal.Finished,
         [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
-        [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs);
+        [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars);
 
     /// <summary>
-    /// Rebuilds a Supervisor from a full snapshot and every trade record. Ledgers are recomputed from their records;
-    /// reservations of orders no longer open are dropped. Indicators start cold: feed recent bars to
-    /// <see cref="WarmUp"/> before trading.
+    /// Rebuilds a Supervisor from a full snapshot, every trade record and every funding record (none for a state saved
+    /// before funding was booked). Ledgers are recomputed from their records; reservations of orders no longer open are
+    /// dropped. Indicators start cold: feed recent bars to <see cref="WarmUp"/> before trading.
     /// </summary>
     public static Supervisor Restore(EngineOptions options, IExchange exchange, TimeProvider time, Random random,
-        EngineSnapshot snapshot, IReadOnlyList<TradeRecord> records)
+        EngineSnapshot snapshot, IReadOnlyList<TradeRecord> records, IReadOnlyList<FundingRecord>? funding = null)
     {
         if (snapshot.IsPartial)
             throw new ArgumentException("A restore needs a full snapshot (partial checkpoints are merged into one first).", nameof(snapshot));
@@ -73,7 +73,7 @@ public sealed partial class Supervisor
             Reservations = l.Reservations.Where(r => open.Contains(r.Key)).ToDictionary(StringComparer.Ordinal),
         });
         var supervisor = new Supervisor(options, exchange, time, random, ledgers: null);
-        supervisor.Ledger = PublicLedger.Restore(supervisor._key, ledgers, records);
+        supervisor.Ledger = PublicLedger.Restore(supervisor._key, ledgers, records, funding);
         foreach (var state in snapshot.Agents.OrderBy(a => a.Id))
         {
             var agent = Agent.Restore(state);
@@ -102,6 +102,7 @@ public sealed partial class Supervisor
         supervisor.ExchangeRejects = s.ExchangeRejects;
         supervisor.Market = s.Market;
         supervisor.RuntimeMs = s.RuntimeMs;
+        supervisor.TradableBars = s.TradableBars;
         return supervisor;
     }
 

@@ -30,6 +30,7 @@ public sealed partial class Supervisor
     /// <summary>Private ledgers by agent id, for the per-bar loop (an array index, not a hash lookup).</summary>
     private PrivateLedger[] _ledgers = new PrivateLedger[64];
     private readonly long _maxHoldingMs;
+    private readonly double _spotRoundTripCost, _swapRoundTripCost, _swapFundingPerHour;
     private long _nextHourMs, _nextDayMs, _nextGenerationMs;
     private int _nextAgentId = 1;
 
@@ -46,6 +47,11 @@ public sealed partial class Supervisor
         _random = random;
         _indicators = new MarketAnalyzer(options.Market);
         _maxHoldingMs = (long)(options.Risk.MaxHoldingHours * HourMs);
+        // What a decision's cost gate weighs an entry against: fees both ways plus the expected slippage both ways.
+        var slippage = (double)(options.Simulated.BaseSlippageBps + options.Simulated.RandomSlippageBps / 2) / 10_000;
+        _spotRoundTripCost = 2 * ((double)Instrument.BtcUsdt.TakerFeeRate + slippage);
+        _swapRoundTripCost = 2 * ((double)Instrument.BtcUsdtSwap.TakerFeeRate + slippage);
+        _swapFundingPerHour = Math.Abs((double)options.Backtest.DefaultFundingRate) / 8;
         Ledger = ledgers ?? new PublicLedger();
         Valhalla = new Valhalla(options.Evolution.Heroes);
         Mastermind = new Mastermind(options.Mastermind, options.Agents.Initial);
@@ -84,6 +90,12 @@ public sealed partial class Supervisor
     public bool EvolutionEnabled { get; set; } = true;
     public long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>Bars on which agents could trade (indicators warm, trading on): the clock agents' ages for culling are counted by.</summary>
+    public long TradableBars { get; private set; }
+
+    /// <summary>Tradable bars <paramref name="agent"/> has lived (for a dead agent, as if it were alive).</summary>
+    public long TradableAge(Agent agent) => TradableBars - agent.TradableBarsAtBirth;
+
     /// <summary>Equity of the whole book: the Mastermind's pool plus every agent's capital and positions.</summary>
     public decimal Equity => Mastermind.Pool + Ledger.Equity(Marks);
 
@@ -95,8 +107,11 @@ public sealed partial class Supervisor
     public IReadOnlyList<Agent> Rankings() =>
         [.. _living.OrderByDescending(a => Ledger.Private(a.Id).Pnl(Marks)).ThenBy(a => a.Id)];
 
-    /// <summary>Fresh start: sets hedge-mode leverage on the swap and gives birth to the founders.</summary>
-    public async ValueTask StartAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Fresh start: sets hedge-mode leverage on the swap and gives birth to the founders: random genomes of the configured
+    /// profile, or <paramref name="founders"/> when given (a population evolved elsewhere, put to trade on its own).
+    /// </summary>
+    public async ValueTask StartAsync(CancellationToken ct = default, IReadOnlyList<(Genome Genome, Personality Personality)>? founders = null)
     {
         foreach (var side in new[] { PositionSide.Long, PositionSide.Short })
             await _exchange.SetLeverageAsync(Instrument.BtcUsdtSwap.InstId, side, _options.Risk.SwapLeverage, ct);
@@ -104,7 +119,12 @@ public sealed partial class Supervisor
         StartedAtMs = now;
         _targetPopulation = _options.Agents.Initial;
         for (var i = 0; i < _options.Agents.Initial; i++)
-            Birth(now, Genome.Random(_random), Personality.Random(_random), generation: 0, parents: []);
+        {
+            if (founders is not null)
+                Birth(now, founders[i % founders.Count].Genome, founders[i % founders.Count].Personality, generation: 0, parents: []);
+            else
+                Birth(now, Genome.Random(_random, _options.Evolution.GeneProfile), Personality.Random(_random), generation: 0, parents: []);
+        }
         _nextGenerationMs = now + (long)(_options.Evolution.IntervalHours * HourMs);
     }
 
@@ -137,7 +157,10 @@ public sealed partial class Supervisor
         }
         var signals = MarketSignals.From(Market);
         if (signals.Tradable)
+        {
+            TradableBars++;
             await TradeAsync(now, signals, ct);
+        }
 
         await CloseOutDyingAsync(now, ct);
         if (EvolutionEnabled && now >= _nextGenerationMs)
@@ -177,7 +200,9 @@ public sealed partial class Supervisor
                 Personality: agent.Personality,
                 Emotions: agent.Emotions,
                 TradingLevel: agent.TradingLevel,
-                InLastStand: agent.InLastStand);
+                InLastStand: agent.InLastStand,
+                RoundTripCost: agent.Instrument.Kind == InstrumentKind.Spot ? _spotRoundTripCost : _swapRoundTripCost,
+                FundingPerHour: agent.Instrument.Kind == InstrumentKind.Spot ? 0 : _swapFundingPerHour);
             if (SystemRisk.State == TradingState.Halted) continue; // halted: protective exits only
             var decision = DecisionMaker.Decide(agent.Genome, view, signals, Market);
             if (decision.Action == DecisionAction.Hold) continue;

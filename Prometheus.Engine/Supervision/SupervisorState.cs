@@ -31,4 +31,5 @@ public sealed record SupervisorState(
     IReadOnlyList<ExchangeFill> Unattributed,
     int ExchangeRejects,
     MarketSnapshot Market,
-    long RuntimeMs);
+    long RuntimeMs,
+    long TradableBars = 0);

@@ -80,12 +80,13 @@ public sealed class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         foreach (var field in new[] { "id", "state", "capital", "pnl", "winRate", "trades", "rank", "fitness", "genome", "positions" })
             Assert.True(first.TryGetProperty(field, out _), $"agent has {field}");
         Assert.Equal(1, first.GetProperty("rank").GetInt32());
-        Assert.Equal(12, first.GetProperty("genome").EnumerateObject().Count());
+        Assert.Equal(Prometheus.Engine.Agents.Genome.Genes.Count, first.GetProperty("genome").EnumerateObject().Count());
 
         var detail = await GetAsync($"/api/agents/{first.GetProperty("id").GetInt32()}");
         Assert.Equal(first.GetProperty("id").GetInt32(), detail.GetProperty("agent").GetProperty("id").GetInt32());
         Assert.True(detail.TryGetProperty("emotions", out _));
         Assert.True(detail.TryGetProperty("medals", out _));
+        Assert.True(detail.TryGetProperty("fundingPaid", out _));
 
         var page = await GetAsync("/api/trades?skip=0&take=3");
         Assert.Equal(3, page.GetProperty("items").GetArrayLength());
@@ -97,7 +98,7 @@ public sealed class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(valhalla.TryGetProperty("heroes", out _) && valhalla.TryGetProperty("fallen", out _));
 
         var verify = await GetAsync("/api/ledger/verify");
-        foreach (var field in new[] { "consistent", "publicRecords", "privateRecords", "exchangeFills", "duplicates", "missing" })
+        foreach (var field in new[] { "consistent", "publicRecords", "privateRecords", "exchangeFills", "duplicates", "missing", "fundingRecords" })
             Assert.True(verify.TryGetProperty(field, out _), $"verify has {field}");
         Assert.True(verify.GetProperty("consistent").GetBoolean(), verify.ToString());
 

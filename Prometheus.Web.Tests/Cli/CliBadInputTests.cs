@@ -4,7 +4,7 @@ namespace Prometheus.Web.Tests.Cli;
 public sealed class CliBadInputTests
 {
     [Theory]
-    [InlineData("error: unknown verb 'frobnicate' (verbs: serve, backtest, bench, healthcheck, recover, exchange-sim; see --help)", "frobnicate")]
+    [InlineData("error: unknown verb 'frobnicate' (verbs: serve, backtest, research, bench, healthcheck, recover, exchange-sim; see --help)", "frobnicate")]
     [InlineData("error: unknown option '--bogus' for backtest (see 'backtest --help')", "backtest", "--bogus")]
     [InlineData("error: unknown option '--agent' for bench (see 'bench --help')", "bench", "--agent", "5")]
     [InlineData("error: unexpected argument 'extra' for backtest (see 'backtest --help')", "backtest", "extra")]

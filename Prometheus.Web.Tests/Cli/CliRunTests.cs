@@ -15,12 +15,14 @@ public class CliRunTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        Assert.Contains("total ROI", result.Out);
+        Assert.Contains("exp.-matched", result.Out);
         Assert.Contains("buy & hold", result.Out);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         var root = json.RootElement;
         foreach (var field in new[] { "roi", "maxDrawdown", "sharpe", "winRate", "trades", "avgHoldingHours", "buyHoldRoi", "feesPaid",
-                     "births", "deaths", "valhalla", "outOfSample", "agentBarsPerSecond", "ledgerHash" })
+                     "births", "deaths", "valhalla", "outOfSample", "agentBarsPerSecond", "ledgerHash",
+                     "period", "fundingPaid", "fundingEvents", "buyHold", "exposureMatched", "alpha", "beta", "informationRatio",
+                     "avgNetExposure", "avgGrossExposure", "deployedShare", "medianAgent" })
             Assert.True(root.TryGetProperty(field, out _), $"report.json lacks '{field}'");
         foreach (var field in new[] { "roi", "maxDrawdown", "sharpe", "trades" })
             Assert.True(root.GetProperty("outOfSample").TryGetProperty(field, out _), $"outOfSample lacks '{field}'");

@@ -17,19 +17,25 @@ public sealed class ReportTableTests
         var text = Render(o => ReportTable.WriteBacktest(o, SampleReports.Backtest(SampleReports.Best())));
 
         Assert.Contains("Backtest of btc-usdt-swap-15m-okx-20230101-20260418.csv.gz", text);
-        Assert.Contains("2023-01-01 00:00 .. 2026-04-18 04:15 UTC, 115,506 bars", text);
-        Assert.Matches(@"total ROI\s+\+12\.35%\s+\+80\.12%", text);
-        Assert.Matches(@"max drawdown\s+8\.15%\s+30\.20%", text);
-        Assert.Matches(@"Sharpe\s+1\.23", text);
+        Assert.Contains("2023-01-01 00:00 .. 2026-04-18 04:15 UTC, 115,506 bars (after 2,881 warm-up bars", text);
+        // Population, exposure-matched, buy & hold and cash over the same bars.
+        Assert.Matches(@"ROI\s+\+12\.35%\s+\+15\.00%\s+\+80\.12%\s+0\.00%", text);
+        Assert.Matches(@"Sharpe\s+1\.23\s+0\.90\s+1\.10\s+0\.00", text);
+        Assert.Matches(@"max drawdown\s+8\.15%\s+8\.00%\s+30\.20%\s+0\.00%", text);
+        Assert.Matches(@"fees paid\s+1,234\.50\s+300\.00\s+50\.00\s+0\.00", text);
+        Assert.Matches(@"funding paid\s+321\.50\s+800\.00\s+4,000\.00\s+0\.00", text);
+        Assert.Matches(@"net exposure\s+21\.00%\s+21\.00%\s+100\.00%\s+0\.00%", text);
+        Assert.Matches(@"alpha, beta\s+-1\.20% a year, beta 0\.20", text);
+        Assert.Matches(@"information ratio\s+-0\.30", text);
+        Assert.Matches(@"ROI on deployed\s+\+24\.69%", text);
+        Assert.Matches(@"funding times\s+284 at OKX's recorded rate, 3,300 at the default rate", text);
         Assert.Matches(@"win rate\s+54\.20%", text);
-        Assert.Matches(@"total trades\s+1,234", text);
+        Assert.Matches(@"trades\s+1,234", text);
         Assert.Matches(@"avg holding time\s+6\.5 h", text);
-        Assert.Matches(@"fees paid\s+1,234\.50", text);
         Assert.Contains("100,000.00 -> 112,345.67 USDT", text);
-        Assert.Matches(@"births\s+40", text);
-        Assert.Matches(@"deaths\s+35", text);
-        Assert.Matches(@"Valhalla size\s+10", text);
-        Assert.Matches(@"agents alive\s+15", text);
+        Assert.Matches(@"births, deaths\s+40, 35 \(Valhalla 10, alive 15\)", text);
+        Assert.Matches(@"ROI on its stake\s+-4\.00%", text);
+        Assert.Contains("survivorship, not a result", text);
         Assert.Matches(@"agent-bars/s\s+1,234,568", text);
         Assert.Contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", text);
     }

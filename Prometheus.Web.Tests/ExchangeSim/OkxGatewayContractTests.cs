@@ -12,18 +12,11 @@ public sealed class OkxGatewayContractTests : ExchangeContractTests
 
     protected override async Task<IExchange> CreateAsync()
     {
-        _kit = await SimServerKit.StartAsync();
-        _gateway = await _kit.GatewayAsync(streams: OkxStreams.Private);
+        (_kit, _gateway) = await ContractExchanges.GatewayAsync();
         return _gateway;
     }
 
     protected override void Feed(Candle bar) => _kit!.Server.PushBar(bar);
 
-    protected override async Task DisposeExchangeAsync()
-    {
-        if (_gateway is not null)
-            await _gateway.DisposeAsync();
-        if (_kit is not null)
-            await _kit.DisposeAsync();
-    }
+    protected override Task DisposeExchangeAsync() => ContractExchanges.DisposeAsync(_kit, _gateway);
 }

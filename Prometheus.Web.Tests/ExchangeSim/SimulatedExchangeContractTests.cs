@@ -11,15 +11,11 @@ public sealed class SimulatedExchangeContractTests : ExchangeContractTests
 
     protected override Task<IExchange> CreateAsync()
     {
-        _exchange = new SimulatedExchange(new SimulatedExchangeOptions { RandomSlippageBps = 0m }, TimeProvider.System, new Random(42));
+        _exchange = ContractExchanges.Embedded(TimeProvider.System);
         return Task.FromResult<IExchange>(_exchange);
     }
 
-    protected override void Feed(Candle bar)
-    {
-        foreach (var instrument in _exchange!.Instruments)
-            _exchange.OnBar(instrument.InstId, bar);
-    }
+    protected override void Feed(Candle bar) => ContractExchanges.Feed(_exchange!, bar);
 
     protected override Task DisposeExchangeAsync()
     {

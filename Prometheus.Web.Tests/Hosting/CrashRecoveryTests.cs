@@ -7,14 +7,14 @@ namespace Prometheus.Web.Tests.Hosting;
 
 /// <summary>
 /// The real `serve` process killed with SIGKILL at random moments, and mid-booking, again and again: after every
-/// restart no committed trade is lost or doubled, public equals private, every agent is as last committed, the engine
-/// awaits a person's confirmation and trades nothing before it.
+/// restart no committed trade or funding share is lost or doubled, public equals private, every agent is as last
+/// committed, the engine awaits a person's confirmation and trades nothing before it.
 /// </summary>
 public sealed class CrashRecoveryTests
 {
     private sealed record Committed(List<(long TradeId, string ExchangeTradeId, decimal Amount, decimal Price)> Trades,
-        Dictionary<int, (int Trades, int RoundTrips, int Wins, string Stage)> Agents, Dictionary<int, decimal> Capital,
-        List<ExchangeFill> ExchangeFills);
+        Dictionary<int, (int Trades, int RoundTrips, int Wins, string Stage)> Agents, Dictionary<int, (decimal Capital, decimal FundingPaid)> Ledgers,
+        List<ExchangeFill> ExchangeFills, int FundingRecords);
 
     /// <summary>What the engine's store and the exchange's store hold after a kill: the oracle the restart is checked against.</summary>
     private static Committed ReadCommitted(string dataDir)
@@ -24,8 +24,9 @@ public sealed class CrashRecoveryTests
         return new Committed(
             [.. reader.Trades().Select(t => (t.TradeId, t.ExchangeTradeId, t.Amount, t.Price))],
             reader.Agents().ToDictionary(a => a.Id, a => (a.Trades, a.RoundTrips, a.Wins, a.Stage.ToString())),
-            reader.Ledgers().ToDictionary(l => l.AgentId, l => l.Capital),
-            [.. exchange.Load()?.Fills ?? []]);
+            reader.Ledgers().ToDictionary(l => l.AgentId, l => (l.Capital, l.FundingPaid)),
+            [.. exchange.Load()?.Fills ?? []],
+            reader.Funding().Count);
     }
 
     [Fact]
@@ -92,6 +93,9 @@ public sealed class CrashRecoveryTests
         Assert.True(verify.GetProperty("consistent").GetBoolean(), $"round {round}: {verify}");
         Assert.Equal(restored.Count, verify.GetProperty("publicRecords").GetInt32());
         Assert.Equal(restored.Count, verify.GetProperty("privateRecords").GetInt32());
+        // Every committed funding share is back, in both ledgers.
+        Assert.True(verify.GetProperty("fundingRecords").GetInt32() >= committed.FundingRecords, $"round {round}: {verify}");
+        Assert.Equal(verify.GetProperty("fundingRecords").GetInt32(), verify.GetProperty("privateFundingRecords").GetInt32());
 
         foreach (var (id, agent) in committed.Agents)
         {
@@ -104,7 +108,15 @@ public sealed class CrashRecoveryTests
             if (extra > 0) continue;
             Assert.Equal(agent.RoundTrips, detail.GetProperty("roundTrips").GetInt32());
             Assert.Equal(agent.Wins, detail.GetProperty("wins").GetInt32());
-            Assert.Equal(committed.Capital[id], summary.GetProperty("capital").GetDecimal());
+            // The market runs on while awaiting confirmation, and funding settled since is paid from capital: capital
+            // plus funding paid is as committed (a dead agent's late share is settled by the pool, so its capital is).
+            var (capital, fundingPaid) = committed.Ledgers[id];
+            var restoredCapital = summary.GetProperty("capital").GetDecimal();
+            var restoredFunding = detail.GetProperty("fundingPaid").GetDecimal();
+            if (agent.Stage == "Dead")
+                Assert.Equal(capital, restoredCapital);
+            else
+                Assert.Equal(capital + fundingPaid, restoredCapital + restoredFunding);
         }
         var recovery = await serve.GetAsync("/api/recovery");
         Assert.False(recovery.GetProperty("freshStart").GetBoolean());

@@ -19,7 +19,7 @@ public sealed record AgentSummary(
     int Id, string Name, string State, string Stage, string InstId, int Generation, decimal Capital, decimal Equity, decimal Pnl,
     decimal WinRate, int Trades, int? Rank, double Fitness, IReadOnlyDictionary<string, double> Genome, IReadOnlyList<PositionView> Positions);
 
-/// <summary>GET /api/agents/{id}: everything about one agent, alive or dead.</summary>
+/// <summary>GET /api/agents/{id}: everything about one agent, alive or dead. FundingPaid: net swap funding it paid (negative when received).</summary>
 public sealed record AgentDetail(
     AgentSummary Agent,
     object Personality,
@@ -30,7 +30,7 @@ public sealed record AgentDetail(
     IReadOnlyList<int> Parents,
     int RoundTrips, int Wins, int Losses, int ConsecutiveWins, int ConsecutiveLosses, int MaxConsecutiveWins, int MaxConsecutiveLosses,
     DateTimeOffset? LastStandSince, int LastStandsSurvived, int TradingLevel, IReadOnlyList<string> Medals,
-    decimal InitialCapital, decimal Funded, decimal RealizedPnl, decimal FeesPaid, decimal MaxDrawdown);
+    decimal InitialCapital, decimal Funded, decimal RealizedPnl, decimal FeesPaid, decimal FundingPaid, decimal MaxDrawdown);
 
 /// <summary>GET /api/valhalla: the heroes (best lifetime PnL) and every fallen agent, newest death first.</summary>
 public sealed record ValhallaView(int Count, IReadOnlyList<FallenAgent> Heroes, IReadOnlyList<FallenAgent> Fallen);

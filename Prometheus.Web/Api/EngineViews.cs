@@ -25,7 +25,7 @@ public static class EngineViews
             agent.DeathReason?.ToString(), agent.Parents, agent.RoundTrips, agent.Wins, agent.Losses, agent.ConsecutiveWins,
             agent.ConsecutiveLosses, agent.MaxConsecutiveWins, agent.MaxConsecutiveLosses, At(agent.LastStandSinceMs),
             agent.LastStandsSurvived, agent.TradingLevel, MedalNames(agent.Medals), ledger.InitialCapital, ledger.Funded, ledger.RealizedPnl,
-            ledger.FeesPaid, agent.Performance.MaxDrawdown);
+            ledger.FeesPaid, ledger.FundingPaid, agent.Performance.MaxDrawdown);
     }
 
     public static ValhallaView Valhalla(Supervisor s) =>

@@ -18,26 +18,30 @@ public static class BacktestVerb
         var seed = CliArguments.Seed();
         var from = CliArguments.Date("--from", "First day of the run (UTC). Default: the file's first bar.");
         var to = CliArguments.Date("--to", "Last day of the run (UTC). Default: the file's last bar.");
+        var profile = CliArguments.Profile();
         var output = CliArguments.Out("report");
+        var html = CliArguments.Html("report");
 
         var command = new Command("backtest", "Run a backtest over a candle file and print its report.")
         {
-            data, agents, seed, from, to, output,
+            data, agents, seed, from, to, profile, output, html,
         };
         command.SetAction((parse, ct) => RunAsync(context,
             parse.GetValue(data), parse.GetValue(agents), parse.GetValue(seed),
-            parse.GetValue(from), parse.GetValue(to), parse.GetValue(output), ct));
+            parse.GetValue(from), parse.GetValue(to), parse.GetValue(profile), parse.GetValue(output), parse.GetValue(html), ct));
         return command;
     }
 
     public static async Task<int> RunAsync(CliContext context, string? data, int? agents, int seed,
-        DateOnly? from, DateOnly? to, string? output, CancellationToken ct)
+        DateOnly? from, DateOnly? to, string? profile, string? output, string? html, CancellationToken ct)
     {
         CliArguments.RequireOrderedRange(from, to);
         var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(PrometheusConfiguration.Build(context.ConfigOverrides));
         var dataPath = CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Okx15m));
         var outPath = CliArguments.RequireWritableOut(output);
-        var settings = new BacktestSettings(dataPath, agents ?? engineOptions.Agents.Initial, seed, from, to);
+        var htmlPath = CliArguments.RequireWritableOut(html, "--html");
+        var funding = ShippedData.FundingRates(engineOptions.Backtest.DefaultFundingRate);
+        var settings = new BacktestSettings(dataPath, agents ?? engineOptions.Agents.Initial, seed, from, to, Profile: profile, Funding: funding);
 
         BacktestReport report;
         using (var interrupt = new InterruptScope(context, ct))
@@ -53,6 +57,11 @@ public static class BacktestVerb
             ReportJson.Write(outPath, report);
             context.Out.WriteLine();
             context.Out.WriteLine($"Report written to {outPath}");
+        }
+        if (htmlPath is not null)
+        {
+            ReportHtml.WriteBacktest(htmlPath, report);
+            context.Out.WriteLine($"HTML report written to {htmlPath}");
         }
         return ExitCodes.Ok;
     }

@@ -47,6 +47,32 @@ public static class CliArguments
         HelpName = "FILE",
     };
 
+    public static Option<string?> Html(string what) => new("--html")
+    {
+        Description = $"Write the {what} as one self-contained HTML page to this file.",
+        HelpName = "FILE",
+    };
+
+    public static Option<string?> Profile() => new("--profile")
+    {
+        Description = "Gene ranges evolution searches: seed (the seed documents' ranges) or wide (holding from one bar to 7 days). Default: Prometheus:Evolution:Profile.",
+        HelpName = "seed|wide",
+        CustomParser = result => Parse<string?>(result, token => Prometheus.Engine.Agents.GeneProfile.TryGet(token, out var profile)
+            ? profile.Name
+            : throw new CliException($"--profile must be one of {string.Join(", ", Prometheus.Engine.Agents.GeneProfile.All.Select(p => p.Name))} (was '{token}')")),
+    };
+
+    /// <summary>A whole-number option in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static Option<int?> Count(string name, string description, string helpName, int min, int max) => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+        CustomParser = result => Parse<int?>(result, token =>
+            int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+                ? value
+                : throw new CliException($"{name} must be a whole number between {min} and {max} (was '{token}')")),
+    };
+
     public static int ParseAgents(string token) =>
         int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var agents) && agents is >= 1 and <= MaxAgents
             ? agents
@@ -80,18 +106,18 @@ public static class CliArguments
     }
 
     /// <summary>The output file as an absolute path; its folder must exist so a long run does not end unable to write.</summary>
-    public static string? RequireWritableOut(string? path)
+    public static string? RequireWritableOut(string? path, string option = "--out")
     {
         if (path is null)
             return null;
         if (string.IsNullOrWhiteSpace(path))
-            throw new CliException("--out must name a file (was empty)");
+            throw new CliException($"{option} must name a file (was empty)");
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
-            throw new CliException($"--out names a folder, not a file: {full}");
+            throw new CliException($"{option} names a folder, not a file: {full}");
         var folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
-            throw new CliException($"--out folder does not exist: {folder}");
+            throw new CliException($"{option} folder does not exist: {folder}");
         return full;
     }
 

@@ -75,6 +75,7 @@ public static class PrometheusCli
         {
             ServeVerb.Create(context),
             BacktestVerb.Create(context),
+            ResearchVerb.Create(context),
             BenchVerb.Create(context),
             HealthcheckVerb.Create(context),
             RecoverVerb.Create(context),

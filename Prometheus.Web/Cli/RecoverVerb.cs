@@ -79,7 +79,7 @@ public static class RecoverVerb
             throw new CliException(e.Message);
         }
 
-        var supervisor = Supervisor.Restore(options, new OfflineExchange(), TimeProvider.System, new Random(0), loaded.State, loaded.Records);
+        var supervisor = Supervisor.Restore(options, new OfflineExchange(), TimeProvider.System, new Random(0), loaded.State, loaded.Records, loaded.Funding);
         var report = RecoveryReportBuilder.Build(supervisor, TimeProvider.System.GetUtcNow(), TimeProvider.System.GetElapsedTime(started).TotalMilliseconds,
             freshStart: false, loaded.LastSaveAtMs, loaded.Snapshot, fills, recovery.AutoResumeWhenClean);
         context.Out.Write(json ? JsonSerializer.Serialize(report, new JsonSerializerOptions(EngineJson.Options) { WriteIndented = true }) + "\n"
@@ -89,7 +89,7 @@ public static class RecoverVerb
         {
             var state = agentsOnly ? EngineStartup.AgentsOnly(loaded) : loaded.State;
             using (var store = EngineStore.Open(target, TimeProvider.System, persistence))
-                store.Seed(state, agentsOnly ? [] : loaded.Records);
+                store.Seed(state, agentsOnly ? [] : loaded.Records, agentsOnly ? [] : loaded.Funding);
             context.Out.WriteLine();
             context.Out.WriteLine(agentsOnly
                 ? $"The agents, with fresh ledgers, were written to {target}."

@@ -23,6 +23,8 @@ public static class RecoveryReportText
         text.Append("\nRestored\n");
         var c = r.Counts;
         Line("Public ledger records", c.PublicLedgerRecords.ToString("N0", CultureInfo.InvariantCulture));
+        Line("Funding records", c.FundingRecords == 0 ? "none"
+            : string.Create(CultureInfo.InvariantCulture, $"{c.FundingRecords:N0}, net paid {c.FundingPaid:+#,##0.00######;-#,##0.00######;0.00}"));
         Line("Private ledgers", c.PrivateLedgers.ToString(CultureInfo.InvariantCulture));
         Line("Agents", $"{c.AgentsAlive} alive, {c.AgentsDead} dead");
         Line("Valhalla heroes", c.ValhallaHeroes.ToString(CultureInfo.InvariantCulture));
@@ -45,7 +47,9 @@ public static class RecoveryReportText
 
         text.Append("\nReconciliation\n");
         var v = r.Reconciliation.Ledger;
-        Line("Public vs private", v.Mismatched == 0 ? $"consistent ({v.PublicRecords} = {v.PrivateRecords} records)" : $"{v.Mismatched} record(s) differ");
+        Line("Public vs private", v.Mismatched == 0
+            ? $"consistent ({v.PublicRecords} = {v.PrivateRecords} records, {v.FundingRecords} = {v.PrivateFundingRecords} funding records)"
+            : $"{v.Mismatched} record(s) differ");
         Line("Ledger vs exchange", v.ExchangeFills is { } fills ? $"{fills} exchange fill(s), {v.Missing} missing, {v.Duplicates} duplicate(s)" : "exchange not consulted");
         if (r.Reconciliation.Items.Count == 0)
             Line("Findings", "none");

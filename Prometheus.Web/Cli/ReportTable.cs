@@ -1,5 +1,6 @@
 using System.Globalization;
 using Prometheus.Engine.Backtest;
+using Prometheus.Engine.Research;
 
 namespace Prometheus.Web.Cli;
 
@@ -15,35 +16,57 @@ public static class ReportTable
     public static void WriteBacktest(TextWriter output, BacktestReport report)
     {
         output.WriteLine($"Backtest of {Path.GetFileName(report.Data)}");
-        Row(output, "period", $"{Stamp(report.From)} .. {Stamp(report.To)} UTC, {Count(report.Bars)} bars");
-        Row(output, "agents, seed", $"{Count(report.Agents)} at start, seed {report.Seed.ToString(Invariant)}");
+        Row(output, "period", $"{Stamp(report.From)} .. {Stamp(report.To)} UTC, {Count(report.Bars)} bars "
+            + $"(after {Count(report.Period.WarmupBars)} warm-up bars, never traded nor measured)");
+        Row(output, "agents, seed, profile", $"{Count(report.Agents)} at start, seed {report.Seed.ToString(Invariant)}, profile {report.Profile}");
         output.WriteLine();
 
-        output.WriteLine($"{"Whole run",-LabelWidth}{"strategy",16}{"buy & hold",16}");
-        Row(output, "total ROI", Right(Percent(report.Roi, signed: true)) + Right(Percent(report.BuyHoldRoi, signed: true)));
-        Row(output, "max drawdown", Right(Percent(report.MaxDrawdown)) + Right(Percent(report.BuyHoldMaxDrawdown)));
-        Row(output, "Sharpe", Right(Ratio(report.Sharpe)));
-        Row(output, "win rate", Right(Percent(report.WinRate)));
-        Row(output, "total trades", Right(Count(report.Trades)));
-        Row(output, "avg holding time", Right(Hours(report.AvgHoldingHours)));
-        Row(output, "fees paid", Right(Money(report.FeesPaid)));
+        output.WriteLine($"{"Same bars",-LabelWidth}{"population",16}{"exp.-matched",16}{"buy & hold",16}{"cash",16}");
+        Row(output, "ROI", Right(Percent(report.Roi, signed: true)) + Right(Percent(report.ExposureMatched.Roi, signed: true))
+            + Right(Percent(report.BuyHold.Roi, signed: true)) + Right(Percent(report.Cash.Roi, signed: true)));
+        Row(output, "Sharpe", Right(Ratio(report.Sharpe)) + Right(Ratio(report.ExposureMatched.Sharpe)) + Right(Ratio(report.BuyHold.Sharpe))
+            + Right(Ratio(report.Cash.Sharpe)));
+        Row(output, "max drawdown", Right(Percent(report.MaxDrawdown)) + Right(Percent(report.ExposureMatched.MaxDrawdown))
+            + Right(Percent(report.BuyHold.MaxDrawdown)) + Right(Percent(report.Cash.MaxDrawdown)));
+        Row(output, "fees paid", Right(Money(report.FeesPaid)) + Right(Money(report.ExposureMatched.FeesPaid)) + Right(Money(report.BuyHold.FeesPaid))
+            + Right(Money(0m)));
+        Row(output, "funding paid", Right(Money(report.FundingPaid)) + Right(Money(report.ExposureMatched.FundingPaid))
+            + Right(Money(report.BuyHold.FundingPaid)) + Right(Money(0m)));
+        Row(output, "net exposure", Right(Percent((decimal)report.AvgNetExposure)) + Right(Percent(report.ExposureMatched.Exposure))
+            + Right(Percent(report.BuyHold.Exposure)) + Right(Percent(report.Cash.Exposure)));
+        output.WriteLine();
+
+        output.WriteLine("Population");
+        Row(output, "alpha, beta", $"{Percent((decimal)report.Alpha, signed: true)} a year, beta {Ratio(report.Beta)} (daily returns against buy & hold)");
+        Row(output, "information ratio", $"{Ratio(report.InformationRatio)} (against the exposure-matched benchmark)");
+        Row(output, "gross exposure", Percent((decimal)report.AvgGrossExposure));
+        Row(output, "deployed share", $"{Percent((decimal)report.DeployedShare)} of equity with agents (the rest idles in the pool)");
+        Row(output, "ROI on deployed", Percent(report.RoiOnDeployed, signed: true));
+        Row(output, "win rate", Percent(report.WinRate));
+        Row(output, "trades", Count(report.Trades));
+        Row(output, "avg holding time", Hours(report.AvgHoldingHours));
+        Row(output, "funding times", $"{Count(report.FundingEvents.Recorded)} at OKX's recorded rate, {Count(report.FundingEvents.Defaulted)} at the default rate");
         Row(output, "equity", $"{Money(report.InitialCapital)} -> {Money(report.FinalEquity)} USDT");
+        Row(output, "births, deaths", $"{Count(report.Births)}, {Count(report.Deaths)} (Valhalla {Count(report.Valhalla)}, alive {Count(report.AgentsAlive)})");
         output.WriteLine();
 
         var oos = report.OutOfSample;
-        output.WriteLine($"{"Out of sample",-LabelWidth}{Stamp(oos.From)} .. {Stamp(oos.To)} UTC");
+        output.WriteLine($"{"Out of sample",-LabelWidth}{Stamp(oos.From)} .. {Stamp(oos.To)} UTC, genomes frozen");
+        output.WriteLine($"{"",-LabelWidth}{"population",16}{"buy & hold",16}");
         Row(output, "ROI", Right(Percent(oos.Roi, signed: true)) + Right(Percent(oos.BuyHoldRoi, signed: true)));
         Row(output, "max drawdown", Right(Percent(oos.MaxDrawdown)));
         Row(output, "Sharpe", Right(Ratio(oos.Sharpe)));
         Row(output, "trades", Right(Count(oos.Trades)));
         output.WriteLine();
 
-        output.WriteLine("Population");
-        Row(output, "births", Right(Count(report.Births)));
-        Row(output, "deaths", Right(Count(report.Deaths)));
-        Row(output, "Valhalla size", Right(Count(report.Valhalla)));
-        Row(output, "agents alive", Right(Count(report.AgentsAlive)));
-        output.WriteLine();
+        if (report.MedianAgent is { } median)
+        {
+            output.WriteLine("Median agent (of every agent that lived, the dead included)");
+            Row(output, "ROI on its stake", Percent(median.Roi, signed: true));
+            Row(output, "Sharpe, max drawdown", $"{Ratio(median.Sharpe)}, {Percent(median.MaxDrawdown)}");
+            Row(output, "trades", Count(median.Trades));
+            output.WriteLine();
+        }
 
         WriteBestAgent(output, report.BestAgent);
 
@@ -52,6 +75,49 @@ public static class ReportTable
         Row(output, "agent-bars/s", Count(report.AgentBarsPerSecond));
         Row(output, "ledger hash", report.LedgerHash);
     }
+
+    public static void WriteResearch(TextWriter output, ResearchReport report)
+    {
+        var settings = report.Settings;
+        output.WriteLine($"Research on {report.Data}");
+        output.WriteLine();
+        output.WriteLine(report.Summary.Verdict);
+        output.WriteLine();
+        Row(output, "seeds", $"{Count(settings.SeedCount)} (from {settings.FirstSeed.ToString(Invariant)}), {Count(settings.Agents)} agents, profile {report.Profile}");
+        Row(output, "walk-forward", $"{Count(settings.Windows)} test windows of {Count(settings.TestDays)} days, {settings.Training} training"
+            + (settings.TrainDays is { } train ? $" ({Count(train)} days)" : ""));
+        Row(output, "data", $"{Stamp(report.Period.From)} .. {Stamp(report.Period.To)} UTC, {Count(report.Period.WarmupBars)} warm-up bars");
+        Row(output, "holdout", $"{Stamp(report.Holdout.From)} .. {Stamp(report.Holdout.To)} UTC, " + (report.Holdout.Used ? "traded once (--final)" : "not read"));
+        var costs = report.Costs;
+        Row(output, "costs", $"taker {Percent(costs.SpotTakerFee)} spot, {Percent(costs.SwapTakerFee)} swap; slippage {costs.BaseSlippageBps.ToString(Invariant)} bps "
+            + $"+ up to {costs.RandomSlippageBps.ToString(Invariant)} + impact; funding: {Count(costs.FundingTimesRecorded)} recorded, {Count(costs.FundingTimesDefaulted)} at {Percent(costs.DefaultFundingRate)}");
+        output.WriteLine();
+
+        var summary = report.Summary;
+        output.WriteLine($"{"Test windows, over seeds",-LabelWidth}{"Sharpe median [p10, p90]",30}{"ROI median [p10, p90]",32}  beaten by population");
+        void Model(string name, MetricDistribution d, double? beaten) =>
+            Row(output, name, $"{Spread(d.Sharpe, Ratio),28}{Spread(d.Roi, v => Percent((decimal)v, signed: true)),32}  "
+                + (beaten is { } share ? $"{Percent((decimal)share)} of seeds" : ""));
+        Model("population", summary.Population, null);
+        Model("random timing", summary.RandomTiming, summary.BeatsRandomTimingShare);
+        Model("frozen genomes", summary.FrozenGenomes, summary.BeatsFrozenGenomesShare);
+        Model("exposure-matched", summary.ExposureMatched, summary.BeatsExposureMatchedShare);
+        Model("buy & hold", summary.BuyHold, summary.BeatsBuyHoldShare);
+        output.WriteLine();
+
+        output.WriteLine($"{"Seed (test Sharpe)",-LabelWidth}{"population",12}{"random",12}{"frozen",12}{"matched",12}{"buy&hold",12}{"pop. ROI",12}");
+        foreach (var seed in report.Seeds)
+        {
+            var t = seed.Test;
+            Row(output, seed.Seed.ToString(Invariant), $"{Ratio(t.Population.Sharpe),10}{Ratio(t.RandomTiming.Sharpe),12}{Ratio(t.FrozenGenomes.Sharpe),12}"
+                + $"{Ratio(t.ExposureMatched.Sharpe),12}{Ratio(t.BuyHold.Sharpe),12}{Percent(t.Population.Roi, signed: true),12}");
+        }
+        output.WriteLine();
+        Row(output, "elapsed", $"{report.Seconds.ToString("0.0", Invariant)} s on {Count(report.Parallel)} worker(s), {Count(report.AgentBarsPerSecond)} agent-bars/s");
+    }
+
+    private static string Spread(Spread spread, Func<double, string> format) =>
+        $"{format(spread.Median)} [{format(spread.P10)}, {format(spread.P90)}]";
 
     public static void WriteBench(TextWriter output, BenchReport report)
     {
@@ -96,7 +162,7 @@ public static class ReportTable
             return;
         }
 
-        output.WriteLine($"Best agent #{best.Id.ToString(Invariant)} {best.Name}");
+        output.WriteLine($"Best agent #{best.Id.ToString(Invariant)} {best.Name} (picked after the fact among the living: survivorship, not a result)");
         Row(output, "capital", $"{Money(best.Capital)} USDT");
         Row(output, "PnL", $"{Signed(best.Pnl)} USDT");
         Row(output, "trades, win rate", $"{Count(best.Trades)}, {Percent(best.WinRate)}");

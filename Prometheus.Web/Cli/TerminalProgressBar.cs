@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Prometheus.Engine.Backtest;
+using Prometheus.Engine.Research;
 
 namespace Prometheus.Web.Cli;
 
@@ -9,7 +10,7 @@ namespace Prometheus.Web.Cli;
 /// engine's reporting rate. Used only when stdout is a terminal; the line is wiped on dispose so
 /// the report starts on a clean line.
 /// </summary>
-public sealed class TerminalProgressBar(TextWriter output) : IProgress<BacktestProgress>, IDisposable
+public sealed class TerminalProgressBar(TextWriter output) : IProgress<BacktestProgress>, IProgress<ResearchProgress>, IDisposable
 {
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
     private const int BarWidth = 28;
@@ -19,15 +20,19 @@ public sealed class TerminalProgressBar(TextWriter output) : IProgress<BacktestP
     private TimeSpan _lastDraw;
     private int _lastLength;
 
-    public void Report(BacktestProgress value)
+    public void Report(BacktestProgress value) => Draw(now => Render(value, now), final: value.BarsDone == value.BarsTotal);
+
+    public void Report(ResearchProgress value) => Draw(now => Render(value, now), final: value.SeedsDone == value.SeedsTotal);
+
+    private void Draw(Func<TimeSpan, string> render, bool final)
     {
         lock (_gate)
         {
             var now = _clock.Elapsed;
-            if (_lastLength > 0 && now - _lastDraw < RedrawInterval)
+            if (!final && _lastLength > 0 && now - _lastDraw < RedrawInterval)
                 return;
             _lastDraw = now;
-            var line = Render(value, now);
+            var line = render(now);
             output.Write('\r' + line.PadRight(_lastLength));
             output.Flush();
             _lastLength = line.Length;
@@ -57,6 +62,19 @@ public sealed class TerminalProgressBar(TextWriter output) : IProgress<BacktestP
             : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"[{bar}] {fraction * 100,5:0.0}%  {progress.BarsDone:N0}/{progress.BarsTotal:N0} bars  agents {progress.AgentsAlive:N0}  trades {progress.Trades:N0}  {Clock(elapsed)} elapsed{left}");
+    }
+
+    /// <summary>"[#######.....]  25.0%  seeds 5/20  windows 20/80  0:13 elapsed  0:39 left"</summary>
+    public static string Render(ResearchProgress progress, TimeSpan elapsed)
+    {
+        var fraction = progress.WindowsTotal > 0 ? Math.Clamp((double)progress.WindowsDone / progress.WindowsTotal, 0, 1) : 0;
+        var filled = (int)Math.Round(fraction * BarWidth);
+        var bar = new string('#', filled) + new string('.', BarWidth - filled);
+        var left = progress.WindowsDone > 0 && progress.WindowsDone < progress.WindowsTotal
+            ? $"  {Clock(elapsed * ((double)(progress.WindowsTotal - progress.WindowsDone) / progress.WindowsDone))} left"
+            : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[{bar}] {fraction * 100,5:0.0}%  seeds {progress.SeedsDone:N0}/{progress.SeedsTotal:N0}  windows {progress.WindowsDone:N0}/{progress.WindowsTotal:N0}  {Clock(elapsed)} elapsed{left}");
     }
 
     private static string Clock(TimeSpan span) =>

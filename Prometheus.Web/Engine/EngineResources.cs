@@ -62,8 +62,9 @@ public sealed class EngineResources(
                 MarketClock = new ReplayClock(DateTimeOffset.UnixEpoch);
                 if (Mode == ExchangeMode.Simulated)
                 {
+                    // Its swaps pay funding: the shipped recorded rates, Prometheus:Backtest:DefaultFundingRate elsewhere.
                     Exchange = SimulatedExchange.Open(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName), engineOptions.Simulated,
-                        MarketClock, new Random(Seed ^ 0x5EED));
+                        MarketClock, new Random(Seed ^ 0x5EED), funding: ShippedData.FundingRates(engineOptions.Backtest.DefaultFundingRate));
                     Feed = new ReplayFeed(CandleFileReader.Read(paper.Value.DataPath));
                 }
                 DataDir = dataDir;

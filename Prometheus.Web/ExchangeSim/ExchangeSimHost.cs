@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Market;
 using Prometheus.Web.Configuration;
@@ -38,6 +39,7 @@ public static class ExchangeSimHost
         SimPublicEndpoints.Map(app);
         SimAccountEndpoints.Map(app);
         SimTradeEndpoints.Map(app);
+        SimFundingEndpoints.Map(app);
         SimWebSocketEndpoint.Map(app);
         app.MapFallback(() => SimHttp.Error("404", "Not Found", StatusCodes.Status404NotFound));
         return app;
@@ -49,12 +51,15 @@ public static class ExchangeSimHost
         var exchangeOptions = services.GetRequiredService<IOptions<SimulatedExchangeOptions>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
         var dataDir = DataDirectory.Resolve(services.GetRequiredService<IConfiguration>());
-        var exchange = SimulatedExchange.Open(Path.Combine(dataDir, StoreFileName), exchangeOptions, time, new Random(options.Seed));
+        // Swaps pay funding as on OKX: the shipped recorded rates, Prometheus:Backtest:DefaultFundingRate elsewhere.
+        var funding = ShippedData.FundingRates(services.GetRequiredService<IOptions<BacktestOptions>>().Value.DefaultFundingRate);
+        var exchange = SimulatedExchange.Open(Path.Combine(dataDir, StoreFileName), exchangeOptions, time, new Random(options.Seed), funding: funding);
         try
         {
             var lastBar = exchange.LastBar(Prometheus.Engine.Exchange.Instrument.BtcUsdtSwap.InstId)?.TimestampMs;
             var market = new SimMarket(CandleFileReader.Read(options.DataPath), options.Speed, time.GetUtcNow().ToUnixTimeMilliseconds(), lastBar);
-            return new ExchangeSimServer(exchange, market, new SimAlgoBook(dataDir), options, time, services.GetRequiredService<ILogger<ExchangeSimServer>>());
+            return new ExchangeSimServer(exchange, market, new SimAlgoBook(dataDir), options, time, services.GetRequiredService<ILogger<ExchangeSimServer>>(),
+                funding);
         }
         catch
         {

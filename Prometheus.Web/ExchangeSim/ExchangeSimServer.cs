@@ -21,9 +21,12 @@ public sealed class ExchangeSimServer : IDisposable
     private readonly List<ExchangeOrder> _touched = [];
     private readonly ILogger _logger;
 
-    public ExchangeSimServer(SimulatedExchange exchange, SimMarket market, SimAlgoBook algos, ExchangeSimOptions options, TimeProvider time, ILogger<ExchangeSimServer> logger)
+    /// <param name="funding">The funding rates the exchange settles, served as the funding-rate history.</param>
+    public ExchangeSimServer(SimulatedExchange exchange, SimMarket market, SimAlgoBook algos, ExchangeSimOptions options, TimeProvider time,
+        ILogger<ExchangeSimServer> logger, FundingRates funding)
     {
         _exchange = exchange;
+        Funding = funding;
         Algos = algos;
         algos.DropOrphans(exchange);
         Market = market;
@@ -38,6 +41,9 @@ public sealed class ExchangeSimServer : IDisposable
     }
 
     public SimMarket Market { get; }
+
+    /// <summary>The rates the exchange settles funding at (recorded history, the default rate elsewhere).</summary>
+    public FundingRates Funding { get; }
 
     /// <summary>Attached stop-loss / take-profit orders (use under <see cref="Run{T}"/>).</summary>
     public SimAlgoBook Algos { get; }

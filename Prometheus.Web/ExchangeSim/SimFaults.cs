@@ -4,7 +4,8 @@ namespace Prometheus.Web.ExchangeSim;
 
 /// <summary>
 /// Faults exchange-sim injects on request, so a client's handling of them can be tested end to end: an order placed
-/// whose answer is lost (50004, "check the result"), and a spell of 503s (50001). Also counts requests per endpoint.
+/// whose answer is lost (50004, "check the result"), a spell of 503s (50001), and funding bills without exchange-sim's
+/// posSide extension, as real OKX writes them. Also counts requests per endpoint.
 /// </summary>
 public sealed class SimFaults
 {
@@ -13,6 +14,9 @@ public sealed class SimFaults
 
     /// <summary>Requests received per "METHOD path" (after rate limiting and authentication).</summary>
     public ConcurrentDictionary<string, int> Requests { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>While set, funding bills are written as real OKX writes them, with no posSide: a client must infer the side.</summary>
+    public bool BillsWithoutPosSide { get; set; }
 
     /// <summary>The next <paramref name="count"/> order placements are made, but answered 50004 instead of their result.</summary>
     public void LoseOrderAnswers(int count) => Interlocked.Exchange(ref _placedButLost, count);

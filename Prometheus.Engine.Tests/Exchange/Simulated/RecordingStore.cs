@@ -5,7 +5,7 @@ namespace Prometheus.Engine.Tests.Exchange.Simulated;
 
 /// <summary>
 /// An in-memory <see cref="ISimulatedExchangeStore"/> that applies commits as the SQLite store does (upserts by
-/// natural id, first-insertion order) and records each one: what it held and whether the exchange's Fills
+/// natural id, first-insertion order; bills by funding time then id, as the SQLite store reads them) and records each one: what it held and whether the exchange's Fills
 /// channel had any fill at that moment. It can be told to fail.
 /// </summary>
 internal sealed class RecordingStore : ISimulatedExchangeStore
@@ -15,13 +15,16 @@ internal sealed class RecordingStore : ISimulatedExchangeStore
     private readonly SortedDictionary<long, SimulatedOrderState> _orders = [];
     private readonly List<ExchangeFill> _fills = [];
     private readonly List<SimulatedBarState> _bars = [];
+    private readonly List<FundingBill> _bills = [];
+    private readonly List<SimulatedFundingState> _funding = [];
     private long? _lastOrdId;
     private long _lastTradeId;
+    private long _lastBillId;
 
     public sealed record Commit(
         IReadOnlyList<SimulatedOrderState> Orders, IReadOnlyList<ExchangeFill> Fills, IReadOnlyList<SimulatedBalanceState> Balances,
         IReadOnlyList<SimulatedPositionState> Positions, IReadOnlyList<SimulatedBarState> Bars, bool CountersChanged,
-        bool AnyFillOnChannel);
+        bool AnyFillOnChannel, IReadOnlyList<FundingBill> FundingBills, IReadOnlyList<SimulatedFundingState> Funding);
 
     public List<Commit> Commits { get; } = [];
 
@@ -40,7 +43,8 @@ internal sealed class RecordingStore : ISimulatedExchangeStore
     public SimulatedExchangeState? Load() =>
         _lastOrdId is null
             ? null
-            : new SimulatedExchangeState(_lastOrdId.Value, _lastTradeId, [.. _balances], [.. _positions], [.. _orders.Values], [.. _fills], [.. _bars]);
+            : new SimulatedExchangeState(_lastOrdId.Value, _lastTradeId, [.. _balances], [.. _positions], [.. _orders.Values], [.. _fills], [.. _bars],
+                _lastBillId, [.. _bills.OrderBy(b => b.FundingTimeMs).ThenBy(b => long.Parse(b.BillId))], [.. _funding]);
 
     void ISimulatedExchangeStore.Commit(SimulatedExchangeChanges changes)
     {
@@ -48,7 +52,7 @@ internal sealed class RecordingStore : ISimulatedExchangeStore
             throw failure;
         Commits.Add(new Commit(
             [.. changes.Orders], [.. changes.Fills], [.. changes.Balances], [.. changes.Positions], [.. changes.Bars],
-            changes.CountersChanged, Exchange is not null && Exchange.Fills.TryPeek(out _)));
+            changes.CountersChanged, Exchange is not null && Exchange.Fills.TryPeek(out _), [.. changes.FundingBills], [.. changes.Funding]));
         foreach (var order in changes.Orders)
             _orders[long.Parse(order.OrdId)] = order;
         _fills.AddRange(changes.Fills);
@@ -58,8 +62,11 @@ internal sealed class RecordingStore : ISimulatedExchangeStore
             Upsert(_positions, position, p => (p.InstId, p.PosSide) == (position.InstId, position.PosSide));
         foreach (var bar in changes.Bars)
             Upsert(_bars, bar, b => b.InstId == bar.InstId);
+        _bills.AddRange(changes.FundingBills);
+        foreach (var next in changes.Funding)
+            Upsert(_funding, next, f => f.InstId == next.InstId);
         if (changes.CountersChanged)
-            (_lastOrdId, _lastTradeId) = (changes.LastOrdId, changes.LastTradeId);
+            (_lastOrdId, _lastTradeId, _lastBillId) = (changes.LastOrdId, changes.LastTradeId, changes.LastBillId);
     }
 
     public void Dispose() => Disposed = true;

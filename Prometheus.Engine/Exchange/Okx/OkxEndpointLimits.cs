@@ -23,6 +23,8 @@ public static class OkxEndpointLimits
         ["/api/v5/account/balance"] = 10,
         ["/api/v5/account/positions"] = 10,
         ["/api/v5/account/config"] = 5,
+        ["/api/v5/account/bills"] = 10,
+        ["/api/v5/public/funding-rate-history"] = 10,
         ["/api/v5/account/set-position-mode"] = 5,
         ["/api/v5/account/set-leverage"] = 20,
         ["/api/v5/trade/order"] = 60,

@@ -2,7 +2,7 @@ using Prometheus.Engine.Exchange.Okx.Wire;
 
 namespace Prometheus.Engine.Exchange.Okx;
 
-/// <summary>Account: positions, balances, leverage, configuration, position mode, closing a position.</summary>
+/// <summary>Account: positions, balances, leverage, configuration, position mode, closing a position (funding bills: OkxExchange.Funding.cs).</summary>
 public sealed partial class OkxExchange
 {
     /// <summary>Open swap positions (pos ≠ 0).</summary>
@@ -18,10 +18,6 @@ public sealed partial class OkxExchange
         var data = await _rest.GetAsync<OkxBalanceWire>("/api/v5/account/balance", [], signed: true, ct).ConfigureAwait(false);
         return data.Count == 0 ? [] : OkxMapper.ToBalances(data[0]);
     }
-
-    // HELPER: GET /api/v5/account/bills type=8 (to be written by the exchange-funding helper)
-    public ValueTask<IReadOnlyList<FundingBill>> GetFundingBillsAsync(string? instId = null, long? sinceMs = null, CancellationToken ct = default) =>
-        new([]);
 
     /// <summary>POST /api/v5/account/set-leverage for (instId, posSide) in the configured margin mode. A refusal is an ack with OKX's code.</summary>
     public async ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default)

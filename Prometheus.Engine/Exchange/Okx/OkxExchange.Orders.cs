@@ -197,7 +197,12 @@ public sealed partial class OkxExchange
         return OrderAck.Reject(request.ClOrdId, code, $"outcome unknown ({cause.OkxMessage}); not found by clOrdId {request.ClOrdId}, so not placed");
     }
 
-    private async Task<List<T>> PagesAsync<T>(string path, List<KeyValuePair<string, string?>> query, Func<T, string> cursor, CancellationToken ct)
+    /// <summary>
+    /// Every page of a newest-first list, paging with after=<paramref name="cursor"/> of the last item, until a short
+    /// page or, when given, a page that ends with an item <paramref name="pastWanted"/> (older than what is wanted).
+    /// </summary>
+    private async Task<List<T>> PagesAsync<T>(string path, List<KeyValuePair<string, string?>> query, Func<T, string> cursor, CancellationToken ct,
+        Func<T, bool>? pastWanted = null)
     {
         var all = new List<T>();
         string? after = null;
@@ -206,7 +211,7 @@ public sealed partial class OkxExchange
             var pageQuery = new List<KeyValuePair<string, string?>>(query) { new("after", after), new("limit", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
             var data = await _rest.GetAsync<T>(path, pageQuery, signed: true, ct).ConfigureAwait(false);
             all.AddRange(data);
-            if (data.Count < PageSize)
+            if (data.Count < PageSize || (pastWanted is not null && pastWanted(data[^1])))
                 break;
             after = cursor(data[^1]);
         }

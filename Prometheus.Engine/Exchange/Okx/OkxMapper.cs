@@ -98,6 +98,70 @@ public static class OkxMapper
             OkxJson.Decimal(w.LiqPx, "liqPx"), margin, OkxJson.Decimal(w.Upl, "upl"));
     }
 
+    /// <summary>
+    /// A funding bill (type 8, subType 173 expense or 174 income) of <paramref name="instrument"/>. Its side is the bill's
+    /// posSide when it has one (exchange-sim's extension), else inferred by <see cref="FundingSide"/> from the sign of
+    /// balChg against <paramref name="rate"/>, the rate settled at that funding time. The rate is
+    /// <paramref name="rate"/> when known, else |balChg| / (sz × ctVal × px) with the sign of what the side paid. The
+    /// funding time is the 8-hour boundary at or before ts (OKX stamps a bill when it settles, at or just after it).
+    /// </summary>
+    /// <exception cref="OkxApiException">MalformedResponse: not a funding bill of this instrument, a field that is not
+    /// a number, a sign that contradicts its subType, or no side that can be told (no posSide and no rate).</exception>
+    public static FundingBill ToFundingBill(OkxBillWire w, Instrument instrument, decimal? rate)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(instrument);
+        if (w.Type != "8" || w.SubType is not ("173" or "174"))
+            throw OkxJson.Malformed($"bill {OkxJson.Truncate(w.BillId)} is type {OkxJson.Truncate(w.Type)}/{OkxJson.Truncate(w.SubType)}, not funding (8/173 or 8/174)");
+        if (w.BillId.Length == 0 || w.InstId != instrument.InstId || w.Ccy.Length == 0)
+            throw OkxJson.Malformed($"funding bill '{OkxJson.Truncate(w.BillId)}' of '{OkxJson.Truncate(w.InstId)}' in '{OkxJson.Truncate(w.Ccy)}' is not of {instrument.InstId}");
+        var change = OkxJson.Decimal(w.BalChg, "balChg");
+        var size = OkxJson.Decimal(w.Sz, "sz");
+        var mark = OkxJson.Decimal(w.Px, "px");
+        var ts = OkxJson.Long(w.Ts, "ts");
+        if (size <= 0m || mark <= 0m || ts <= 0)
+            throw OkxJson.Malformed($"funding bill {w.BillId}: sz {OkxJson.Truncate(w.Sz)}, px {OkxJson.Truncate(w.Px)} and ts {OkxJson.Truncate(w.Ts)} must be positive");
+        if ((w.SubType == "173" && change > 0m) || (w.SubType == "174" && change < 0m))
+            throw OkxJson.Malformed($"funding bill {w.BillId}: balChg {change} contradicts subType {w.SubType}");
+
+        PositionSide side;
+        if (w.PosSide is "long" or "short")
+            side = w.PosSide == "long" ? PositionSide.Long : PositionSide.Short;
+        else if (w.PosSide is not ("" or "net"))
+            throw OkxJson.Malformed($"funding bill {w.BillId}: posSide '{OkxJson.Truncate(w.PosSide)}' is not long, short or net");
+        else if (rate is not { } known)
+            throw OkxJson.Malformed($"funding bill {w.BillId} carries no posSide and no funding rate of {instrument.InstId} is known for it: its side cannot be told");
+        else if (FundingSide(change, known) is { } inferred)
+            side = inferred;
+        else if (change == 0m)
+            side = PositionSide.Long;   // nothing changed hands: the side is immaterial
+        else
+            throw OkxJson.Malformed($"funding bill {w.BillId}: balChg {change} at a zero funding rate");
+
+        var applied = rate ?? decimal.Round((side == PositionSide.Long ? -change : change) / instrument.Notional(size, mark), 12, MidpointRounding.AwayFromZero);
+        return new FundingBill(w.BillId, w.InstId, side, FundingRates.AtOrBefore(ts), size, mark, applied, change, w.Ccy,
+            OkxJson.NullableDecimal(w.Bal, "bal"));
+    }
+
+    /// <summary>
+    /// Which side a funding payment was on, from its sign against the rate: a long pays a positive rate (balChg &lt; 0)
+    /// and receives a negative one; a short the reverse. Null when either is zero (nothing tells the sides apart).
+    /// </summary>
+    public static PositionSide? FundingSide(decimal balanceChange, decimal rate) =>
+        balanceChange == 0m || rate == 0m ? null
+        : (balanceChange < 0m) == (rate > 0m) ? PositionSide.Long : PositionSide.Short;
+
+    /// <summary>A settled funding rate: the realized rate (what positions paid) when OKX gives one, else the published rate.</summary>
+    public static FundingRate ToFundingRate(OkxFundingRateWire w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        var time = OkxJson.Long(w.FundingTime, "fundingTime");
+        if (!FundingRates.IsFundingTime(time) || time <= 0)
+            throw OkxJson.Malformed($"fundingTime {OkxJson.Truncate(w.FundingTime)} is not an 8-hour funding time");
+        var rate = w.RealizedRate.Length > 0 ? OkxJson.Decimal(w.RealizedRate, "realizedRate") : OkxJson.Decimal(w.FundingRate, "fundingRate");
+        return new FundingRate(time, rate, Recorded: true);
+    }
+
     /// <summary>One balance per currency: Total = cashBal (frozen included), Available = availBal, Frozen = frozenBal.</summary>
     public static IReadOnlyList<ExchangeBalance> ToBalances(OkxBalanceWire w)
     {

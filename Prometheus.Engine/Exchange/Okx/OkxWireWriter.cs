@@ -211,6 +211,45 @@ public static class OkxWireWriter
     }
 
     /// <summary>[ts,o,h,l,c,vol,volCcy,volCcyQuote,confirm]; the candle's volume is in the base currency.</summary>
+    /// <summary>
+    /// A funding bill as OKX writes one (type 8; subType 173 when paid, 174 when received), plus posSide, which OKX
+    /// does not write: exchange-sim's extension, so that a client need not infer the side.
+    /// </summary>
+    public static OkxBillWire FundingBill(FundingBill b, string marginMode)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        return new OkxBillWire
+        {
+            BillId = b.BillId,
+            InstType = "SWAP",
+            InstId = b.InstId,
+            Ccy = b.Ccy,
+            MgnMode = marginMode,
+            Type = "8",
+            SubType = b.BalanceChange < 0m ? "173" : "174",
+            BalChg = OkxJson.Format(b.BalanceChange),
+            Bal = OkxJson.Format(b.BalanceAfter),
+            Sz = OkxJson.Format(b.PositionSize),
+            Px = OkxJson.Format(b.MarkPrice),
+            Pnl = "0",
+            Fee = "0",
+            Ts = OkxJson.Format(b.FundingTimeMs),
+            PosSide = b.PosSide == PositionSide.Long ? "long" : "short",
+        };
+    }
+
+    /// <summary>One settled funding rate of <paramref name="instId"/> (realized = published: the simulated exchange applies the rate as is).</summary>
+    public static OkxFundingRateWire FundingRate(string instId, FundingRate rate) => new()
+    {
+        InstType = "SWAP",
+        InstId = instId,
+        FormulaType = "withRate",
+        FundingRate = OkxJson.Format(rate.Rate),
+        RealizedRate = OkxJson.Format(rate.Rate),
+        FundingTime = OkxJson.Format(rate.FundingTimeMs),
+        Method = "current_period",
+    };
+
     public static string[] Candle(in Candle c, Instrument instrument, bool confirmed)
     {
         ArgumentNullException.ThrowIfNull(instrument);

@@ -3,8 +3,9 @@ using Prometheus.Engine.Market;
 namespace Prometheus.Engine.Exchange.Simulated;
 
 /// <summary>
-/// The market moving: each bar first fills resting limit orders (oldest first, at their own price, maker),
-/// then liquidates swap positions whose liquidation price the bar reached.
+/// The market moving: each bar first settles the funding it reached (swaps, see SimulatedExchange.Funding.cs), then
+/// fills resting limit orders (oldest first, at their own price, maker), then liquidates swap positions whose
+/// liquidation price the bar reached.
 /// Hot path: with no resting orders and no open positions a bar costs a dictionary lookup and a copy
 /// (with a store, a clock read too: the bar is committed with the next change, or alone now and then).
 /// </summary>
@@ -17,11 +18,12 @@ public sealed partial class SimulatedExchange
         if (FindBook(instId) is not { } book)
             throw new ArgumentException($"Unknown instrument '{instId}'.", nameof(instId));
         book.SetBar(candle);
+        // Funding first: the bar's fills are stamped with the clock, so they come after any funding time it reached.
+        SettleFunding(book);
         if (book.Resting.Count > 0 && !candle.IsEmpty)
             FillResting(book, candle);
         if (book.IsSwap)
         {
-            SettleFunding(book);
             CheckLiquidation(book, book.Long!, candle);
             CheckLiquidation(book, book.Short!, candle);
         }
@@ -65,6 +67,7 @@ public sealed partial class SimulatedExchange
     /// </summary>
     private ExchangeFill LiquidateAt(InstrumentBook book, SimulatedPosition position, decimal price)
     {
+        SettleFunding(book);
         CancelCloseOrders(book, position.Side);
         var instrument = book.Instrument;
         var size = position.Size;

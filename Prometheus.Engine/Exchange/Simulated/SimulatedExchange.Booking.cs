@@ -11,6 +11,7 @@ public sealed partial class SimulatedExchange
     private ExchangeFill ApplyFill(SimulatedOrder order, decimal size, decimal price, bool isMaker)
     {
         var book = order.Book;
+        SettleFunding(book);   // funding the clock has reached is owed by the position before this fill
         var instrument = book.Instrument;
         var notional = instrument.Notional(size, price);
         var fee = _feeModel.Fee(instrument, notional, isMaker);
@@ -85,7 +86,7 @@ public sealed partial class SimulatedExchange
             NowMs(), isLiquidation);
         _fillHistory.Add(fill);
         if (_journal is null)
-            _fills.Writer.TryWrite(fill);   // unbounded: always succeeds. With a store: published once committed.
+            _fills.Write(fill);   // with a store: published once committed
         return fill;
     }
 

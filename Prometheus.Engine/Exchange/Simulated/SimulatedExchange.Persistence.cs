@@ -1,16 +1,18 @@
 using System.Diagnostics;
+using Prometheus.Engine.Market;
 using Prometheus.Engine.Exchange.Simulated.Persistence;
 
 namespace Prometheus.Engine.Exchange.Simulated;
 
 /// <summary>
 /// The exchange's own durable state, as a real exchange outlives its client. With a store (see
-/// <see cref="Open(ISimulatedExchangeStore,SimulatedExchangeOptions,TimeProvider,Random,IEnumerable{Instrument})"/>) every operation that changes anything ends with one <see cref="ISimulatedExchangeStore.Commit"/> of what it
+/// <see cref="Open(ISimulatedExchangeStore,SimulatedExchangeOptions,TimeProvider,Random,IEnumerable{Instrument},FundingRates)"/>) every operation that changes anything ends with one <see cref="ISimulatedExchangeStore.Commit"/> of what it
 /// changed, and only then returns its acknowledgement and publishes its fills on <see cref="Fills"/>: an order
 /// acknowledged or a fill seen was committed. A kill between the commit and the client's booking leaves a fill on
 /// the exchange that the client lacks, to be found by reconciliation (<see cref="GetFillsAsync"/>).
-/// Operations: PlaceOrder, Cancel, SetLeverage, OnBar (when a bar fills a resting order or liquidates), and the
-/// outside events. A rejected order changes nothing and commits nothing.
+/// Operations: PlaceOrder, Cancel, SetLeverage, OnBar (when a bar fills a resting order, liquidates or reaches a
+/// funding time: the bills, the balance and the next funding time in one commit), and the outside events. A rejected
+/// order changes nothing and commits nothing (except funding the clock had made due, which is settled first).
 /// Bars: the last bar of each instrument rides along with the next commit, and a bar that changes nothing else is
 /// committed on its own at most once per <see cref="BarCommitInterval"/> of real time. After a restart the
 /// exchange may therefore price with a bar older than the last it saw (by at most that interval) until the next bar.
@@ -39,13 +41,15 @@ public sealed partial class SimulatedExchange : IDisposable
     /// </summary>
     /// <exception cref="ExchangeStoreException">The file is corrupt, not a store, written by a newer version, or
     /// holds a state these instruments cannot take. The file is left as it was.</exception>
+    /// <param name="funding">The funding rates its swaps settle; null settles none.</param>
     public static SimulatedExchange Open(
-        string path, SimulatedExchangeOptions options, TimeProvider time, Random random, IEnumerable<Instrument>? instruments = null)
+        string path, SimulatedExchangeOptions options, TimeProvider time, Random random, IEnumerable<Instrument>? instruments = null,
+        FundingRates? funding = null)
     {
         var store = SqliteSimulatedExchangeStore.Open(path);
         try
         {
-            return Open(store, ownsStore: true, options, time, random, instruments);
+            return Open(store, ownsStore: true, options, time, random, instruments, funding);
         }
         catch
         {
@@ -60,26 +64,26 @@ public sealed partial class SimulatedExchange : IDisposable
     /// </summary>
     public static SimulatedExchange Open(
         ISimulatedExchangeStore store, SimulatedExchangeOptions options, TimeProvider time, Random random,
-        IEnumerable<Instrument>? instruments = null) =>
-        Open(store, ownsStore: false, options, time, random, instruments);
+        IEnumerable<Instrument>? instruments = null, FundingRates? funding = null) =>
+        Open(store, ownsStore: false, options, time, random, instruments, funding);
 
     private static SimulatedExchange Open(
         ISimulatedExchangeStore store, bool ownsStore, SimulatedExchangeOptions options, TimeProvider time, Random random,
-        IEnumerable<Instrument>? instruments)
+        IEnumerable<Instrument>? instruments, FundingRates? funding)
     {
         ArgumentNullException.ThrowIfNull(store);
         var state = store.Load();
         SimulatedExchange exchange;
         if (state is null)
         {
-            exchange = new SimulatedExchange(options, time, random, instruments);
+            exchange = new SimulatedExchange(options, time, random, instruments, funding);
             exchange._journal = new SimulatedExchangeJournal(store, ownsStore);
         }
         else
         {
             try
             {
-                exchange = Restore(state, options, time, random, instruments);
+                exchange = Restore(state, options, time, random, instruments, funding);
             }
             catch (ArgumentException e) when (e.ParamName == "state")
             {
@@ -151,7 +155,7 @@ public sealed partial class SimulatedExchange : IDisposable
     /// <summary>After a bar: commits its fills at once; a bar alone only once per <see cref="BarCommitInterval"/>.</summary>
     private void CommitAfterBar(SimulatedExchangeJournal journal)
     {
-        if (journal.DirtyOrders.Count > 0 || _fillHistory.Count > journal.CommittedFills
+        if (journal.DirtyOrders.Count > 0 || _fillHistory.Count > journal.CommittedFills || journal.FundingMoved
             || Stopwatch.GetElapsedTime(journal.LastCommitTimestamp) >= BarCommitInterval)
             Commit(barDue: true);
     }
@@ -178,6 +182,7 @@ public sealed partial class SimulatedExchange : IDisposable
 
         for (var i = journal.CommittedFills; i < _fillHistory.Count; i++)
             changes.FillList.Add(_fillHistory[i]);
+        changes.FundingBillList.AddRange(journal.NewBills);
 
         foreach (var ccy in _wallet.Currencies)
         {
@@ -192,6 +197,8 @@ public sealed partial class SimulatedExchange : IDisposable
             {
                 AddIfChanged(journal, changes, book.Long!);
                 AddIfChanged(journal, changes, book.Short!);
+                if (book.NextFundingMs != journal.NextFunding.GetValueOrDefault(book.Instrument.InstId))
+                    changes.FundingList.Add(new SimulatedFundingState(book.Instrument.InstId, book.NextFundingMs));
             }
             if (book.HasBar && (!journal.Bars.TryGetValue(book.Instrument.InstId, out var bar) || bar != book.LastBar))
                 changes.BarList.Add(new SimulatedBarState(book.Instrument.InstId, book.LastBar));
@@ -199,7 +206,8 @@ public sealed partial class SimulatedExchange : IDisposable
 
         changes.LastOrdId = _lastOrdId;
         changes.LastTradeId = _lastTradeId;
-        changes.CountersChanged = journal.LastOrdId != _lastOrdId || journal.LastTradeId != _lastTradeId;
+        changes.LastBillId = _lastBillId;
+        changes.CountersChanged = journal.LastOrdId != _lastOrdId || journal.LastTradeId != _lastTradeId || journal.LastBillId != _lastBillId;
 
         if (!changes.HasAccountChanges && !(barDue && changes.BarList.Count > 0))
             return;
@@ -217,7 +225,7 @@ public sealed partial class SimulatedExchange : IDisposable
         var published = journal.CommittedFills;
         journal.Committed(_fillHistory.Count, Stopwatch.GetTimestamp());
         for (var i = published; i < _fillHistory.Count; i++)
-            _fills.Writer.TryWrite(_fillHistory[i]);   // unbounded: always succeeds
+            _fills.Write(_fillHistory[i]);
     }
 
     private static void AddIfChanged(SimulatedExchangeJournal journal, SimulatedExchangeChanges changes, SimulatedPosition position)

@@ -52,6 +52,7 @@ public sealed partial class SimulatedExchange
         if (closing && CheckClosable(book, r) is { } closeError)
             return closeError with { ClOrdId = clOrdId };
 
+        SettleFunding(book);   // before the balance checks: funding due is paid before the order is weighed
         return r.Type == OrderType.Market
             ? PlaceMarket(book, r, clOrdId, closing, outside)
             : PlaceLimit(book, r, clOrdId, closing);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Prometheus.Engine.Market;
 
 namespace Prometheus.Engine.Exchange.Simulated;
 
@@ -16,19 +17,23 @@ public sealed partial class SimulatedExchange
             balances.Add(_wallet[ccy].ToState(ccy));
         var positions = new List<SimulatedPositionState>();
         var bars = new List<SimulatedBarState>();
+        var funding = new List<SimulatedFundingState>();
         foreach (var book in _bookList)
         {
             if (book.IsSwap)
             {
                 positions.Add(book.Long!.ToState());
                 positions.Add(book.Short!.ToState());
+                if (book.NextFundingMs != 0)
+                    funding.Add(new SimulatedFundingState(book.Instrument.InstId, book.NextFundingMs));
             }
             if (book.HasBar)
                 bars.Add(new SimulatedBarState(book.Instrument.InstId, book.LastBar));
         }
         return new SimulatedExchangeState(
             _lastOrdId, _lastTradeId, balances, positions,
-            _orders.ConvertAll(static o => o.ToState()), [.. _fillHistory], bars);
+            _orders.ConvertAll(static o => o.ToState()), [.. _fillHistory], bars,
+            _lastBillId, [.. _fundingBills], funding);
     }
 
     /// <summary>
@@ -38,14 +43,16 @@ public sealed partial class SimulatedExchange
     /// </summary>
     /// <param name="instruments">The instruments; both BTC-USDT and BTC-USDT-SWAP when null. Every instrument the
     /// state mentions must be among them; one it does not mention starts flat, with no bar.</param>
+    /// <param name="funding">The funding rates it settles from here on; null settles none (the state's bills and
+    /// schedule are kept all the same).</param>
     /// <exception cref="ArgumentException">The state is inconsistent (an unknown instrument, a duplicate or
-    /// malformed id, a fill of no known order, a pending order that cannot rest).</exception>
+    /// malformed id, a fill of no known order, a pending order that cannot rest, a bill or funding time of no swap).</exception>
     public static SimulatedExchange Restore(
         SimulatedExchangeState state, SimulatedExchangeOptions options, TimeProvider time, Random random,
-        IEnumerable<Instrument>? instruments = null)
+        IEnumerable<Instrument>? instruments = null, FundingRates? funding = null)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var exchange = new SimulatedExchange(options, time, random, instruments);
+        var exchange = new SimulatedExchange(options, time, random, instruments, funding);
         exchange.Load(state);
         return exchange;
     }
@@ -101,6 +108,36 @@ public sealed partial class SimulatedExchange
             if (!_byOrdId.TryGetValue(fill.OrdId, out var order) || order.Instrument.InstId != fill.InstId)
                 throw StateError($"fill {fill.TradeId} belongs to no known {fill.InstId} order ({fill.OrdId})");
             _fillHistory.Add(fill);
+        }
+
+        LoadFunding(state);
+    }
+
+    private void LoadFunding(SimulatedExchangeState state)
+    {
+        if (state.LastBillId < 0)
+            throw StateError($"a negative bill id counter ({state.LastBillId})");
+        _lastBillId = state.LastBillId;
+        var billIds = new HashSet<long>();
+        foreach (var bill in state.FundingBills)
+        {
+            if (!billIds.Add(ParseId(bill.BillId, state.LastBillId, "billId")))
+                throw StateError($"billId {bill.BillId} is listed twice");
+            if (FindBook(bill.InstId) is not { IsSwap: true } || !Enum.IsDefined(bill.PosSide) || bill.PositionSize <= 0m || bill.Ccy != _quoteCcy)
+                throw StateError($"bill {bill.BillId} is not a {_quoteCcy} bill of a position on a swap of this exchange");
+        }
+        _fundingBills.AddRange(state.FundingBills
+            .OrderBy(b => b.FundingTimeMs)
+            .ThenBy(b => long.Parse(b.BillId, NumberStyles.None, CultureInfo.InvariantCulture)));
+
+        var scheduled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var next in state.Funding)
+        {
+            if (FindBook(next.InstId) is not { IsSwap: true } book || !scheduled.Add(next.InstId))
+                throw StateError($"the funding time of {next.InstId} is not of a swap of this exchange, or is listed twice");
+            if (next.NextFundingMs <= 0 || !FundingRates.IsFundingTime(next.NextFundingMs))
+                throw StateError($"{next.NextFundingMs} is not a funding time ({next.InstId})");
+            book.NextFundingMs = next.NextFundingMs;
         }
     }
 

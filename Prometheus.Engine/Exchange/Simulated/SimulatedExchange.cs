@@ -13,7 +13,7 @@ namespace Prometheus.Engine.Exchange.Simulated;
 /// - Every call completes synchronously; a rejection is an <see cref="OrderAck"/> with an OKX sCode, never an exception
 ///   (the one exception: a store that cannot commit, <see cref="ExchangeStoreException"/>, after which the exchange is stopped).
 /// - Every fill goes, in production order, to <see cref="Fills"/> and to the fill history, nowhere else.
-/// - With a store (<see cref="Open(ISimulatedExchangeStore,SimulatedExchangeOptions,TimeProvider,Random,IEnumerable{Instrument})"/>),
+/// - With a store (<see cref="Open(ISimulatedExchangeStore,SimulatedExchangeOptions,TimeProvider,Random,IEnumerable{Instrument},FundingRates)"/>),
 ///   every change is committed before the operation acknowledges or publishes anything (see SimulatedExchange.Persistence.cs).
 /// - ordId and tradeId are sequential numbers from this instance's counters; timestamps come from the injected
 ///   clock; randomness only from the injected <see cref="Random"/> (through the slippage model). The same calls
@@ -31,8 +31,7 @@ public sealed partial class SimulatedExchange : IExchange
     private readonly InstrumentBook[] _bookList;
     private readonly SimulatedWallet _wallet = new();
     private readonly string _quoteCcy;
-    private readonly Channel<ExchangeFill> _fills =
-        Channel.CreateUnbounded<ExchangeFill>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly FillQueue _fills = new();
     private readonly List<ExchangeFill> _fillHistory = [];
     private readonly List<SimulatedOrder> _orders = [];
     private readonly Dictionary<string, SimulatedOrder> _byOrdId = new(StringComparer.Ordinal);
@@ -89,7 +88,7 @@ public sealed partial class SimulatedExchange : IExchange
     public IReadOnlyList<Instrument> Instruments { get; }
 
     /// <summary>Every fill, in the order produced. Unbounded: the reader must drain it.</summary>
-    public ChannelReader<ExchangeFill> Fills => _fills.Reader;
+    public ChannelReader<ExchangeFill> Fills => _fills;
 
     private static BarFillModel DefaultFillModel(SimulatedExchangeOptions options, Random random)
     {

@@ -4,8 +4,8 @@ namespace Prometheus.Engine.Exchange.Simulated;
 
 /// <summary>
 /// What a simulated exchange with a store remembers between commits: the orders touched since the last commit,
-/// how many fills are committed (and so published), and the balances, positions, bars and counters as last
-/// committed, so that a commit carries only what changed. An exchange without a store has none (null), which
+/// how many fills are committed (and so published), the funding bills made since, and the balances, positions, bars,
+/// next funding times and counters as last committed, so that a commit carries only what changed. An exchange without a store has none (null), which
 /// keeps backtests free of any of this.
 /// </summary>
 internal sealed class SimulatedExchangeJournal(ISimulatedExchangeStore store, bool ownsStore)
@@ -28,9 +28,20 @@ internal sealed class SimulatedExchangeJournal(ISimulatedExchangeStore store, bo
 
     public Dictionary<string, Candle> Bars { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Funding bills settled since the last commit, in bill id order.</summary>
+    public List<FundingBill> NewBills { get; } = [];
+
+    /// <summary>Each swap's next funding time as last committed.</summary>
+    public Dictionary<string, long> NextFunding { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A swap's next funding time moved since the last commit: a bar that did so is committed at once.</summary>
+    public bool FundingMoved { get; set; }
+
     public long LastOrdId { get; set; } = -1;
 
     public long LastTradeId { get; set; } = -1;
+
+    public long LastBillId { get; set; } = -1;
 
     /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the last commit.</summary>
     public long LastCommitTimestamp { get; set; }
@@ -53,6 +64,9 @@ internal sealed class SimulatedExchangeJournal(ISimulatedExchangeStore store, bo
     {
         LastOrdId = state.LastOrdId;
         LastTradeId = state.LastTradeId;
+        LastBillId = state.LastBillId;
+        foreach (var next in state.Funding)
+            NextFunding[next.InstId] = next.NextFundingMs;
         foreach (var balance in state.Balances)
             Balances[balance.Ccy] = balance;
         foreach (var position in state.Positions)
@@ -72,8 +86,13 @@ internal sealed class SimulatedExchangeJournal(ISimulatedExchangeStore store, bo
             Positions[(position.InstId, position.PosSide)] = position;
         foreach (var bar in changes.BarList)
             Bars[bar.InstId] = bar.Bar;
+        foreach (var next in changes.FundingList)
+            NextFunding[next.InstId] = next.NextFundingMs;
+        NewBills.Clear();
+        FundingMoved = false;
         LastOrdId = changes.LastOrdId;
         LastTradeId = changes.LastTradeId;
+        LastBillId = changes.LastBillId;
         CommittedFills = fillCount;
         LastCommitTimestamp = timestamp;
     }

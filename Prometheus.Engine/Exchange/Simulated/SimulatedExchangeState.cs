@@ -13,6 +13,9 @@ namespace Prometheus.Engine.Exchange.Simulated;
 ///   orders: a rejected order never takes its clOrdId, so nothing else has to be kept.</item>
 /// <item>Every fill, in production order.</item>
 /// <item>The last bar of each instrument that has had one.</item>
+/// <item>The funding: every bill settled (by funding time, then bill id), the bill id counter (the next bill gets
+///   <see cref="LastBillId"/> + 1), and each swap's next funding time once its first bar set it, so that a restored
+///   exchange settles each funding time exactly once.</item>
 /// </list>
 /// Not part of it: the pricing models and their <see cref="Random"/> (a restored exchange draws from the one it
 /// is given), and fills published on <see cref="SimulatedExchange.Fills"/> but not read (a restored exchange
@@ -26,7 +29,10 @@ public sealed record SimulatedExchangeState(
     IReadOnlyList<SimulatedPositionState> Positions,
     IReadOnlyList<SimulatedOrderState> Orders,
     IReadOnlyList<ExchangeFill> Fills,
-    IReadOnlyList<SimulatedBarState> Bars)
+    IReadOnlyList<SimulatedBarState> Bars,
+    long LastBillId,
+    IReadOnlyList<FundingBill> FundingBills,
+    IReadOnlyList<SimulatedFundingState> Funding)
 {
     public bool Equals(SimulatedExchangeState? other) =>
         other is not null
@@ -36,10 +42,13 @@ public sealed record SimulatedExchangeState(
         && Positions.SequenceEqual(other.Positions)
         && Orders.SequenceEqual(other.Orders)
         && Fills.SequenceEqual(other.Fills)
-        && Bars.SequenceEqual(other.Bars);
+        && Bars.SequenceEqual(other.Bars)
+        && LastBillId == other.LastBillId
+        && FundingBills.SequenceEqual(other.FundingBills)
+        && Funding.SequenceEqual(other.Funding);
 
     public override int GetHashCode() =>
-        HashCode.Combine(LastOrdId, LastTradeId, Balances.Count, Positions.Count, Orders.Count, Fills.Count, Bars.Count);
+        HashCode.Combine(LastOrdId, LastTradeId, Balances.Count, Positions.Count, Orders.Count, Fills.Count, Bars.Count, FundingBills.Count);
 }
 
 /// <summary>One currency of the wallet. Available = Total − Frozen.</summary>
@@ -82,3 +91,6 @@ public sealed record SimulatedOrderState(
 
 /// <summary>The last bar an instrument received: its close prices a market order until the next bar arrives.</summary>
 public sealed record SimulatedBarState(string InstId, Candle Bar);
+
+/// <summary>A swap's funding schedule: the next funding time it settles (a multiple of 8 hours, Unix ms).</summary>
+public sealed record SimulatedFundingState(string InstId, long NextFundingMs);

@@ -12,7 +12,7 @@ namespace Prometheus.Engine.Exchange.Simulated.Persistence;
 /// enums are TEXT names; ids and Unix-millisecond times are INTEGER.
 /// <code>
 /// meta      (key PK, value)                         schema_version, kind
-/// counters  (id = 1 PK, last_ord_id, last_trade_id)
+/// counters  (id = 1 PK, last_ord_id, last_trade_id, last_bill_id)
 /// balances  (ccy PK, total, frozen)                 rowid order = wallet order
 /// positions ((inst_id, pos_side) PK, leverage, size, avg_px, margin, reserved_for_close)
 /// orders    (ord_id PK, cl_ord_id, inst_id, side, pos_side, ord_type, size, px NULL, is_closing, state,
@@ -20,11 +20,14 @@ namespace Prometheus.Engine.Exchange.Simulated.Persistence;
 ///            + unique index on cl_ord_id where not empty
 /// fills     (trade_id PK, ord_id, cl_ord_id, inst_id, side, pos_side, size, px, fee, fee_ccy, ts_ms, is_liquidation)
 /// bars      (inst_id PK, ts_ms, open, high, low, close, volume)
+/// funding_bills    (bill_id PK, inst_id, pos_side, funding_time_ms, size, mark_px, rate, bal_chg, ccy, bal NULL)
+/// funding_schedule (inst_id PK, next_funding_ms)
 /// </code>
 /// Opening checks before it writes anything: an existing file must be a store of a schema version this code
 /// knows (not newer) that passes <c>PRAGMA quick_check</c>; otherwise <see cref="ExchangeStoreException"/> and the
-/// file is left as it is. A new file is built under a temporary name and renamed into place, so a file at the
-/// path is always a complete store. Not thread-safe (the exchange's one thread uses it). One process at a time.
+/// file is left as it is. A file of an older version is then upgraded in place, in one transaction (version 1 had
+/// no funding: it gains the funding tables and the bill counter, empty). A new file is built under a temporary name
+/// and renamed into place, so a file at the path is always a complete store. Not thread-safe (the exchange's one thread uses it). One process at a time.
 /// </summary>
 public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
 {
@@ -32,14 +35,35 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
     public const string DefaultFileName = "exchange-sim.db";
 
     /// <summary>The schema version this code writes (and the newest it reads).</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string Kind = "prometheus-simulated-exchange";
+
+    /// <summary>What version 2 added: the funding bills and each swap's next funding time.</summary>
+    private static readonly string[] FundingTables =
+    [
+        """
+        CREATE TABLE funding_bills (bill_id INTEGER NOT NULL PRIMARY KEY, inst_id TEXT NOT NULL, pos_side TEXT NOT NULL,
+            funding_time_ms INTEGER NOT NULL, size TEXT NOT NULL, mark_px TEXT NOT NULL, rate TEXT NOT NULL, bal_chg TEXT NOT NULL,
+            ccy TEXT NOT NULL, bal TEXT NULL)
+        """,
+        "CREATE TABLE funding_schedule (inst_id TEXT NOT NULL PRIMARY KEY, next_funding_ms INTEGER NOT NULL)",
+    ];
+
+    /// <summary>Version 1 to 2, after the read-only checks, in one transaction with the new version number.</summary>
+    private static readonly string[] UpgradeFrom1 =
+    [
+        "ALTER TABLE counters ADD COLUMN last_bill_id INTEGER NOT NULL DEFAULT 0",
+        .. FundingTables,
+    ];
 
     private static readonly string[] Schema =
     [
         "CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL)",
-        "CREATE TABLE counters (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), last_ord_id INTEGER NOT NULL, last_trade_id INTEGER NOT NULL)",
+        """
+        CREATE TABLE counters (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), last_ord_id INTEGER NOT NULL, last_trade_id INTEGER NOT NULL,
+            last_bill_id INTEGER NOT NULL DEFAULT 0)
+        """,
         "CREATE TABLE balances (ccy TEXT NOT NULL PRIMARY KEY, total TEXT NOT NULL, frozen TEXT NOT NULL)",
         """
         CREATE TABLE positions (inst_id TEXT NOT NULL, pos_side TEXT NOT NULL, leverage TEXT NOT NULL, size TEXT NOT NULL,
@@ -62,6 +86,7 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
         CREATE TABLE bars (inst_id TEXT NOT NULL PRIMARY KEY, ts_ms INTEGER NOT NULL, open TEXT NOT NULL,
             high TEXT NOT NULL, low TEXT NOT NULL, close TEXT NOT NULL, volume TEXT NOT NULL)
         """,
+        .. FundingTables,
     ];
 
     private readonly SqliteConnection _connection;
@@ -71,6 +96,8 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
     private readonly SqliteCommand _upsertPosition;
     private readonly SqliteCommand _upsertBar;
     private readonly SqliteCommand _upsertCounters;
+    private readonly SqliteCommand _insertBill;
+    private readonly SqliteCommand _upsertSchedule;
     private readonly SqliteCommand[] _commands;
     private bool _disposed;
 
@@ -107,10 +134,19 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
                 low = excluded.low, close = excluded.close, volume = excluded.volume
             """, 7);
         _upsertCounters = Prepare(_connection, """
-            INSERT INTO counters (id, last_ord_id, last_trade_id) VALUES (1, $p0, $p1)
-            ON CONFLICT (id) DO UPDATE SET last_ord_id = excluded.last_ord_id, last_trade_id = excluded.last_trade_id
+            INSERT INTO counters (id, last_ord_id, last_trade_id, last_bill_id) VALUES (1, $p0, $p1, $p2)
+            ON CONFLICT (id) DO UPDATE SET last_ord_id = excluded.last_ord_id, last_trade_id = excluded.last_trade_id,
+                last_bill_id = excluded.last_bill_id
+            """, 3);
+        _insertBill = Prepare(_connection, """
+            INSERT INTO funding_bills (bill_id, inst_id, pos_side, funding_time_ms, size, mark_px, rate, bal_chg, ccy, bal)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)
+            """, 10);
+        _upsertSchedule = Prepare(_connection, """
+            INSERT INTO funding_schedule (inst_id, next_funding_ms) VALUES ($p0, $p1)
+            ON CONFLICT (inst_id) DO UPDATE SET next_funding_ms = excluded.next_funding_ms
             """, 2);
-        _commands = [_upsertOrder, _insertFill, _upsertBalance, _upsertPosition, _upsertBar, _upsertCounters];
+        _commands = [_upsertOrder, _insertFill, _upsertBalance, _upsertPosition, _upsertBar, _upsertCounters, _insertBill, _upsertSchedule];
     }
 
     /// <summary>The store's file, full path.</summary>
@@ -127,8 +163,9 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = System.IO.Path.GetFullPath(path);
+        var version = SchemaVersion;
         if (File.Exists(full))
-            Check(full);
+            version = Check(full);
         else
             Create(full);
 
@@ -140,6 +177,8 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
                 throw Error(full, $"cannot be put in WAL journal mode (it is in '{mode}')");
             Execute(connection, "PRAGMA synchronous=FULL");
+            if (version < SchemaVersion)
+                Upgrade(connection, version);
             return new SqliteSimulatedExchangeStore(full, connection);
         }
         catch (SqliteException e)
@@ -159,10 +198,11 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            var counters = Read(_connection, "SELECT last_ord_id, last_trade_id FROM counters WHERE id = 1", r => (r.GetInt64(0), r.GetInt64(1)));
+            var counters = Read(_connection, "SELECT last_ord_id, last_trade_id, last_bill_id FROM counters WHERE id = 1",
+                r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)));
             if (counters.Count == 0)
                 return null;
-            var (lastOrdId, lastTradeId) = counters[0];
+            var (lastOrdId, lastTradeId, lastBillId) = counters[0];
             var balances = Read(_connection,
                 "SELECT ccy, total, frozen FROM balances ORDER BY rowid",
                 r => new SimulatedBalanceState(r.GetString(0), Money(r, 1), Money(r, 2)));
@@ -194,7 +234,19 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
                 r => new SimulatedBarState(
                     r.GetString(0), new Candle(r.GetInt64(1), Money(r, 2), Money(r, 3), Money(r, 4), Money(r, 5), Money(r, 6))));
 
-            return new SimulatedExchangeState(lastOrdId, lastTradeId, balances, positions, orders, fills, bars);
+            var bills = Read(_connection,
+                """
+                SELECT bill_id, inst_id, pos_side, funding_time_ms, size, mark_px, rate, bal_chg, ccy, bal
+                FROM funding_bills ORDER BY funding_time_ms, bill_id
+                """,
+                r => new FundingBill(
+                    Id(r, 0), r.GetString(1), Name<PositionSide>(r, 2), r.GetInt64(3), Money(r, 4), Money(r, 5), Money(r, 6),
+                    Money(r, 7), r.GetString(8), r.IsDBNull(9) ? null : Money(r, 9)));
+            var schedule = Read(_connection,
+                "SELECT inst_id, next_funding_ms FROM funding_schedule ORDER BY rowid",
+                r => new SimulatedFundingState(r.GetString(0), r.GetInt64(1)));
+
+            return new SimulatedExchangeState(lastOrdId, lastTradeId, balances, positions, orders, fills, bars, lastBillId, bills, schedule);
         }
         catch (Exception e) when (e is SqliteException or FormatException or OverflowException or InvalidCastException)
         {
@@ -236,8 +288,15 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
                 var c = bar.Bar;
                 Run(_upsertBar, bar.InstId, c.TimestampMs, Text(c.Open), Text(c.High), Text(c.Low), Text(c.Close), Text(c.Volume));
             }
+            foreach (var b in changes.FundingBills)
+            {
+                Run(_insertBill, Id(b.BillId), b.InstId, b.PosSide.ToString(), b.FundingTimeMs, Text(b.PositionSize), Text(b.MarkPrice),
+                    Text(b.Rate), Text(b.BalanceChange), b.Ccy, b.BalanceAfter is { } bal ? Text(bal) : DBNull.Value);
+            }
+            foreach (var f in changes.Funding)
+                Run(_upsertSchedule, f.InstId, f.NextFundingMs);
             if (changes.CountersChanged)
-                Run(_upsertCounters, changes.LastOrdId, changes.LastTradeId);
+                Run(_upsertCounters, changes.LastOrdId, changes.LastTradeId, changes.LastBillId);
 
             transaction.Commit();
         }
@@ -286,7 +345,8 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
     }
 
     /// <summary>Read-only checks of an existing file: nothing is written to it, whatever they find.</summary>
-    private static void Check(string path)
+    /// <returns>Its schema version (at most <see cref="SchemaVersion"/>).</returns>
+    private static int Check(string path)
     {
         if (new FileInfo(path).Length == 0)
             throw Error(path, "is empty (0 bytes): a truncated file, not a store");
@@ -308,12 +368,25 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
             var check = Scalar(connection, "PRAGMA quick_check") as string;
             if (check != "ok")
                 throw Error(path, $"is corrupt (quick_check: {check})");
-            // Version 1 is the only one so far: a migration from an older version would go here, after these checks.
+            return version;
         }
         catch (SqliteException e)
         {
             throw Error(path, $"is corrupt or not a SQLite database: {e.Message}", e);
         }
+    }
+
+    /// <summary>Brings a checked file of an older version up to <see cref="SchemaVersion"/>: all of it or, on failure, nothing.</summary>
+    private static void Upgrade(SqliteConnection connection, int version)
+    {
+        using var transaction = connection.BeginTransaction();
+        if (version < 2)
+        {
+            foreach (var statement in UpgradeFrom1)
+                Execute(connection, statement, transaction);
+        }
+        Execute(connection, FormattableString.Invariant($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'"), transaction);
+        transaction.Commit();
     }
 
     private static ExchangeStoreException Error(string path, string problem, Exception? inner = null, string? advice = null)

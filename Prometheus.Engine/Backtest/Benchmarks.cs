@@ -1,0 +1,109 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Simulated;
+using Prometheus.Engine.Market;
+
+namespace Prometheus.Engine.Backtest;
+
+/// <summary>An entry of the population moved by random timing: opened at the close of bar <see cref="At"/>, held <see cref="Hold"/> bars.</summary>
+internal readonly record struct TimedEntry(PopulationEntry Entry, int At, int Hold);
+
+/// <summary>A benchmark's or null model's run over the population's bars: its curve and what it paid.</summary>
+internal sealed record BookResult(EquityCurve Equity, decimal FeesPaid, decimal FundingPaid, int Trades);
+
+/// <summary>
+/// What the population is measured against, each over exactly the population's bars [from, to), starting at the close of
+/// bar from − 1 with the population's capital, on a <see cref="PaperBook"/> that pays the same fees, slippage and funding:
+/// <list type="bullet">
+/// <item>buy-and-hold: all of it long BTC-USDT-SWAP at 1x from the start, never traded again;</item>
+/// <item>exposure-matched: a constant fraction e of equity in BTC-USDT-SWAP, rebalanced at the first bar of each UTC day;</item>
+/// <item>random timing: the population's own entries (instrument, side, notional, holding time), each moved to a random bar.</item>
+/// </list>
+/// Cash (0%) needs no run: it stays where it started.
+/// </summary>
+internal static class Benchmarks
+{
+    public static BookResult BuyHold(IReadOnlyList<Candle> bars, int from, int to, long intervalMs, decimal capital,
+        SimulatedExchangeOptions options, FundingRates funding, int seed) =>
+        ExposureMatched(bars, from, to, intervalMs, 1m, capital, options, funding, seed, rebalanceDaily: false);
+
+    public static BookResult ExposureMatched(IReadOnlyList<Candle> bars, int from, int to, long intervalMs, decimal exposure, decimal capital,
+        SimulatedExchangeOptions options, FundingRates funding, int seed, bool rebalanceDaily = true)
+    {
+        const long dayMs = 86_400_000;
+        var book = Start(bars, from, intervalMs, capital, options, funding, seed);
+        var curve = new EquityCurve(capital); // from the capital, so the entry's fee counts as the benchmark's cost
+        book.RebalanceSwap(exposure);
+        for (var i = from; i < to; i++)
+        {
+            var bar = bars[i];
+            var closeMs = bar.TimestampMs + intervalMs;
+            book.OnBar(bar, closeMs);
+            // The first bar of a UTC day is the one that opens at or after its midnight.
+            if (rebalanceDaily && i > from && bar.TimestampMs / dayMs != bars[i - 1].TimestampMs / dayMs)
+                book.RebalanceSwap(exposure);
+            curve.Observe(closeMs, book.Equity);
+        }
+        return new BookResult(curve, book.FeesPaid, book.FundingPaid, book.Fills);
+    }
+
+    /// <summary>
+    /// The random-timing null: as many entries as the population made, each with its instrument, side, notional and
+    /// holding time (in bars), opened at a bar drawn uniformly where its holding fits in [from, to) (at <paramref name="from"/>
+    /// when it cannot fit) and closed that many bars later; one still open at the end is marked, as the population's are.
+    /// </summary>
+    public static BookResult RandomTiming(IReadOnlyList<Candle> bars, int from, int to, long intervalMs, IReadOnlyList<PopulationEntry> entries,
+        decimal capital, SimulatedExchangeOptions options, FundingRates funding, int seed)
+    {
+        var opens = new List<(PopulationEntry Entry, int Hold)>?[to - from];
+        foreach (var timed in RandomTimes(entries, from, to, new Random(seed)))
+            (opens[timed.At - from] ??= []).Add((timed.Entry, timed.Hold));
+        var book = Start(bars, from, intervalMs, capital, options, funding, seed ^ 0x7A11);
+        var closes = new Dictionary<int, List<(Instrument Instrument, decimal Units)>>();
+        var curve = new EquityCurve(book.Equity);
+        for (var i = from; i < to; i++)
+        {
+            var bar = bars[i];
+            var closeMs = bar.TimestampMs + intervalMs;
+            book.OnBar(bar, closeMs);
+            if (closes.Remove(i, out var due))
+                foreach (var (instrument, units) in due)
+                    book.Trade(instrument, -units);
+            if (opens[i - from] is { } starting && book.Mark > 0m)
+                foreach (var (entry, hold) in starting)
+                {
+                    var units = entry.Notional / (book.Mark * entry.Instrument.ContractValue);
+                    var traded = book.Trade(entry.Instrument, entry.Side == PositionSide.Long ? units : -units);
+                    if (traded != 0m && i + hold < to)
+                        (closes.TryGetValue(i + hold, out var list) ? list : closes[i + hold] = []).Add((entry.Instrument, traded));
+                }
+            curve.Observe(closeMs, book.Equity);
+        }
+        return new BookResult(curve, book.FeesPaid, book.FundingPaid, book.Fills);
+    }
+
+    /// <summary>
+    /// Where random timing puts each entry: a bar drawn uniformly among those from which its holding (in bars, at least
+    /// one) ends inside [from, to), or <paramref name="from"/> when it cannot fit; the holding is kept as it was.
+    /// </summary>
+    public static IReadOnlyList<TimedEntry> RandomTimes(IReadOnlyList<PopulationEntry> entries, int from, int to, Random random)
+    {
+        var timed = new List<TimedEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var hold = Math.Max(1, entry.ExitBar - entry.EntryBar);
+            var latest = to - hold;
+            var at = latest > from ? from + random.Next(latest - from + 1) : from;
+            timed.Add(new TimedEntry(entry, at, hold));
+        }
+        return timed;
+    }
+
+    private static PaperBook Start(IReadOnlyList<Candle> bars, int from, long intervalMs, decimal capital, SimulatedExchangeOptions options,
+        FundingRates funding, int seed)
+    {
+        var book = new PaperBook(capital, options, funding, new Random(seed));
+        var before = bars[Math.Max(0, from - 1)];
+        book.OnBar(before, before.TimestampMs + intervalMs);
+        return book;
+    }
+}
