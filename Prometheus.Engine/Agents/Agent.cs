@@ -45,6 +45,12 @@ public sealed class Agent
     /// </summary>
     public long TradableBarsAtBirth { get; init; }
 
+    /// <summary>
+    /// What the last fitness was computed from, while flat (trades, funding records, daily samples, drawdown, capital given):
+    /// a generation recomputes fitness only when one of them moved or a position is open. Not saved: a restored agent recomputes.
+    /// </summary>
+    internal (int Trades, int Funding, int Samples, decimal MaxDrawdown, decimal BaseCapital)? FlatFitnessInputs { get; set; }
+
     public bool IsAlive => Stage != LifeStage.Dead;
     public bool InLastStand => LastStandSinceMs.HasValue;
     public bool CanShort => Instrument.Kind == InstrumentKind.Swap;

@@ -70,7 +70,7 @@ public static class DecisionMaker
     /// </summary>
     public static double Score(Genome genome, in AgentView agent, in MarketSignals s)
     {
-        var weights = genome.WeightRsi + genome.WeightMacd + genome.WeightBollinger + genome.WeightMomentum + genome.WeightTrend;
+        var weights = genome.WeightSum;
         var technical = weights <= 1e-9
             ? 0
             : 0.5 * (genome.WeightRsi * s.Rsi + genome.WeightMacd * s.Macd + genome.WeightBollinger * s.Bollinger

@@ -28,7 +28,11 @@ public sealed class Genome : IEquatable<Genome>
         _values = new double[envelope.Count];
         for (var i = 0; i < _values.Length; i++)
             _values[i] = i < values.Count ? envelope[i].Clamp(values[i]) : envelope[i].Neutral!.Value;
+        WeightSum = WeightRsi + WeightMacd + WeightBollinger + WeightMomentum + WeightTrend;
     }
+
+    /// <summary>The indicator weights' sum, computed once: every decision divides by it.</summary>
+    [JsonIgnore] public double WeightSum { get; }
 
     /// <summary>The genes every stored genome has (the later ones read back neutral when missing).</summary>
     private const int OriginalGeneCount = 12;

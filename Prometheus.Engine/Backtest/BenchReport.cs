@@ -2,7 +2,15 @@ namespace Prometheus.Engine.Backtest;
 
 /// <summary>The bench verb's JSON: one section per measured path (the persistence ones are null when skipped).</summary>
 public sealed record BenchReport(BenchBacktest Backtest, BenchBooking? Booking = null, BenchCheckpoint? Checkpoint = null, BenchRestore? Restore = null,
-    ReconciliationBenchReport? Reconciliation = null, BenchOrderRoundTrip? OrderRoundTrip = null);
+    ReconciliationBenchReport? Reconciliation = null, BenchOrderRoundTrip? OrderRoundTrip = null, BenchBacktest? BacktestOkx15m = null,
+    BenchResearch? Research = null);
+
+/// <summary>
+/// The research verb's own path: <see cref="Seeds"/> full runs of <see cref="Agents"/> agents over <see cref="Bars"/> bars
+/// (the data before the holdout), on <see cref="Workers"/> workers; memory is the process's peak, and that peak per worker.
+/// </summary>
+public sealed record BenchResearch(int Seeds, int Agents, int Bars, int Workers, double Seconds, double AgentBarsPerSecond,
+    double PeakWorkingSetMb, double PeakWorkingSetMbPerWorker, string Data, string Verdict);
 
 /// <summary>An order through the OKX gateway against exchange-sim on loopback: placed, its fill pushed, booked.</summary>
 public sealed record BenchOrderRoundTrip(int Orders, double P50Ms, double P99Ms);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Market;
 
 namespace Prometheus.Engine.Backtest;
 
@@ -13,20 +14,47 @@ public static class BenchRunner
 {
     /// <param name="records">Trade records in the ledger the restore is timed on.</param>
     public static BenchReport Run(string dataPath, int agents, EngineOptions options,
-        IProgress<BacktestProgress>? progress = null, CancellationToken ct = default, int records = 1_000_000)
+        IProgress<BacktestProgress>? progress = null, CancellationToken ct = default, int records = 1_000_000,
+        FundingRates? funding = null)
     {
-        var report = BacktestRunner.Run(new BacktestSettings(dataPath, agents, Seed: 1), options, progress, ct);
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var peakMb = process.PeakWorkingSet64 / (1024.0 * 1024.0);
+        var backtest = Backtest(dataPath, agents, options, progress, ct, funding);
         var (booking, checkpoint, restore) = PersistenceBench.Run(options, records: records, ct: ct);
-        return new BenchReport(new BenchBacktest(
+        return new BenchReport(backtest, booking, checkpoint, restore, ReconciliationBench.Run());
+    }
+
+    /// <summary>One backtest (seed 1) through the real path: agent-bars per second, fills per second, peak working set.</summary>
+    public static BenchBacktest Backtest(string dataPath, int agents, EngineOptions options, IProgress<BacktestProgress>? progress,
+        CancellationToken ct, FundingRates? funding = null)
+    {
+        var report = BacktestRunner.Run(new BacktestSettings(dataPath, agents, Seed: 1, Funding: funding), options, progress, ct);
+        return new BenchBacktest(
             Agents: agents,
             Bars: report.Bars,
             AgentBarsPerSecond: report.AgentBarsPerSecond,
             FillsPerSecond: report.BookingSeconds > 0 ? report.Bookings / report.BookingSeconds : 0,
-            PeakWorkingSetMb: peakMb,
+            PeakWorkingSetMb: PeakWorkingSetMb(),
             Seconds: report.ElapsedSeconds,
-            Data: Path.GetFileName(dataPath)), booking, checkpoint, restore, ReconciliationBench.Run());
+            Data: Path.GetFileName(dataPath));
+    }
+
+    /// <summary>
+    /// A research run as the verb does it (default walk-forward and holdout), <paramref name="seeds"/> seeds on every core:
+    /// seconds, agent-bars per second over all runs, and the process's peak working set shared by its workers.
+    /// </summary>
+    public static BenchResearch Research(ICandleSource source, int seeds, int agents, EngineOptions options, FundingRates funding,
+        IProgress<Prometheus.Engine.Research.ResearchProgress>? progress, CancellationToken ct)
+    {
+        var report = Prometheus.Engine.Research.ResearchRunner.Run(source, new Prometheus.Engine.Research.ResearchSettings(Seeds: seeds, Agents: agents), options, funding, progress, ct);
+        var bars = source.Read(report.Period.From.ToUnixTimeMilliseconds(), report.Period.To.ToUnixTimeMilliseconds()).Count;
+        var peak = PeakWorkingSetMb();
+        return new BenchResearch(seeds, agents, bars, report.Parallel, report.Seconds, report.AgentBarsPerSecond, peak, peak / report.Parallel,
+            source.Name, report.Summary.Verdict);
+    }
+
+    private static double PeakWorkingSetMb()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
 }

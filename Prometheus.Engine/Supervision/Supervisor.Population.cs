@@ -53,7 +53,7 @@ public sealed partial class Supervisor
         {
             if (agent.PendingDeath is not null) continue;
             var ledger = _ledgers[agent.Id];
-            var equity = ledger.OpenPositionCount == 0 ? ledger.Capital : ledger.Equity(Marks);
+            var equity = ledger.Equity(Marks);
             var baseCapital = ledger.BaseCapital;
             var moved = agent.Performance.ObservePeak(equity);
             var verdict = Lifecycle.Judge(equity, baseCapital, agent.LastStandSinceMs, now, _options.Agents);
@@ -126,6 +126,7 @@ public sealed partial class Supervisor
         Ledger.Fund(_key, agent.Id, -finalCapital);
         Mastermind.Reclaim(now, agent.Id, finalCapital, $"{agent.Name} died ({reason})");
         _living.Remove(agent);
+        RememberDeath(agent, now);
         var fallen = new FallenAgent(agent.Id, agent.Name, agent.Generation, agent.Instrument.InstId, agent.BornAtMs, now, reason,
             ledger.InitialCapital, finalCapital, pnl, agent.Trades, agent.RoundTrips, agent.WinRate, agent.MaxConsecutiveLosses,
             agent.DaysAlive(now), agent.Fitness, agent.Genome, agent.Personality, agent.Medals,
@@ -151,7 +152,13 @@ public sealed partial class Supervisor
             if (agent.PendingDeath is null) active.Add(agent);
         foreach (var agent in active)
         {
-            var ledger = Ledger.Private(agent.Id);
+            var ledger = _ledgers[agent.Id];
+            // A flat agent's fitness moves only with its trades, funding, daily samples or drawdown: most hours, none did.
+            (int, int, int, decimal, decimal)? inputs = ledger.OpenPositionCount == 0
+                ? (ledger.History.Count, ledger.Funding.Count, agent.Performance.Samples, agent.Performance.MaxDrawdown, ledger.BaseCapital)
+                : null;
+            if (inputs is not null && inputs == agent.FlatFitnessInputs) continue;
+            agent.FlatFitnessInputs = inputs;
             var fitness = FitnessCalculator.Compute(agent, ledger.Pnl(Marks), ledger.BaseCapital, evolution);
             if (fitness.Equals(agent.Fitness)) continue;
             agent.Fitness = fitness;

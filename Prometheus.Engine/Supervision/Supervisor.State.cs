@@ -79,6 +79,7 @@ public sealed partial class Supervisor
             var agent = Agent.Restore(state);
             supervisor._agents.Add(agent.Id, agent);
             if (agent.IsAlive) supervisor._living.Add(agent);
+            else if (agent.DiedAtMs >= s.Market.TimestampMs - RecentDeathMs) supervisor._recentlyDead.Add(agent);
             var ledger = supervisor.Ledger.Private(agent.Id);
             if (agent.Id >= supervisor._ledgers.Length) Array.Resize(ref supervisor._ledgers, Math.Max(agent.Id + 1, supervisor._ledgers.Length * 2));
             supervisor._ledgers[agent.Id] = ledger;

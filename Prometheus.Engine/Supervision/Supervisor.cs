@@ -173,7 +173,9 @@ public sealed partial class Supervisor
 
     private async ValueTask TradeAsync(long now, MarketSignals signals, CancellationToken ct)
     {
-        var price = (double)Market.Close;
+        var market = Market; // one copy of the snapshot per bar, not one per agent
+        var price = (double)market.Close;
+        var halted = SystemRisk.State == TradingState.Halted;
         // Index loop: a booking may kill nobody mid-loop (deaths happen in reviews), so the list is stable here.
         for (var i = 0; i < _living.Count; i++)
         {
@@ -190,6 +192,7 @@ public sealed partial class Supervisor
                     continue;
                 }
             }
+            if (halted) continue; // halted: protective exits only
             var view = new AgentView(
                 HasPosition: lot is not null,
                 PositionSide: lot?.Side ?? PositionSide.Long,
@@ -203,8 +206,7 @@ public sealed partial class Supervisor
                 InLastStand: agent.InLastStand,
                 RoundTripCost: agent.Instrument.Kind == InstrumentKind.Spot ? _spotRoundTripCost : _swapRoundTripCost,
                 FundingPerHour: agent.Instrument.Kind == InstrumentKind.Spot ? 0 : _swapFundingPerHour);
-            if (SystemRisk.State == TradingState.Halted) continue; // halted: protective exits only
-            var decision = DecisionMaker.Decide(agent.Genome, view, signals, Market);
+            var decision = DecisionMaker.Decide(agent.Genome, view, signals, market);
             if (decision.Action == DecisionAction.Hold) continue;
             var intent = decision.Action == DecisionAction.Close
                 ? CloseIntent(agent, lot!, TradeOrigin.Decision, decision.Confidence)

@@ -24,6 +24,13 @@ public sealed class CliBadInputTests
     [InlineData("error: data file not found: /nonexistent.csv.gz", "bench", "--data", "/nonexistent.csv.gz")]
     [InlineData("error: --out folder does not exist: /nonexistent-folder", "backtest", "--out", "/nonexistent-folder/report.json")]
     [InlineData("error: --url must be an absolute http(s) address (was 'localhost:8080')", "healthcheck", "--url", "localhost:8080")]
+    [InlineData("error: --windows must be a whole number between 1 and 1000 (was '0')", "research", "--windows", "0")]
+    [InlineData("error: --profile must be one of seed, wide (was 'narrow')", "research", "--profile", "narrow")]
+    [InlineData("error: --profile must be one of seed, wide (was 'narrow')", "backtest", "--profile", "narrow")]
+    [InlineData("error: --final trades the holdout once, but --holdout-days is 0: there is no holdout", "research", "--final", "--holdout-days", "0")]
+    [InlineData("error: --holdout-days 5000 is not shorter than the data (1203.2 days)", "research", "--holdout-days", "5000")]
+    [InlineData("error: 20 test window(s) of 100 day(s) with at least 7 days of anchored training need 2007 days before the holdout, after the indicators' warm-up (2881 bars); the data has 1082 (use fewer or shorter windows, a shorter holdout, or more data)", "research", "--windows", "20", "--test-days", "100")]
+    [InlineData("error: --html folder does not exist: /nonexistent-folder", "research", "--html", "/nonexistent-folder/r.html")]
     public async Task Bad_input_prints_one_error_line_and_exits_2(string expected, params string[] args)
     {
         var result = await CliRunner.RunAsync(args);

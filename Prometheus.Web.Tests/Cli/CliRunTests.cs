@@ -49,13 +49,20 @@ public class CliRunTests
     {
         var output = Path.Combine(TempFolder.Create(), "bench.json");
 
-        var result = await CliRunner.RunAsync("bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--records", "5000", "--out", output);
+        var result = await CliRunner.RunAsync("bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--records", "5000",
+            "--research-seeds", "1", "--out", output);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         var backtest = json.RootElement.GetProperty("backtest");
         Assert.Equal(2, backtest.GetProperty("agents").GetInt32());
-        Assert.Equal(115_506, backtest.GetProperty("bars").GetInt64());
+        Assert.Equal(115_506 - 2_881, backtest.GetProperty("bars").GetInt64()); // the warm-up bars are not traded
+        Assert.Equal(backtest.GetProperty("bars").GetInt64(), json.RootElement.GetProperty("backtestOkx15m").GetProperty("bars").GetInt64());
+        var research = json.RootElement.GetProperty("research");
+        Assert.Equal(1, research.GetProperty("seeds").GetInt32());
+        Assert.Equal(2, research.GetProperty("agents").GetInt32());
+        Assert.True(research.GetProperty("agentBarsPerSecond").GetDouble() > 0);
+        Assert.True(research.GetProperty("seconds").GetDouble() > 0);
         Assert.True(backtest.GetProperty("agentBarsPerSecond").GetDouble() > 0);
         Assert.True(backtest.GetProperty("fillsPerSecond").GetDouble() > 0);
         Assert.True(backtest.GetProperty("peakWorkingSetMb").GetDouble() > 0);

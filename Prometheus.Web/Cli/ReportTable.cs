@@ -116,12 +116,8 @@ public static class ReportTable
         Row(output, "elapsed", $"{report.Seconds.ToString("0.0", Invariant)} s on {Count(report.Parallel)} worker(s), {Count(report.AgentBarsPerSecond)} agent-bars/s");
     }
 
-    private static string Spread(Spread spread, Func<double, string> format) =>
-        $"{format(spread.Median)} [{format(spread.P10)}, {format(spread.P90)}]";
-
-    public static void WriteBench(TextWriter output, BenchReport report)
+    private static void WriteBenchBacktest(TextWriter output, BenchBacktest backtest)
     {
-        var backtest = report.Backtest;
         output.WriteLine($"Bench: backtest of {Path.GetFileName(backtest.Data)}");
         Row(output, "agents", Count(backtest.Agents));
         Row(output, "bars", Count(backtest.Bars));
@@ -129,6 +125,28 @@ public static class ReportTable
         Row(output, "fills/s", Count(backtest.FillsPerSecond));
         Row(output, "peak working set", $"{backtest.PeakWorkingSetMb.ToString("N1", Invariant)} MB");
         Row(output, "elapsed", $"{backtest.Seconds.ToString("0.0", Invariant)} s");
+    }
+
+    private static string Spread(Spread spread, Func<double, string> format) =>
+        $"{format(spread.Median)} [{format(spread.P10)}, {format(spread.P90)}]";
+
+    public static void WriteBench(TextWriter output, BenchReport report)
+    {
+        WriteBenchBacktest(output, report.Backtest);
+        if (report.BacktestOkx15m is { } okx)
+        {
+            output.WriteLine();
+            WriteBenchBacktest(output, okx);
+        }
+        if (report.Research is { } research)
+        {
+            output.WriteLine();
+            output.WriteLine($"Bench: research on {research.Data}");
+            Row(output, "seeds, agents", $"{Count(research.Seeds)}, {Count(research.Agents)} ({Count(research.Bars)} bars before the holdout)");
+            Row(output, "elapsed", $"{research.Seconds.ToString("0.0", Invariant)} s on {Count(research.Workers)} worker(s)");
+            Row(output, "agent-bars/s", Count(research.AgentBarsPerSecond));
+            Row(output, "peak working set", $"{research.PeakWorkingSetMb.ToString("N1", Invariant)} MB ({research.PeakWorkingSetMbPerWorker.ToString("N1", Invariant)} MB a worker)");
+        }
         if (report.Booking is { } booking)
         {
             output.WriteLine();
