@@ -14,28 +14,50 @@ public class GoldenBacktestTests
     public void The_golden_backtest_reproduces_its_figures_exactly()
     {
         var report = BacktestHarness.GoldenRun.Report;
-        Assert.Equal(11_520, report.Bars);
+        // 30 days of warm-up (2,881 bars) are read, never traded: the period starts after them.
+        Assert.Equal(2_881, report.Period.WarmupBars);
+        Assert.Equal(8_639, report.Bars);
         Assert.Equal(100_000m, report.InitialCapital);
-        Assert.Equal(93244.68426816151472452092m, report.FinalEquity);
-        Assert.Equal(-0.0675531573183848527547908m, report.Roi);
-        Assert.Equal(0.1127842478907226466318530937m, report.MaxDrawdown);
-        Assert.Equal(-1.1975691895766845, report.Sharpe);
-        Assert.Equal(0.5939457202505219206680584551m, report.WinRate);
-        Assert.Equal(4_435, report.Trades);
-        Assert.Equal(16.23473382045929, report.AvgHoldingHours);
-        Assert.Equal(0.7697008937486006813547219819m, report.BuyHoldRoi);
-        Assert.Equal(0.220219647483272143549643192m, report.BuyHoldMaxDrawdown);
-        Assert.Equal(6657.1983694934830m, report.FeesPaid);
-        Assert.Equal(107, report.Births);
-        Assert.Equal(97, report.Deaths);
-        Assert.Equal(97, report.Valhalla);
-        Assert.Equal(22, report.AgentsAlive);
-        Assert.Equal(-0.0176417720429434111251688675m, report.OutOfSample.Roi);
-        Assert.Equal(0.0679452476196736188868236357m, report.OutOfSample.MaxDrawdown);
-        Assert.Equal(1_080, report.OutOfSample.Trades);
-        Assert.Equal(0.0637348328338231442953996566m, report.OutOfSample.BuyHoldRoi);
-        Assert.Equal(100, report.BestAgent!.Id);
-        Assert.Equal("6600ec684a96b4171f986fcdd3871a19e39418fb8b6625dcb3e45ade574856ef", report.LedgerHash);
+        Assert.Equal(110430.82956551648195513189m, report.FinalEquity);
+        Assert.Equal(0.1043082956551648195513189m, report.Roi);
+        Assert.Equal(0.1168160934023287463900332613m, report.MaxDrawdown);
+        Assert.Equal(1.362795728959224, report.Sharpe);
+        Assert.Equal(0.5311355311355311355311355311m, report.WinRate);
+        Assert.Equal(987, report.Trades);
+        Assert.Equal(49.61080586080586, report.AvgHoldingHours);
+        Assert.Equal(0.2525662993161m, report.BuyHoldRoi);
+        Assert.Equal(0.2266909094445182352422016963m, report.BuyHoldMaxDrawdown);
+        Assert.Equal(1839.8534610095200m, report.FeesPaid);
+        Assert.Equal(705.42214102m, report.FundingPaid);
+        Assert.Equal(54, report.Births);
+        Assert.Equal(43, report.Deaths);
+        Assert.Equal(43, report.Valhalla);
+        Assert.Equal(23, report.AgentsAlive);
+        Assert.Equal(-0.0090790795597871738941322715m, report.OutOfSample.Roi);
+        Assert.Equal(0.0526004833198695374346051746m, report.OutOfSample.MaxDrawdown);
+        Assert.Equal(214, report.OutOfSample.Trades);
+        Assert.Equal(0.0428814605154584944419623614m, report.OutOfSample.BuyHoldRoi);
+        Assert.Equal(47, report.BestAgent!.Id);
+        Assert.Equal("608d3c68c646c256416457c2556be1aa9f8b60c7c55f0a6c0e8922958ee8d483", report.LedgerHash);
+    }
+
+    [Fact]
+    public void Beside_the_population_the_benchmarks_cover_the_same_bars_at_the_populations_own_exposure()
+    {
+        var report = BacktestHarness.GoldenRun.Report;
+        Assert.Equal(report.From, report.Period.From);
+        Assert.Equal(1m, report.BuyHold.Exposure);
+        Assert.Equal(report.BuyHoldRoi, report.BuyHold.Roi);
+        Assert.Equal(decimal.Round((decimal)report.AvgNetExposure, 6), report.ExposureMatched.Exposure);
+        Assert.Equal(0m, report.Cash.Roi);
+        Assert.True(report.BuyHold.FundingPaid > 0m, "a long swap pays the positive default rate");
+        Assert.Equal(0, report.FundingEvents.Recorded); // OKX's recorded rates start in October 2025
+        Assert.Equal(3 * 90, report.FundingEvents.Defaulted);
+        Assert.InRange(report.Beta, -2, 2);
+        Assert.InRange(report.DeployedShare, 0, 1);
+        Assert.True(report.AvgGrossExposure >= Math.Abs(report.AvgNetExposure));
+        Assert.NotNull(report.MedianAgent);
+        Assert.Equal(report.FundingPaid, BacktestHarness.GoldenRun.Supervisor.Ledger.Funding.Sum(f => f.Paid));
     }
 
     [Fact]

@@ -51,6 +51,9 @@ public sealed class Agent
     /// </summary>
     internal (int Trades, int Funding, int Samples, decimal MaxDrawdown, decimal BaseCapital)? FlatFitnessInputs { get; set; }
 
+    /// <summary>The capital of the last hourly review that found this agent flat and not in a last stand: unchanged since, nothing can change.</summary>
+    internal decimal? FlatReviewedCapital { get; set; }
+
     public bool IsAlive => Stage != LifeStage.Dead;
     public bool InLastStand => LastStandSinceMs.HasValue;
     public bool CanShort => Instrument.Kind == InstrumentKind.Swap;

@@ -22,4 +22,5 @@ public sealed record BenchBacktest(
     double FillsPerSecond,
     double PeakWorkingSetMb,
     double Seconds,
-    string Data);
+    string Data,
+    double? ColdAgentBarsPerSecond = null);

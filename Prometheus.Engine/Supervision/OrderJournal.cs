@@ -83,6 +83,9 @@ public sealed class JournalEntry(int agentId, string clOrdId, OrderRequest reque
     public long CreatedMs { get; } = createdMs;
     public JournalState State { get; internal set; } = JournalState.Intended;
     public string? OrdId { get; internal set; }
+
+    /// <summary>What the fills routed to this order since it was placed add up to (not saved: a restored order is looked up).</summary>
+    internal decimal FilledSize { get; set; }
 }
 
 /// <summary>A journal entry as plain data.</summary>

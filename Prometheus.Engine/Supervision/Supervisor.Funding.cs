@@ -87,7 +87,6 @@ public sealed partial class Supervisor
                 ? remaining
                 : decimal.Round(totalPaid * amount / bill.PositionSize, PrivateLedger.Precision);
             remaining -= paid;
-            if (Ledger.IsFundingBooked(bill.InstId, bill.FundingTimeMs, bill.PosSide, agent.Id)) continue;
             var record = Ledger.BookFunding(_key, agent.Id, bill.InstId, bill.PosSide, bill.FundingTimeMs, amount, bill.Rate, bill.MarkPrice,
                 paid, bill.BillId);
             if (record is null) continue;

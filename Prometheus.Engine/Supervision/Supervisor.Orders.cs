@@ -116,6 +116,13 @@ public sealed partial class Supervisor
     {
         var entry = Journal.Find(clOrdId);
         if (entry is null) return;
+        if (entry.FilledSize >= entry.Request.Size && entry.State is JournalState.Accepted or JournalState.PartiallyFilled)
+        {
+            // Its fills already cover it: it is filled, whatever the exchange would answer; no need to ask.
+            Journal.Move(clOrdId, JournalState.Filled, entry.OrdId);
+            Ledger.Private(entry.AgentId).Release(_key, clOrdId);
+            return;
+        }
         ExchangeOrder? order;
         try
         {
@@ -176,6 +183,7 @@ public sealed partial class Supervisor
         if (agentId is { } id && _agents.TryGetValue(id, out var agent))
         {
             var entry = Journal.Find(fill.ClOrdId);
+            if (entry is not null) entry.FilledSize += fill.Size;
             Book(agent, fill, entry?.Origin ?? TradeOrigin.Decision, entry?.Confidence ?? 0);
             if (entry is { State: JournalState.Accepted })
                 Journal.Move(fill.ClOrdId, JournalState.PartiallyFilled);

@@ -12,6 +12,8 @@ public sealed partial class Supervisor
     private double _cullDebt;
     // Reused by every generation: a generation runs every hour of a years-long backtest.
     private readonly List<Agent> _active = [], _weak = [], _parents = [];
+    /// <summary>Whether an agent may be pending death (set when one is marked; a restored engine starts by looking).</summary>
+    private bool _someoneDying = true;
 
     private Agent? Birth(long now, Genome genome, Personality personality, int generation, IReadOnlyList<int> parents)
     {
@@ -53,6 +55,10 @@ public sealed partial class Supervisor
         {
             if (agent.PendingDeath is not null) continue;
             var ledger = _ledgers[agent.Id];
+            // Flat, not in a last stand, and its capital as at the last review: its equity, peak and standing are as they were.
+            var flat = ledger.OpenPositionCount == 0;
+            if (flat && agent.LastStandSinceMs is null && agent.FlatReviewedCapital == ledger.Capital) continue;
+            agent.FlatReviewedCapital = flat && agent.LastStandSinceMs is null ? ledger.Capital : null;
             var equity = ledger.Equity(Marks);
             var baseCapital = ledger.BaseCapital;
             var moved = agent.Performance.ObservePeak(equity);
@@ -61,6 +67,7 @@ public sealed partial class Supervisor
             {
                 case StandingChange.Dies:
                     agent.PendingDeath = verdict.Reason;
+                    _someoneDying = true;
                     break;
                 case StandingChange.LastStandStarted:
                     agent.LastStandSinceMs = now;
@@ -92,10 +99,13 @@ public sealed partial class Supervisor
     /// <summary>A dying agent's positions are closed (bypassing pre-trade checks); once flat it enters Valhalla.</summary>
     private async ValueTask CloseOutDyingAsync(long now, CancellationToken ct)
     {
+        if (!_someoneDying) return; // most bars: nobody to close out, no need to look at every agent
+        var stillDying = false;
         for (var i = _living.Count - 1; i >= 0; i--)
         {
             var agent = _living[i];
             if (agent.PendingDeath is not { } reason) continue;
+            stillDying = true;
             if (HasOpenOrders(agent.Id)) continue;
             var ledger = Ledger.Private(agent.Id);
             foreach (var lot in ledger.OpenPositions.ToList())
@@ -103,6 +113,7 @@ public sealed partial class Supervisor
             if (ledger.OpenPositionCount == 0 && !HasOpenOrders(agent.Id))
                 Bury(agent, reason, now);
         }
+        _someoneDying = stillDying && _living.Any(a => a.PendingDeath is not null);
     }
 
     private bool HasOpenOrders(int agentId)
@@ -178,6 +189,7 @@ public sealed partial class Supervisor
         for (var i = 0; i < cull; i++)
         {
             weak[i].PendingDeath = DeathReason.Culled;
+            _someoneDying = true;
             MarkDirty(weak[i].Id);
         }
 

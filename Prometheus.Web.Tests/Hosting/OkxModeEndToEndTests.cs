@@ -29,6 +29,8 @@ public sealed class OkxModeEndToEndTests
             $"--Prometheus:Exchange:Okx:BusinessWsUrl={sim.WsUrl("business")}",
             $"--Prometheus:Exchange:Okx:PrivateWsUrl={sim.WsUrl("private")}",
             "--Prometheus:Market:RegimeWindowDays=1",
+            // Enough agents that some trade every few bars: each entry must clear its round-trip cost.
+            "--Prometheus:Agents:Initial=30",
         ];
 
         int trades;
@@ -87,6 +89,8 @@ public sealed class OkxModeEndToEndTests
             "--Prometheus:Exchange:Okx:CircuitBreakerOpenSeconds=2",
             "--Prometheus:Exchange:Okx:RequestTimeoutSeconds=3",
             "--Prometheus:Market:RegimeWindowDays=1",
+            // Enough agents that some trade every few bars: each entry must clear its round-trip cost.
+            "--Prometheus:Agents:Initial=30",
         ];
 
         var sim = ProgramProcess.Start("exchange-sim", port, simArgs);

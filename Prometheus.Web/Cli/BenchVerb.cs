@@ -55,14 +55,16 @@ public static class BenchVerb
         using (var interrupt = new InterruptScope(context, ct))
         using (var bar = context.IsTerminal ? new TerminalProgressBar(context.Out) : null)
         {
-            report = await EngineErrors.RunAsync(dataPath,
-                () => BenchRunner.Run(dataPath, population, engineOptions, bar, interrupt.Token, records, funding), interrupt.Token);
+            // The store's benches come last: their million-record restore would otherwise be the peak the others report.
+            var backtest = await EngineErrors.RunAsync(dataPath,
+                () => BenchRunner.Backtest(dataPath, population, engineOptions, bar, interrupt.Token, funding), interrupt.Token);
             var okx = await EngineErrors.RunAsync(okx15m,
                 () => BenchRunner.Backtest(okx15m, population, engineOptions, bar, interrupt.Token, funding), interrupt.Token);
             var research = researchSeeds == 0 ? null : await EngineErrors.RunAsync(okx15m,
                 () => BenchRunner.Research(new CandleFileSource(okx15m), researchSeeds, population, engineOptions, funding, bar, interrupt.Token),
                 interrupt.Token);
-            report = report with { BacktestOkx15m = okx, Research = research };
+            report = await EngineErrors.RunAsync(dataPath, () => BenchRunner.Store(backtest, engineOptions, records, interrupt.Token), interrupt.Token)
+                with { BacktestOkx15m = okx, Research = research };
         }
 
         report = report with { OrderRoundTrip = await OrderRoundTripBench.RunAsync(engineOptions, ct: ct) };

@@ -121,7 +121,8 @@ public static class ReportTable
         output.WriteLine($"Bench: backtest of {Path.GetFileName(backtest.Data)}");
         Row(output, "agents", Count(backtest.Agents));
         Row(output, "bars", Count(backtest.Bars));
-        Row(output, "agent-bars/s", Count(backtest.AgentBarsPerSecond));
+        Row(output, "agent-bars/s", Count(backtest.AgentBarsPerSecond)
+            + (backtest.ColdAgentBarsPerSecond is { } cold ? $" warm ({Count(cold)} on the first, cold run)" : ""));
         Row(output, "fills/s", Count(backtest.FillsPerSecond));
         Row(output, "peak working set", $"{backtest.PeakWorkingSetMb.ToString("N1", Invariant)} MB");
         Row(output, "elapsed", $"{backtest.Seconds.ToString("0.0", Invariant)} s");
