@@ -107,7 +107,7 @@ public class EngineStartupTests
         // would) and the engine closes their positions and buries them.
         using var s = new StoreScenario(o => o.Mastermind.DeployedShare = 1m, agents: 4);
         await s.RunUntilAsync(sup => sup.Ledger.Records.Count >= 10);
-        foreach (var agent in s.Supervisor.Living) agent.PendingDeath = DeathReason.Bankrupt;
+        foreach (var agent in s.Supervisor.Living) s.Supervisor.Condemn(agent, DeathReason.Bankrupt);
         await s.RunUntilAsync(sup => sup.Living.Count == 0, maxBars: 500);
         await s.StopAsync();
         s.Store.Dispose();

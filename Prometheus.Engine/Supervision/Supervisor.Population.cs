@@ -66,8 +66,7 @@ public sealed partial class Supervisor
             switch (verdict.Change)
             {
                 case StandingChange.Dies:
-                    agent.PendingDeath = verdict.Reason;
-                    _someoneDying = true;
+                    Condemn(agent, verdict.Reason!.Value);
                     break;
                 case StandingChange.LastStandStarted:
                     agent.LastStandSinceMs = now;
@@ -94,6 +93,13 @@ public sealed partial class Supervisor
             agent.Medals = MedalRules.Earned(agent, ledger.Pnl(Marks), ledger.BaseCapital, now);
             MarkDirty(agent.Id);
         }
+    }
+
+    /// <summary>Marks an agent to be closed out and buried; the only way an agent is condemned.</summary>
+    internal void Condemn(Agent agent, DeathReason reason)
+    {
+        agent.PendingDeath = reason;
+        _someoneDying = true;
     }
 
     /// <summary>A dying agent's positions are closed (bypassing pre-trade checks); once flat it enters Valhalla.</summary>
@@ -188,8 +194,7 @@ public sealed partial class Supervisor
         _cullDebt = Math.Min(_cullDebt - cull, 1.0); // unused quota does not pile up into a massacre later
         for (var i = 0; i < cull; i++)
         {
-            weak[i].PendingDeath = DeathReason.Culled;
-            _someoneDying = true;
+            Condemn(weak[i], DeathReason.Culled);
             MarkDirty(weak[i].Id);
         }
 
