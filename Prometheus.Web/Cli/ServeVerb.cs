@@ -46,6 +46,9 @@ public static class ServeVerb
                 // Validate before starting, so a bad value is reported once, as one line, and not
                 // also logged by the host as "Hosting failed to start" with a stack trace.
                 app.Services.GetService<IStartupValidator>()?.Validate();
+                // The address before the data dir: a taken port stops here with one line, and nothing is created or opened.
+                if (ListenAddressCheck.FirstUnavailable(app.Configuration, out var badInput) is { } unavailable)
+                    throw new CliException(unavailable, badInput ? ExitCodes.BadInput : ExitCodes.Failure);
                 // The data dir, the database and the exchange's store are opened before anything listens: a bad one
                 // stops here with one line, and nothing is written to it.
                 OpenEngine(app.Services);

@@ -15,17 +15,35 @@ public static class DataDirectory
     /// <summary>The folder, created if needed. Throws <see cref="OptionsValidationException"/> naming the key when it cannot be.</summary>
     public static string Resolve(IConfiguration configuration)
     {
+        var (full, given) = Locate(configuration);
+        try
+        {
+            Directory.CreateDirectory(full);
+            return full;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw Invalid($"{Key} must be a folder Prometheus can create and write (was '{given}': {e.Message})");
+        }
+    }
+
+    /// <summary>
+    /// The folder's full path, without creating it: for what is set up before anything may be written (the log file's
+    /// path, which the log creates on its first line). Throws <see cref="OptionsValidationException"/> for a path that is no path.
+    /// </summary>
+    public static string PathOf(IConfiguration configuration) => Locate(configuration).Full;
+
+    private static (string Full, string Given) Locate(IConfiguration configuration)
+    {
         var configured = configuration[Key];
         var path = string.IsNullOrWhiteSpace(configured) ? DefaultPath() : configured;
         if (string.IsNullOrEmpty(path))
             throw Invalid($"{Key} is empty and this machine has no local application data folder: set {Key}");
         try
         {
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(full);
-            return full;
+            return (Path.GetFullPath(path), path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             throw Invalid($"{Key} must be a folder Prometheus can create and write (was '{path}': {e.Message})");
         }

@@ -13,7 +13,8 @@ public static class PrometheusLogging
 {
     public static WebApplicationBuilder AddPrometheusLogging(this WebApplicationBuilder builder)
     {
-        var logFile = Path.Combine(DataDirectory.Resolve(builder.Configuration), "logs", "prometheus-.log");
+        // The path only: the file (and its folders) are made with the first line logged, so building the host writes nothing.
+        var logFile = Path.Combine(DataDirectory.PathOf(builder.Configuration), "logs", "prometheus-.log");
         var logger = ReadLevels(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)

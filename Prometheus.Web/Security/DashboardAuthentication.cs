@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Prometheus.Web.Configuration;
 
 namespace Prometheus.Web.Security;
@@ -26,10 +29,11 @@ public static class DashboardAuthentication
 
     public static IServiceCollection AddPrometheusAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var keys = Directory.CreateDirectory(Path.Combine(DataDirectory.Resolve(configuration), "keys"));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        services.AddDataProtection().PersistKeysToFileSystem(keys).SetApplicationName("Prometheus");
+        services.AddDataProtection().SetApplicationName("Prometheus");
+        // As PersistKeysToFileSystem, but the folder is made when a key is first read or written (the host's start),
+        // not while the host is built: `serve` checks its address before anything is written to the data dir.
+        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((o, logs) =>
+            o.XmlRepository = new KeysFolderRepository(configuration, logs));
 
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Prometheus", o => o.ForwardDefaultSelector = SelectScheme)
@@ -97,4 +101,20 @@ public static class DashboardAuthentication
     /// <summary>A one-way digest of the token, enough to tell tokens apart, useless to recover one (and inside an encrypted cookie).</summary>
     private static string Fingerprint(AdminToken token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("prometheus-cookie:" + token.Value)))[..16];
+
+    /// <summary>The keys in &lt;DataDir&gt;/keys, a folder created (mode 0700) on first use.</summary>
+    private sealed class KeysFolderRepository(IConfiguration configuration, ILoggerFactory logs) : IXmlRepository
+    {
+        private readonly Lazy<FileSystemXmlRepository> _files = new(() =>
+        {
+            var keys = Directory.CreateDirectory(Path.Combine(DataDirectory.Resolve(configuration), "keys"));
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return new FileSystemXmlRepository(keys, logs);
+        });
+
+        public IReadOnlyCollection<XElement> GetAllElements() => _files.Value.GetAllElements();
+
+        public void StoreElement(XElement element, string friendlyName) => _files.Value.StoreElement(element, friendlyName);
+    }
 }
