@@ -106,7 +106,7 @@ public sealed class DashboardAuthTests(DashboardFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task The_cookie_does_not_open_the_json_api_which_stays_bearer_only_and_answers_401_json()
+    public async Task The_cookie_does_not_open_the_json_api_which_stays_bearer_only_and_answers_401_problem_json()
     {
         var browser = Browser();
         await browser.SignInAsync();
@@ -114,7 +114,7 @@ public sealed class DashboardAuthTests(DashboardFactory factory) : IClassFixture
         using var response = await browser.GetAsync("/api/status");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

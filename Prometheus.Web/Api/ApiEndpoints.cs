@@ -3,6 +3,7 @@ using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Api;
 
@@ -10,6 +11,8 @@ namespace Prometheus.Web.Api;
 /// The JSON API under /api: every route needs the admin token (it is money), read or control. Reads run as queries
 /// on the trading loop, between cycles; controls are commands to the loop and are written to the audit log.
 /// While the engine starts, routes that need it answer 503; a control the engine's state refuses answers 409.
+/// Bodies are at most 64 KB and text fields 500 characters, checked before anything acts; every error is problem details
+/// (ApiProblems).
 /// </summary>
 public static class ApiEndpoints
 {
@@ -17,7 +20,7 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapPrometheusApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().WithBodyLimit().AnswerErrorsAsProblems();
 
         api.MapGet("/status", (EngineRuntime runtime) => Results.Ok(EngineViews.Status(runtime.Status)));
         api.MapGet("/agents", (EngineRuntime runtime, CancellationToken ct) => QueryAsync(runtime, EngineViews.Agents, ct));
@@ -28,7 +31,7 @@ public static class ApiEndpoints
         api.MapGet("/valhalla", (EngineRuntime runtime, CancellationToken ct) => QueryAsync(runtime, EngineViews.Valhalla, ct));
         api.MapGet("/trades", (EngineRuntime runtime, [FromQuery] int? agent, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken ct) =>
             skip < 0 || take is < 1 or > MaxPage
-                ? Task.FromResult(Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}")))
+                ? Task.FromResult(Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}", skip < 0 ? "skip" : "take")))
                 : QueryAsync(runtime, s => EngineViews.Trades(s, agent, skip ?? 0, take ?? 100), ct));
         api.MapGet("/ledger/verify", async (EngineRuntime runtime, CancellationToken ct) =>
             runtime.Loop is null ? ApiResults.Starting(runtime)
@@ -48,10 +51,10 @@ public static class ApiEndpoints
         api.MapGet("/mastermind", (EngineRuntime runtime, Prometheus.Engine.Configuration.EngineOptions options, CancellationToken ct) =>
             QueryAsync(runtime, s => Dashboard.DashboardViews.Mastermind(s, options), ct));
         api.MapPost("/mastermind/intervention", (InterventionRequest body, EngineRuntime runtime, HttpContext http) =>
-            body.Enabled is not { } on || (on && (body.SpotShare is null || body.RiskAppetite is null))
-                ? Task.FromResult(Results.BadRequest(new ApiError("enabled is required; with enabled=true, spotShare (0..1) and riskAppetite too")))
-                : ControlAsync(runtime, http, on ? "intervention" : "intervention-ended",
-                    l => l.InterveneAsync(on, body.SpotShare ?? 0m, body.RiskAppetite ?? 1m, body.Reason ?? "", ApiResults.Actor(http))));
+            body.Problem() is { } problem
+                ? Task.FromResult(Results.BadRequest(problem))
+                : ControlAsync(runtime, http, body.Enabled!.Value ? "intervention" : "intervention-ended",
+                    l => l.InterveneAsync(body.Enabled.Value, body.SpotShare ?? 0m, body.RiskAppetite ?? 1m, body.Reason ?? "", ApiResults.Actor(http))));
         api.MapSimEndpoints();
         api.MapReconciliationEndpoints();
         return app;
@@ -85,5 +88,16 @@ public static class ApiEndpoints
 
 
     /// <summary>POST /api/mastermind/intervention: a person takes (or hands back) the allocation and the risk appetite.</summary>
-    public sealed record InterventionRequest(bool? Enabled, decimal? SpotShare, decimal? RiskAppetite, string? Reason);
+    public sealed record InterventionRequest(bool? Enabled, decimal? SpotShare, decimal? RiskAppetite, string? Reason)
+    {
+        /// <summary>What is missing or too long, before the engine is asked; its ranges and the reason's presence are the engine's to judge (409).</summary>
+        public ApiError? Problem()
+        {
+            const string needed = "enabled is required; with enabled=true, spotShare (0..1) and riskAppetite too";
+            if (Enabled is null) return new ApiError(needed, "enabled");
+            if (Enabled.Value && SpotShare is null) return new ApiError(needed, "spotShare");
+            if (Enabled.Value && RiskAppetite is null) return new ApiError(needed, "riskAppetite");
+            return RequestLimits.TextTooLong("reason", Reason) is { } tooLong ? new ApiError(tooLong, "reason") : null;
+        }
+    }
 }

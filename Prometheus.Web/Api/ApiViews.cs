@@ -41,8 +41,8 @@ public sealed record TradePage(int Total, int Skip, int Take, IReadOnlyList<Trad
 /// <summary>The answer to a control: what the engine is in now.</summary>
 public sealed record ControlResult(string State, string StateReason);
 
-/// <summary>An API error: what is wrong, in a sentence.</summary>
-public sealed record ApiError(string Error);
+/// <summary>An API error: what is wrong, in a sentence, and the request field at fault when there is one. Answered as problem details (ApiProblems).</summary>
+public sealed record ApiError(string Error, string? Field = null);
 
 /// <summary>One audit log entry.</summary>
 public sealed record AuditView(long Id, DateTimeOffset At, string Actor, string Action, string Detail);

@@ -3,6 +3,7 @@ using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Recovery.Reconciliation;
 using Prometheus.Engine.Supervision;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Api;
 
@@ -13,7 +14,15 @@ namespace Prometheus.Web.Api;
 /// </summary>
 public static class ReconciliationEndpoints
 {
-    public sealed record DecideRequest(string? ItemId, string? Choice);
+    public sealed record DecideRequest(string? ItemId, string? Choice)
+    {
+        public ApiError? Problem() =>
+            string.IsNullOrWhiteSpace(ItemId) ? new ApiError("itemId and choice are required", "itemId")
+            : string.IsNullOrWhiteSpace(Choice) ? new ApiError("itemId and choice are required", "choice")
+            : RequestLimits.TextTooLong("itemId", ItemId) is { } id ? new ApiError(id, "itemId")
+            : RequestLimits.TextTooLong("choice", Choice) is { } choice ? new ApiError(choice, "choice")
+            : null;
+    }
     public sealed record AdoptRequest(int? AgentId);
 
     /// <summary>One orphan: exposure no agent owns, with its exchange details and what was decided.</summary>
@@ -31,19 +40,24 @@ public static class ReconciliationEndpoints
         api.MapGet("/recovery/blocks", (EngineRuntime runtime, CancellationToken ct) => OnLoopAsync(runtime, (_, r) =>
             Task.FromResult(Results.Ok(r.Blocks.Select(b => new BlockView(b.ItemId, [.. b.Choices.Select(c => new ChoiceView(c.Name, c.Description))]))))));
         api.MapPost("/recovery/decide", (DecideRequest body, EngineRuntime runtime, HttpContext http) =>
-            string.IsNullOrWhiteSpace(body.ItemId) || string.IsNullOrWhiteSpace(body.Choice)
-                ? Task.FromResult(Results.BadRequest(new ApiError("itemId and choice are required")))
+            body.Problem() is { } problem
+                ? Task.FromResult(Results.BadRequest(problem))
                 : OnLoopAsync(runtime, async (loop, r) =>
                 {
-                    await r.DecideAsync(body.ItemId, body.Choice, ApiResults.Actor(http));
+                    await r.DecideAsync(body.ItemId!, body.Choice!, ApiResults.Actor(http));
                     return Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason));
                 }));
 
         var orphans = api.MapGroup("/orphans");
+        // An orphan's id is text like any other: bounded before anything looks it up.
+        orphans.AddEndpointFilter((context, next) =>
+            context.HttpContext.GetRouteValue("id") is string id && RequestLimits.TextTooLong("id", id) is { } tooLong
+                ? ValueTask.FromResult<object?>(Results.BadRequest(new ApiError(tooLong, "id")))
+                : next(context));
         orphans.MapGet("", (EngineRuntime runtime) => OnLoopAsync(runtime, (_, r) => Task.FromResult(Results.Ok(r.Orphans.Select(View)))));
         orphans.MapPost("/{id}/adopt", (string id, AdoptRequest body, EngineRuntime runtime, HttpContext http) =>
             body.AgentId is not { } agentId
-                ? Task.FromResult(Results.BadRequest(new ApiError("agentId is required")))
+                ? Task.FromResult(Results.BadRequest(new ApiError("agentId is required", "agentId")))
                 : OnLoopAsync(runtime, async (_, r) =>
                 {
                     await r.AdoptAsync(id, agentId, ApiResults.Actor(http));

@@ -12,6 +12,9 @@ namespace Prometheus.Web.Api;
 public static class SimEndpoints
 {
     public sealed record ManualOrderRequest(string? InstId, string? Side, string? PosSide, decimal? Sz);
+
+    /// <summary>The largest manual order: far beyond any account here, small enough that price, fee and margin fit a decimal.</summary>
+    public const decimal MaxManualSize = 1_000_000_000m;
     public sealed record PositionRequest(string? InstId, string? PosSide);
     public sealed record FaultRequest(string? Kind, int? Requests, decimal? FillRatio);
     public sealed record ManualOrderResult(string OrdId, string InstId, string Side, string PosSide, decimal Sz, decimal AvgPx, decimal Fee);
@@ -23,11 +26,11 @@ public static class SimEndpoints
         sim.MapPost("/manual-order", (ManualOrderRequest body, EngineRuntime runtime) => OnExchangeAsync(runtime, exchange =>
         {
             if (Parse(body.InstId, body.PosSide) is not ({ } inst, { } posSide, null))
-                return Bad(Parse(body.InstId, body.PosSide).Error!);
+                return Results.BadRequest(Parse(body.InstId, body.PosSide).Error);
             if (!Enum.TryParse<OrderSide>(body.Side, ignoreCase: true, out var side) || !Enum.IsDefined(side))
-                return Bad($"side must be buy or sell (was '{body.Side}')");
-            if (body.Sz is not > 0m)
-                return Bad($"sz must be a positive size in {(inst.Kind == InstrumentKind.Swap ? "contracts" : inst.BaseCcy)} (was {body.Sz})");
+                return Bad($"side must be buy or sell (was '{body.Side}')", "side");
+            if (body.Sz is not > 0m || body.Sz > MaxManualSize)
+                return Bad($"sz must be a positive size in {(inst.Kind == InstrumentKind.Swap ? "contracts" : inst.BaseCcy)}, at most {MaxManualSize:0} (was {body.Sz})", "sz");
             var fill = exchange.Inner.ManualOrder(inst.InstId, side, posSide, body.Sz.Value);
             return Results.Ok(new ManualOrderResult(fill.OrdId, fill.InstId, Wire(fill.Side), Wire(fill.PosSide), fill.Size, fill.Price, fill.Fee));
         }));
@@ -35,18 +38,19 @@ public static class SimEndpoints
             Parse(body.InstId, body.PosSide) is ({ } inst, { } posSide, null)
                 ? Results.Ok(exchange.Inner.ClosePositionByHand(inst.InstId, posSide).Select(f => new ManualOrderResult(
                     f.OrdId, f.InstId, Wire(f.Side), Wire(f.PosSide), f.Size, f.Price, f.Fee)))
-                : Bad(Parse(body.InstId, body.PosSide).Error!)));
+                : Results.BadRequest(Parse(body.InstId, body.PosSide).Error)));
         sim.MapPost("/liquidate", (PositionRequest body, EngineRuntime runtime) => OnExchangeAsync(runtime, exchange =>
             Parse(body.InstId, body.PosSide) is ({ } inst, { } posSide, null)
                 ? Results.Ok(exchange.Inner.Liquidate(inst.InstId, posSide).Select(f => new ManualOrderResult(
                     f.OrdId, f.InstId, Wire(f.Side), Wire(f.PosSide), f.Size, f.Price, f.Fee)))
-                : Bad(Parse(body.InstId, body.PosSide).Error!)));
+                : Results.BadRequest(Parse(body.InstId, body.PosSide).Error)));
         sim.MapPost("/faults", (FaultRequest body, EngineRuntime runtime) => OnExchangeAsync(runtime, exchange =>
         {
             if (!Enum.TryParse<FaultKind>(body.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-                return Bad($"kind must be one of {string.Join(", ", Enum.GetNames<FaultKind>())} (was '{body.Kind}')");
+                return Bad($"kind must be one of {string.Join(", ", Enum.GetNames<FaultKind>())} (was '{body.Kind}')", "kind");
             var plan = new FaultPlan(kind, body.Requests ?? 1, body.FillRatio ?? 0.5m);
-            if (plan.Validate().FirstOrDefault() is { } error) return Bad(error);
+            // Each message starts with the field it is about ("requests must be between 1 and 10000 ...").
+            if (plan.Validate().FirstOrDefault() is { } error) return Bad(error, error.Split(' ')[0]);
             exchange.Inject(plan);
             return Results.Ok(State(exchange));
         }));
@@ -78,17 +82,17 @@ public static class SimEndpoints
         }
     }
 
-    private static (Instrument? Instrument, PositionSide? PosSide, string? Error) Parse(string? instId, string? posSide)
+    private static (Instrument? Instrument, PositionSide? PosSide, ApiError? Error) Parse(string? instId, string? posSide)
     {
         var instrument = Instrument.All.FirstOrDefault(i => i.InstId == instId);
         if (instrument is null)
-            return (null, null, $"instId must be one of {string.Join(", ", Instrument.All.Select(i => i.InstId))} (was '{instId}')");
+            return (null, null, new ApiError($"instId must be one of {string.Join(", ", Instrument.All.Select(i => i.InstId))} (was '{instId}')", "instId"));
         if (!Enum.TryParse<PositionSide>(posSide, ignoreCase: true, out var side) || !Enum.IsDefined(side))
-            return (null, null, $"posSide must be long or short (was '{posSide}')");
+            return (null, null, new ApiError($"posSide must be long or short (was '{posSide}')", "posSide"));
         return (instrument, side, null);
     }
 
-    private static IResult Bad(string error) => Results.BadRequest(new ApiError(error));
+    private static IResult Bad(string error, string? field = null) => Results.BadRequest(new ApiError(error, field));
 
     private static string Wire<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 

@@ -1,22 +1,26 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
+using Prometheus.Web.Hosting;
 using Prometheus.Web.Security;
 
 namespace Prometheus.Web.Dashboard;
 
 /// <summary>
-/// The dashboard's controls as form POSTs: signed in (cookie), antiforgery token checked, then the command, then a
-/// redirect back to the page with the outcome (post/redirect/get, so a reload never repeats a control).
-/// Form fields: returnUrl (a local path) and the control's own (itemId, choice, agentId).
+/// The dashboard's controls as form POSTs: signed in (cookie), antiforgery token checked, every input checked, then the
+/// command, then a redirect back to the page with the outcome (post/redirect/get, so a reload never repeats a control).
+/// Form fields: returnUrl (a local path; another host's goes to "/") and the control's own (itemId, choice, agentId, reason...).
+/// Bad input is refused with 400 (413 for a form over 64 KB) before the command runs: a returnUrl no redirect can carry,
+/// a text field over 500 characters.
 /// </summary>
 public static class ControlEndpoints
 {
     public const string Prefix = "/controls";
     public const string OutcomeQuery = "outcome";
+    private const string AntiforgeryField = "__RequestVerificationToken";
 
     public static IEndpointRouteBuilder MapDashboardControls(this IEndpointRouteBuilder app)
     {
-        var controls = app.MapGroup(Prefix).RequireAuthorization().DisableAntiforgery();
+        var controls = app.MapGroup(Prefix).RequireAuthorization().DisableAntiforgery().WithBodyLimit();
         controls.MapPost("/recovery/confirm", (HttpContext h, DashboardControls c) => RunAsync(h, (a, _) => c.ConfirmAsync(a)));
         controls.MapPost("/trading/pause", (HttpContext h, DashboardControls c) => RunAsync(h, (a, _) => c.PauseAsync(a)));
         controls.MapPost("/trading/resume", (HttpContext h, DashboardControls c) => RunAsync(h, (a, _) => c.ResumeAsync(a)));
@@ -43,13 +47,23 @@ public static class ControlEndpoints
 
     private static async Task<IResult> RunAsync(HttpContext context, Func<string, IFormCollection, Task<DeskResult>> control)
     {
-        var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-            return Results.BadRequest(new { error = "missing or expired antiforgery token: reload the page and try again" });
-        var form = await context.Request.ReadFormAsync();
+        const string expired = "missing or expired antiforgery token: reload the page and try again";
+        if (!context.Request.HasFormContentType)
+            return Problems.Of(StatusCodes.Status400BadRequest, expired);
+        var (form, unreadable) = await context.ReadFormWithinLimitsAsync();
+        if (unreadable is not null)
+            return unreadable;
+        if (!await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+            return Problems.Of(StatusCodes.Status400BadRequest, expired);
+        if (ReturnUrl.Problem(form![ReturnUrl.FieldName]) is { } badReturn)
+            return Problems.Field(ReturnUrl.FieldName, badReturn);
+        foreach (var (name, value) in form.Where(f => f.Key is not (ReturnUrl.FieldName or AntiforgeryField)))
+            if (RequestLimits.TextTooLong(name, value) is { } tooLong)
+                return Problems.Field(name, tooLong);
+
         var result = await control($"admin@{context.Connection.RemoteIpAddress}", form);
         var id = context.RequestServices.GetRequiredService<ControlOutcomes>().Add(result);
-        var back = SignInEndpoints.LocalOrHome(form["returnUrl"].ToString());
+        var back = ReturnUrl.LocalOrHome(form[ReturnUrl.FieldName]);
         // 303: the browser follows with a GET, whatever the method was.
         return new SeeOther(QueryHelpers.AddQueryString(WithoutOutcome(back), OutcomeQuery, id));
     }

@@ -40,18 +40,26 @@ public static class DashboardHostExtensions
         return builder;
     }
 
-    /// <summary>Headers that keep the pages out of frames and other sites' reach. Before anything that writes a response.</summary>
+    /// <summary>
+    /// Headers that keep the pages out of frames and other sites' reach. Set as the response starts, so that an answer
+    /// the exception handler writes (it clears the response first) carries them too. Before anything that writes a response.
+    /// </summary>
     public static WebApplication UseDashboardHeaders(this WebApplication app)
     {
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-                "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            var response = context.Response;
+            response.OnStarting(() =>
+            {
+                var headers = response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.ContentSecurityPolicy =
+                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+                    "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+                return Task.CompletedTask;
+            });
             return next(context);
         });
         return app;

@@ -7,7 +7,8 @@ namespace Prometheus.Web.Hosting;
 
 /// <summary>
 /// The web host's wiring, kept out of Program.cs: configuration and its validation, logging,
-/// health checks, the default address, authentication, the dashboard (DashboardHostExtensions), and the endpoints.
+/// health checks, the default address, authentication, the dashboard (DashboardHostExtensions), errors as problem
+/// details, request limits, and the endpoints. Building the host writes nothing to the data dir.
 /// </summary>
 public static class PrometheusHostExtensions
 {
@@ -29,6 +30,10 @@ public static class PrometheusHostExtensions
         builder.Services.AddPrometheusAuthentication(builder.Configuration);
         builder.AddPrometheusDashboard();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Errors as problem details; what the framework cannot bind is thrown, so BadRequestProblems can name the field.
+        builder.Services.AddPrometheusProblems();
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         if (!HasConfiguredAddress(builder.Configuration))
             builder.WebHost.UseUrls(DefaultUrl);
         return builder;
@@ -37,10 +42,15 @@ public static class PrometheusHostExtensions
     public static WebApplication MapPrometheus(this WebApplication app)
     {
         app.UseDashboardHeaders();
+        app.UseExceptionHandler();
+        app.UseApiStatusProblems();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTokenLink();
         app.UseAuthorization();
+        // After authorization, so a request without the token is 401 whatever its body; before anything reads a body.
+        app.UseDeclaredBodyLimit();
+        app.UseBodylessRouteCheck();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz");
         app.MapPrometheusApi();

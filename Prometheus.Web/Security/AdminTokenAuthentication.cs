@@ -2,13 +2,15 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Security;
 
 /// <summary>
 /// The API's scheme: <c>Authorization: Bearer &lt;admin token&gt;</c>. A missing header is "not signed in" (401); a wrong
-/// token is a failure (401) without saying why beyond that. On /hubs only, the token may come as ?access_token=...,
-/// since a browser's WebSocket cannot carry a header (SignalR's accessTokenFactory sends it that way).
+/// token is a failure (401) without saying why beyond that.
+/// On /hubs only, the token may come as ?access_token=..., since a browser's WebSocket cannot carry a header (SignalR's
+/// accessTokenFactory sends it that way). The 401 is problem details, as every API error.
 /// </summary>
 public sealed class AdminTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AdminTokenHolder holder)
@@ -35,8 +37,7 @@ public sealed class AdminTokenAuthentication(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await Response.WriteAsJsonAsync(new { error = "sign in: send Authorization: Bearer <admin token>" });
+        await Problems.Of(StatusCodes.Status401Unauthorized, "sign in: send Authorization: Bearer <admin token>").ExecuteAsync(Context);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Prometheus.Web.Configuration;
+using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Security;
 
@@ -81,8 +82,7 @@ public static class DashboardAuthentication
         var path = context.Request.Path;
         if (path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/controls"))
         {
-            context.Response.StatusCode = status;
-            return context.Response.WriteAsJsonAsync(new { error = "sign in first: " + SignInPath });
+            return Problems.Of(status, "sign in first: " + SignInPath).ExecuteAsync(context.HttpContext);
         }
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

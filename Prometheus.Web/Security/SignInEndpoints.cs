@@ -1,8 +1,9 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Security;
 
@@ -10,14 +11,18 @@ namespace Prometheus.Web.Security;
 /// Exchanging the admin token for the dashboard cookie, and giving it back:
 /// - POST /account/signin (form: token, returnUrl; antiforgery; at most 10 tries a minute per address);
 /// - GET any page with ?token=... once (the link the console prints at the first start): signed in, then redirected
-///   to the same address without the token, so it does not stay in the address bar or reach a Referer;
+///   to ?returnUrl= when it is a local path, else "/" when one is given, else the same page without the token (so it
+///   does not stay in the address bar or reach a Referer);
 /// - POST /account/signout (antiforgery).
+/// Every input is checked before anything is done: a returnUrl no redirect can carry is 400 and signs nobody in.
 /// Sign-ins and sign-outs go to the audit log; the token itself is never logged.
 /// </summary>
 public static class SignInEndpoints
 {
     public const string SignInRoute = "/account/signin";
     public const string SignOutRoute = "/account/signout";
+    public const string TokenQuery = "token";
+
     public const string RateLimitPolicy = "signin";
 
     public static IServiceCollection AddPrometheusSignIn(this IServiceCollection services) =>
@@ -31,34 +36,43 @@ public static class SignInEndpoints
 
     public static IEndpointRouteBuilder MapPrometheusSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost(SignInRoute, SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
-        app.MapPost(SignOutRoute, SignOutAsync).DisableAntiforgery();
+        var account = app.MapGroup("").WithBodyLimit().DisableAntiforgery();
+        account.MapPost(SignInRoute, SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
+        account.MapPost(SignOutRoute, SignOutAsync);
         return app;
     }
 
-    /// <summary>Signs in from ?token=... on a page's GET and redirects to the same page without it.</summary>
+    /// <summary>A page's GET carrying ?token=...: the link the console prints.</summary>
+    public static bool IsTokenLink(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Query.ContainsKey(TokenQuery)
+        && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs");
+
+    /// <summary>Signs in from ?token=... on a page's GET and redirects (see the type's summary for where).</summary>
     public static IApplicationBuilder UseTokenLink(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) || !request.Query.ContainsKey("token")
-            || request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs"))
+        if (!IsTokenLink(request))
         {
             await next(context);
             return;
         }
+        var returnUrl = request.Query[ReturnUrl.FieldName].ToString();
+        if (ReturnUrl.Problem(returnUrl) is { } problem)
+        {
+            await Problems.Field(ReturnUrl.FieldName, problem).ExecuteAsync(context);
+            return;
+        }
+        var target = ReturnUrl.LocalOrHome(request.Query.ContainsKey(ReturnUrl.FieldName) ? returnUrl : SamePageWithoutToken(request));
         var holder = context.RequestServices.GetRequiredService<AdminTokenHolder>();
-        var rest = request.Query.Where(q => q.Key != "token").ToDictionary(q => q.Key, q => q.Value);
-        var target = QueryHelpers.AddQueryString(request.PathBase + request.Path, rest);
-        if (holder.Token.Matches(request.Query["token"].ToString()))
+        if (holder.Token.Matches(request.Query[TokenQuery].ToString()))
         {
             await context.SignInAsync(DashboardAuthentication.CookieScheme, DashboardAuthentication.Principal(holder.Token), Persistent);
             await AuditAsync(context, "sign-in", "with the dashboard link");
-            context.Response.Redirect(target);
+            await Results.LocalRedirect(target).ExecuteAsync(context);
         }
         else
         {
-            context.Response.Redirect(QueryHelpers.AddQueryString(DashboardAuthentication.SignInPath,
-                new Dictionary<string, string?> { ["error"] = "link", ["returnUrl"] = target }));
+            await Results.LocalRedirect(SignInPage("link", target)).ExecuteAsync(context);
         }
     });
 
@@ -66,35 +80,47 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AdminTokenHolder holder, ILoggerFactory logs)
     {
+        if (!context.Request.HasFormContentType)
+            return Problems.Of(StatusCodes.Status400BadRequest, "The form expired: reload the sign-in page.");
+        var (form, unreadable) = await context.ReadFormWithinLimitsAsync();
+        if (unreadable is not null)
+            return unreadable;
         if (!await antiforgery.IsRequestValidAsync(context))
-            return Results.BadRequest("The form expired: reload the sign-in page.");
-        var form = await context.Request.ReadFormAsync();
-        var returnUrl = LocalOrHome(form["returnUrl"].ToString());
+            return Problems.Of(StatusCodes.Status400BadRequest, "The form expired: reload the sign-in page.");
+        if (ReturnUrl.Problem(form![ReturnUrl.FieldName]) is { } problem)
+            return Problems.Field(ReturnUrl.FieldName, problem);
+        var returnUrl = ReturnUrl.LocalOrHome(form[ReturnUrl.FieldName]);
         if (!holder.Token.Matches(form["token"].ToString().Trim()))
         {
             logs.CreateLogger("Prometheus.SignIn").LogWarning("A sign-in with a wrong token was refused (from {Address})", context.Connection.RemoteIpAddress);
-            return Results.Redirect(QueryHelpers.AddQueryString(DashboardAuthentication.SignInPath,
-                new Dictionary<string, string?> { ["error"] = "token", ["returnUrl"] = returnUrl }));
+            return Results.LocalRedirect(SignInPage("token", returnUrl));
         }
         await context.SignInAsync(DashboardAuthentication.CookieScheme, DashboardAuthentication.Principal(holder.Token), Persistent);
         await AuditAsync(context, "sign-in", "with the admin token");
-        return Results.Redirect(returnUrl);
+        return Results.LocalRedirect(returnUrl);
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
     {
+        var (_, unreadable) = context.Request.HasFormContentType ? await context.ReadFormWithinLimitsAsync() : (null, null);
+        if (unreadable is not null)
+            return unreadable;
         if (!await antiforgery.IsRequestValidAsync(context))
-            return Results.BadRequest("The form expired: reload the page.");
+            return Problems.Of(StatusCodes.Status400BadRequest, "The form expired: reload the page.");
         if (context.User.Identity?.IsAuthenticated == true)
             await AuditAsync(context, "sign-out", "");
         await context.SignOutAsync(DashboardAuthentication.CookieScheme);
-        return Results.Redirect(DashboardAuthentication.SignInPath + "?signedOut=1");
+        return Results.LocalRedirect(DashboardAuthentication.SignInPath + "?signedOut=1");
     }
 
-    /// <summary>Only a path on this host: an open redirect would turn the sign-in page into a phishing tool.</summary>
-    public static string LocalOrHome(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/";
+    private static string SamePageWithoutToken(HttpRequest request)
+    {
+        var rest = request.Query.Where(q => q.Key != TokenQuery).ToDictionary(q => q.Key, q => q.Value);
+        return QueryHelpers.AddQueryString((request.PathBase + request.Path).ToString(), rest);
+    }
+
+    private static string SignInPage(string error, string returnUrl) => QueryHelpers.AddQueryString(DashboardAuthentication.SignInPath,
+        new Dictionary<string, string?> { ["error"] = error, [ReturnUrl.FieldName] = returnUrl });
 
     private static async Task AuditAsync(HttpContext context, string action, string detail)
     {
