@@ -44,6 +44,7 @@ public static class PrometheusHostExtensions
         app.UseDashboardHeaders();
         app.UseExceptionHandler();
         app.UseApiStatusProblems();
+        // Before anything reads a token: an address that has used up its wrong tokens is held off here (429).
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTokenLink();

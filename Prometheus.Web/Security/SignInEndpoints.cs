@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Prometheus.Web.Engine;
 using Prometheus.Web.Hosting;
@@ -9,12 +9,13 @@ namespace Prometheus.Web.Security;
 
 /// <summary>
 /// Exchanging the admin token for the dashboard cookie, and giving it back:
-/// - POST /account/signin (form: token, returnUrl; antiforgery; at most 10 tries a minute per address);
+/// - POST /account/signin (form: token, returnUrl; antiforgery);
 /// - GET any page with ?token=... once (the link the console prints at the first start): signed in, then redirected
 ///   to ?returnUrl= when it is a local path, else "/" when one is given, else the same page without the token (so it
 ///   does not stay in the address bar or reach a Referer);
 /// - POST /account/signout (antiforgery).
 /// Every input is checked before anything is done: a returnUrl no redirect can carry is 400 and signs nobody in.
+/// Wrong tokens count against the address in <see cref="TokenGuessLimiter"/>, shared with the API's Bearer scheme.
 /// Sign-ins and sign-outs go to the audit log; the token itself is never logged.
 /// </summary>
 public static class SignInEndpoints
@@ -23,21 +24,23 @@ public static class SignInEndpoints
     public const string SignOutRoute = "/account/signout";
     public const string TokenQuery = "token";
 
-    public const string RateLimitPolicy = "signin";
-
-    public static IServiceCollection AddPrometheusSignIn(this IServiceCollection services) =>
-        services.AddRateLimiter(o =>
+    /// <summary>Sign-in's services: the one limiter on token guessing, as the RateLimiter middleware's global limiter.</summary>
+    public static IServiceCollection AddPrometheusSignIn(this IServiceCollection services)
+    {
+        services.AddSingleton<TokenGuessLimiter>();
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddOptions<RateLimiterOptions>().Configure<TokenGuessLimiter>((o, limiter) =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.GlobalLimiter = limiter;
+            o.OnRejected = limiter.RejectAsync;
         });
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapPrometheusSignIn(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("").WithBodyLimit().DisableAntiforgery();
-        account.MapPost(SignInRoute, SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
+        account.MapPost(SignInRoute, SignInAsync).AllowAnonymous();
         account.MapPost(SignOutRoute, SignOutAsync);
         return app;
     }
@@ -72,13 +75,14 @@ public static class SignInEndpoints
         }
         else
         {
+            context.RequestServices.GetRequiredService<TokenGuessLimiter>().Failed(context, TokenGuessLimiter.ByLink);
             await Results.LocalRedirect(SignInPage("link", target)).ExecuteAsync(context);
         }
     });
 
     private static AuthenticationProperties Persistent => new() { IsPersistent = true };
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AdminTokenHolder holder, ILoggerFactory logs)
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, AdminTokenHolder holder, TokenGuessLimiter guesses)
     {
         if (!context.Request.HasFormContentType)
             return Problems.Of(StatusCodes.Status400BadRequest, "The form expired: reload the sign-in page.");
@@ -92,7 +96,7 @@ public static class SignInEndpoints
         var returnUrl = ReturnUrl.LocalOrHome(form[ReturnUrl.FieldName]);
         if (!holder.Token.Matches(form["token"].ToString().Trim()))
         {
-            logs.CreateLogger("Prometheus.SignIn").LogWarning("A sign-in with a wrong token was refused (from {Address})", context.Connection.RemoteIpAddress);
+            guesses.Failed(context, TokenGuessLimiter.ByForm);
             return Results.LocalRedirect(SignInPage("token", returnUrl));
         }
         await context.SignInAsync(DashboardAuthentication.CookieScheme, DashboardAuthentication.Principal(holder.Token), Persistent);
