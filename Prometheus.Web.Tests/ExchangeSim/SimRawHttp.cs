@@ -10,27 +10,55 @@ namespace Prometheus.Web.Tests.ExchangeSim;
 /// </summary>
 internal static class SimRawHttp
 {
-    public static async Task<(int Status, JsonObject? Body)> SendAsync(string baseUrl, string method, string target, string body = "",
-        IEnumerable<(string Name, string Value)>? headers = null)
+    public static Task<(int Status, JsonObject? Body)> SendAsync(string baseUrl, string method, string target, string body = "",
+        IEnumerable<(string Name, string Value)>? headers = null) =>
+        SendAsync(baseUrl, method, target, Encoding.UTF8.GetBytes(body), BodyFraming.ContentLength, null, headers);
+
+    /// <summary>How the body is framed: by Content-Length (<paramref name="declaredLength"/> may claim more than is sent) or chunked.</summary>
+    public enum BodyFraming { ContentLength, Chunked }
+
+    /// <summary>
+    /// Sends the request and reads the answer. A server may answer before the body is all sent and close (a body it
+    /// will not read): writing stops there and the answer is read.
+    /// </summary>
+    public static async Task<(int Status, JsonObject? Body)> SendAsync(string baseUrl, string method, string target, byte[] content,
+        BodyFraming framing, long? declaredLength = null, IEnumerable<(string Name, string Value)>? headers = null)
     {
         var uri = new Uri(baseUrl);
         using var client = new TcpClient();
         await client.ConnectAsync(uri.Host, uri.Port);
         await using var stream = client.GetStream();
-        var content = Encoding.UTF8.GetBytes(body);
         var request = new StringBuilder()
             .Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n")
             .Append("Host: ").Append(uri.Authority).Append("\r\n")
             .Append("Connection: close\r\n")
             .Append("Content-Type: application/json\r\n")
-            .Append("Content-Length: ").Append(content.Length).Append("\r\n");
+            .Append(framing == BodyFraming.Chunked ? "Transfer-Encoding: chunked\r\n" : $"Content-Length: {declaredLength ?? content.Length}\r\n");
         foreach (var (name, value) in headers ?? [])
             request.Append(name).Append(": ").Append(value).Append("\r\n");
         request.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request.ToString()));
-        await stream.WriteAsync(content);
+        try
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(request.ToString()));
+            if (framing == BodyFraming.Chunked)
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"{content.Length:x}\r\n"));
+            await stream.WriteAsync(content);
+            if (framing == BodyFraming.Chunked)
+                await stream.WriteAsync("\r\n0\r\n\r\n"u8.ToArray());
+        }
+        catch (IOException)
+        {
+            // the server answered already and stopped reading
+        }
         using var response = new MemoryStream();
-        await stream.CopyToAsync(response);
+        try
+        {
+            await stream.CopyToAsync(response);
+        }
+        catch (IOException) when (response.Length > 0)
+        {
+            // reset after the answer
+        }
         return Parse(Encoding.UTF8.GetString(response.ToArray()));
     }
 
