@@ -5,7 +5,7 @@ namespace Prometheus.Web.ExchangeSim;
 /// <summary>
 /// The JSON of a request body or WebSocket frame, read before anything acts on it. <see cref="TryParse"/> checks the
 /// syntax; <see cref="ShapeError"/> checks an item the way OKX's parameters are: an object whose fields are strings,
-/// numbers, booleans or null, except the named structured fields (arrays of such objects), and whose every name and
+/// numbers, booleans or null, except the named structured fields (arrays of such objects, or null), and whose every name and
 /// string is valid UTF-16 (a lone surrogate escaped as \uD800 is not). Past these checks, reading a field cannot fail.
 /// </summary>
 public static class SimRequestJson
@@ -43,8 +43,8 @@ public static class SimRequestJson
             if (!TryName(property, out var name))
                 return "Parameter error: a field name is not valid UTF-16.";
             var value = property.Value;
-            var valid = value.ValueKind is JsonValueKind.Array or JsonValueKind.Object
-                ? structured.Contains(name) && IsArrayOfScalarObjects(value)
+            var valid = structured.Contains(name)
+                ? value.ValueKind == JsonValueKind.Null || IsArrayOfScalarObjects(value)
                 : IsValidScalar(value);
             if (!valid)
                 return $"Parameter {name} error";
@@ -64,8 +64,12 @@ public static class SimRequestJson
         return true;
     }
 
-    private static bool IsValidScalar(JsonElement value) =>
-        value.ValueKind != JsonValueKind.String || IsValidUtf16(value);
+    private static bool IsValidScalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => IsValidUtf16(value),
+        JsonValueKind.Array or JsonValueKind.Object => false,
+        _ => true,
+    };
 
     // System.Text.Json reports text that is not valid UTF-16 only by throwing when it is read as a string.
     private static bool IsValidUtf16(JsonElement value)
