@@ -48,7 +48,7 @@ public sealed class ExchangeSimBadInputTests : SimServerTests
     public async Task A_bad_order_is_answered_with_OKXs_code_and_places_nothing(string body, string code, string sCode)
     {
         using var client = new SimRawClient(Kit.BaseUrl);
-        var before = await StateAsync(client);
+        var before = await SimStateCheck.SnapshotAsync(client);
 
         var (status, answer) = await client.PostAsync("/api/v5/trade/order", body);
 
@@ -56,7 +56,7 @@ public sealed class ExchangeSimBadInputTests : SimServerTests
         if (sCode.Length > 0)
             Assert.Equal(sCode, (string?)answer["data"]![0]!["sCode"]);
         Assert.DoesNotContain("Exception", answer.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(before, await StateAsync(client));
+        Assert.Equal(before, await SimStateCheck.SnapshotAsync(client));
         Assert.Empty(Kit.Server.Algos.All);
         Assert.Equal(0, Kit.Server.UnexpectedFailures);
     }
@@ -78,12 +78,12 @@ public sealed class ExchangeSimBadInputTests : SimServerTests
     public async Task Bad_input_to_any_write_endpoint_is_answered_with_OKXs_code_and_changes_nothing(string path, string body, string code)
     {
         using var client = new SimRawClient(Kit.BaseUrl);
-        var before = await StateAsync(client);
+        var before = await SimStateCheck.SnapshotAsync(client);
 
         var (status, answer) = await client.PostAsync(path, body);
 
         Assert.Equal((200, code), (status, (string?)answer["code"]));
-        Assert.Equal(before, await StateAsync(client));
+        Assert.Equal(before, await SimStateCheck.SnapshotAsync(client));
         Assert.Equal(0, Kit.Server.UnexpectedFailures);
     }
 
@@ -112,7 +112,7 @@ public sealed class ExchangeSimBadInputTests : SimServerTests
     public async Task A_body_over_64_KB_is_refused_with_413_and_changes_nothing(int sent, int declared, bool chunked)
     {
         using var client = new SimRawClient(Kit.BaseUrl);
-        var before = await StateAsync(client);
+        var before = await SimStateCheck.SnapshotAsync(client);
         var order = Item(""" "ordType":"market","sz":"1","clOrdId":"huge1" """);
         var body = Encoding.UTF8.GetBytes(order + new string(' ', sent - order.Length));
 
@@ -120,7 +120,7 @@ public sealed class ExchangeSimBadInputTests : SimServerTests
             chunked ? SimRawHttp.BodyFraming.Chunked : SimRawHttp.BodyFraming.ContentLength, chunked ? null : declared);
 
         Assert.Equal((413, "51000"), (status, (string?)answer!["code"]));
-        Assert.Equal(before, await StateAsync(client));
+        Assert.Equal(before, await SimStateCheck.SnapshotAsync(client));
     }
 
     [Fact]
@@ -136,17 +136,4 @@ public sealed class ExchangeSimBadInputTests : SimServerTests
 
     /// <summary>An order item on the swap, long: its instrument and modes, then <paramref name="rest"/>.</summary>
     private static string Item(string rest) => "{" + Swap + "," + rest + "}";
-
-    /// <summary>Balances, positions and every order, read signed.</summary>
-    internal static async Task<string> StateAsync(SimRawClient client)
-    {
-        var balance = (await client.GetAsync("/api/v5/account/balance")).Body["data"]![0]!["details"]!.AsArray()
-            .Select(d => $"{d!["ccy"]}={d["cashBal"]}/{d["frozenBal"]}");
-        var positions = (await client.GetAsync("/api/v5/account/positions")).Body["data"]!.AsArray().Select(p => $"{p!["posSide"]}={p["pos"]}/{p["lever"]}");
-        var history = (await client.GetAsync("/api/v5/trade/orders-history?instType=SWAP")).Body["data"]!.AsArray()
-            .Concat((await client.GetAsync("/api/v5/trade/orders-history?instType=SPOT")).Body["data"]!.AsArray())
-            .Concat((await client.GetAsync("/api/v5/trade/orders-pending")).Body["data"]!.AsArray())
-            .Select(o => $"{o!["ordId"]}:{o["state"]}:{o["sz"]}:{o["px"]}");
-        return string.Join(",", balance) + "|" + string.Join(",", positions) + "|" + string.Join(",", history);
-    }
 }

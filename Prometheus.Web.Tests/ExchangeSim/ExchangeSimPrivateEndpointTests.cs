@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus.Engine.Exchange.Okx;
@@ -12,17 +11,20 @@ namespace Prometheus.Web.Tests.ExchangeSim;
 /// </summary>
 public sealed class ExchangeSimPrivateEndpointTests : SimServerTests
 {
+    private SimRawClient Client => _client ??= new SimRawClient(Kit.BaseUrl);
+    private SimRawClient? _client;
+
     private const string Order = """{"instId":"BTC-USDT-SWAP","tdMode":"isolated","side":"buy","posSide":"long","ordType":"market","sz":"1","clOrdId":"evil1"}""";
 
     [Fact]
     public async Task A_case_variant_unsigned_order_is_refused_and_nothing_changes()
     {
-        var before = await StateAsync();
+        var before = await SimStateCheck.SnapshotAsync(Client);
 
         var (status, body) = await SimRawHttp.SendAsync(Kit.BaseUrl, "POST", "/api/v5/Trade/order", Order);
 
         Assert.Equal((401, "50103"), (status, (string?)body!["code"]));
-        Assert.Equal(before, await StateAsync());
+        Assert.Equal(before, await SimStateCheck.SnapshotAsync(Client));
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class ExchangeSimPrivateEndpointTests : SimServerTests
         var privateOnes = endpoints.Where(e => e.Route.Split('/')[3] is "account" or "trade").ToList();
         Assert.Contains(privateOnes, e => e.Route == "/api/v5/trade/order" && e.Methods.Contains("POST"));
         Assert.Contains(privateOnes, e => e.Route == "/api/v5/account/bills");
-        var before = await StateAsync();
+        var before = await SimStateCheck.SnapshotAsync(Client);
 
         var answers = new List<(string Method, string Target, int Status, string? Code)>();
         foreach (var (route, methods) in privateOnes)
@@ -57,7 +59,7 @@ public sealed class ExchangeSimPrivateEndpointTests : SimServerTests
         // The spellings that route reach the signature check: case, trailing slash, percent-encoding.
         foreach (var target in (string[])["/API/V5/TRADE/ORDER", "/api/v5/Trade/order", "/api/v5/trade/order/", "/api/v5/trade/%6Frder", "/api/v5/%74rade/order"])
             Assert.Contains(answers, a => a.Method == "POST" && a.Target == target && a.Status == 401);
-        Assert.Equal(before, await StateAsync());
+        Assert.Equal(before, await SimStateCheck.SnapshotAsync(Client));
     }
 
     [Fact]
@@ -82,6 +84,12 @@ public sealed class ExchangeSimPrivateEndpointTests : SimServerTests
         Assert.Contains("50011", codes.Skip(5));
     }
 
+    public override async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        await base.DisposeAsync();
+    }
+
     /// <summary>Ways to spell <paramref name="route"/> that a client might hope the server reads as another path.</summary>
     private static IEnumerable<string> Spellings(string route)
     {
@@ -97,17 +105,5 @@ public sealed class ExchangeSimPrivateEndpointTests : SimServerTests
         yield return route.Replace("/v5/", "/v5/./", StringComparison.Ordinal);
         yield return route.Replace("/v5/", "/v5/x/../", StringComparison.Ordinal);
         yield return route.Replace("/v5/", "/v5%2F", StringComparison.Ordinal);
-    }
-
-    /// <summary>What an attacker could change: balances, positions, orders (read signed).</summary>
-    private async Task<string> StateAsync()
-    {
-        using var client = new SimRawClient(Kit.BaseUrl);
-        var balance = (await client.GetAsync("/api/v5/account/balance")).Body["data"]![0]!["details"]!.AsArray()
-            .Select(d => $"{d!["ccy"]}={d["cashBal"]}/{d["frozenBal"]}");
-        var positions = (await client.GetAsync("/api/v5/account/positions")).Body["data"]!.AsArray().Select(p => $"{p!["posSide"]}={p["pos"]}");
-        var orders = (await client.GetAsync("/api/v5/trade/orders-history?instType=SWAP")).Body["data"]!.AsArray().Count
-            + (await client.GetAsync("/api/v5/trade/orders-pending")).Body["data"]!.AsArray().Count;
-        return string.Join(",", balance) + "|" + string.Join(",", positions) + "|" + orders;
     }
 }

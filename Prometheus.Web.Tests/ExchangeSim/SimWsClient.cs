@@ -44,9 +44,9 @@ internal sealed class SimWsClient : IAsyncDisposable
                 }
             }
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // dropped
+            // dropped, or disposed
         }
         _inbox.Writer.TryComplete();
     }
