@@ -124,6 +124,19 @@ public sealed class ExchangeSimBadInputTests : SimServerTests
     }
 
     [Fact]
+    public async Task A_failure_inside_is_answered_50026_in_OKXs_envelope_without_the_exception()
+    {
+        using var client = new SimRawClient(Kit.BaseUrl);
+        Kit.Server.Dispose();   // its store closed under it: every operation on the exchange now throws
+
+        var (status, text) = await client.SendTextAsync(HttpMethod.Get, "/api/v5/account/balance", "", signed: true);
+
+        Assert.Equal(500, status);
+        Assert.Equal("""{"code":"50026","data":[],"msg":"System error. Try again later."}""", text);
+        Assert.Equal(1, Kit.Server.UnexpectedFailures);
+    }
+
+    [Fact]
     public async Task A_body_of_64_KB_is_read()
     {
         using var client = new SimRawClient(Kit.BaseUrl);
