@@ -26,6 +26,13 @@ internal sealed class SimRawClient(string baseUrl) : IDisposable
 
     public async Task<(int Status, JsonObject Body)> SendAsync(HttpMethod method, string pathAndQuery, string body, bool signed)
     {
+        var (status, text) = await SendTextAsync(method, pathAndQuery, body, signed);
+        return (status, JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>Sends the request and answers the body as received, whatever it is.</summary>
+    public async Task<(int Status, string Body)> SendTextAsync(HttpMethod method, string pathAndQuery, string body, bool signed)
+    {
         using var request = new HttpRequestMessage(method, pathAndQuery);
         if (method == HttpMethod.Post)
             request.Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
@@ -40,8 +47,7 @@ internal sealed class SimRawClient(string baseUrl) : IDisposable
         if (Demo)
             request.Headers.Add("x-simulated-trading", "1");
         using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public void Dispose() => _http.Dispose();

@@ -91,7 +91,7 @@ internal sealed class SimServerKit : IAsyncDisposable
     }
 
     /// <summary>300 fifteen-minute bars around 40,000 with 50 BTC each: enough history for tickers and candles, fast to load.</summary>
-    private static string CandleFile(string folder)
+    internal static string CandleFile(string folder)
     {
         var path = Path.Combine(folder, "candles-15m.csv.gz");
         using var file = File.Create(path);

@@ -15,7 +15,7 @@ public abstract class SimServerTests : IAsyncLifetime
         Kit.Server.PushBar(Bar(40_000m, 39_995m, 40_005m));
     }
 
-    public async Task DisposeAsync() => await Kit.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Kit.DisposeAsync();
 
     protected static Candle Bar(decimal close, decimal low, decimal high, decimal volume = 100m) => new(0, close, high, low, close, volume);
 

@@ -34,6 +34,7 @@ public static class ExchangeSimHost
             builder.WebHost.UseUrls(DefaultUrl);
 
         var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = SimLastResort.AnswerAsync });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });   // OKX's heartbeat is the text ping
         app.Use(ExchangeSimMiddleware.InvokeAsync);
         SimPublicEndpoints.Map(app);

@@ -19,7 +19,7 @@ public sealed class ExchangeSimServer : IDisposable
     private readonly Lock _lock = new();
     private readonly SimulatedExchange _exchange;
     private readonly List<ExchangeOrder> _touched = [];
-    private readonly ILogger _logger;
+    private long _unexpectedFailures;
 
     /// <param name="funding">The funding rates the exchange settles, served as the funding-rate history.</param>
     public ExchangeSimServer(SimulatedExchange exchange, SimMarket market, SimAlgoBook algos, ExchangeSimOptions options, TimeProvider time,
@@ -32,7 +32,7 @@ public sealed class ExchangeSimServer : IDisposable
         Market = market;
         Options = options;
         Time = time;
-        _logger = logger;
+        Logger = logger;
         Hub = new SimPushHub(logger);
         Limiter = new OkxRateLimiter(time);
         // A fresh exchange has no price: give it the last history bar so it can trade at once.
@@ -41,6 +41,8 @@ public sealed class ExchangeSimServer : IDisposable
     }
 
     public SimMarket Market { get; }
+
+    public ILogger Logger { get; }
 
     /// <summary>The rates the exchange settles funding at (recorded history, the default rate elsewhere).</summary>
     public FundingRates Funding { get; }
@@ -56,6 +58,9 @@ public sealed class ExchangeSimServer : IDisposable
 
     /// <summary>Faults to inject and request counts (tests).</summary>
     public SimFaults Faults { get; } = new();
+
+    /// <summary>Failures no answer was made for (the last-resort handler's, and frames a WebSocket could not handle): 0 unless there is a bug.</summary>
+    public long UnexpectedFailures => Interlocked.Read(ref _unexpectedFailures);
 
     /// <summary>Enforces OKX's per-endpoint limits (50011 past them).</summary>
     public OkxRateLimiter Limiter { get; }
@@ -79,6 +84,8 @@ public sealed class ExchangeSimServer : IDisposable
         Hub.Publish(pushes);
         return result;
     }
+
+    public void RecordUnexpectedFailure() => Interlocked.Increment(ref _unexpectedFailures);
 
     /// <summary>Marks an order changed without a fill (placed resting, cancelled, amended): it is pushed on the orders channel.</summary>
     public void Touched(ExchangeOrder? order)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Okx;
 using Prometheus.Engine.Exchange.Okx.Wire;
@@ -11,7 +10,9 @@ public static class SimAccountEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v5/account/balance", (HttpContext context, ExchangeSimServer sim) =>
+        var account = app.MapGroup("/api/v5/account").RequireOkxSignature();
+
+        account.MapGet("/balance", (HttpContext context, ExchangeSimServer sim) =>
         {
             var wire = sim.Read(_ => sim.BalanceWire());
             if (SimHttp.Query(context, "ccy") is { } ccys)
@@ -22,7 +23,7 @@ public static class SimAccountEndpoints
             return SimHttp.Ok([wire]);
         });
 
-        app.MapGet("/api/v5/account/positions", (HttpContext context, ExchangeSimServer sim) =>
+        account.MapGet("/positions", (HttpContext context, ExchangeSimServer sim) =>
         {
             var instType = SimHttp.Query(context, "instType");
             var instId = SimHttp.Query(context, "instId");
@@ -31,67 +32,55 @@ public static class SimAccountEndpoints
             return SimHttp.Ok(sim.Read(_ => sim.PositionsWire(instId, includeFlat: false)));
         });
 
-        app.MapGet("/api/v5/account/config", () => SimHttp.Ok([new OkxAccountConfigWire
+        account.MapGet("/config", () => SimHttp.Ok([new OkxAccountConfigWire
         {
             AcctLv = "2", CtIsoMode = "automatic", GreeksType = "PA", KycLv = "2", Label = "exchange-sim", Level = "Lv1",
             LiquidationGear = "-1", MainUid = SimPushHub.Uid, MgnIsoMode = "automatic", OpAuth = "0", Perm = "read_only,trade",
             PosMode = "long_short_mode", RoleType = "0", SpotRoleType = "0", Uid = SimPushHub.Uid,
         }]));
 
-        app.MapPost("/api/v5/account/set-position-mode", (HttpContext context) =>
+        account.MapPost("/set-position-mode", (HttpContext context) =>
         {
-            var mode = ReadField(context, "posMode");
+            if (SimHttp.ReadObject(context, out var body) is { } invalid)
+                return invalid;
+            var mode = SimHttp.Field(body, "posMode");
             return mode switch
             {
                 "long_short_mode" => SimHttp.Ok([new OkxPositionModeWire { PosMode = mode }]),
-                null => SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter posMode cannot be empty."),
-                _ => SimHttp.Error(OkxErrorCodes.ParameterError, $"Parameter posMode error: the simulated exchange trades in long_short_mode only, not {mode}."),
+                null or "" => SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter posMode cannot be empty."),
+                _ => SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter posMode error: the simulated exchange trades in long_short_mode only."),
             };
         });
 
-        app.MapPost("/api/v5/account/set-leverage", (HttpContext context, ExchangeSimServer sim) =>
-        {
-            var body = Parse(context);
-            var instId = SimHttp.Field(body, "instId");
-            var mgnMode = SimHttp.Field(body, "mgnMode");
-            var posSide = SimHttp.Field(body, "posSide");
-            if (instId is null || mgnMode is null || SimHttp.Field(body, "lever") is not { } leverText)
-                return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId, lever and mgnMode cannot be empty.");
-            if (!SimHttp.TryDecimal(leverText, out var lever))
-                return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter lever error.");
-            if (mgnMode != ExchangeSimServer.MarginMode)
-                return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter mgnMode error: the simulated exchange margins swaps in isolated mode.");
-            PositionSide[] sides = posSide switch
-            {
-                "long" => [PositionSide.Long],
-                "short" => [PositionSide.Short],
-                null or "" => [PositionSide.Long, PositionSide.Short],
-                _ => [],
-            };
-            if (sides.Length == 0)
-                return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter posSide error.");
-            foreach (var side in sides)
-            {
-                var ack = sim.Run(exchange => exchange.SetLeverageAsync(instId, side, lever).Result);
-                if (!ack.Accepted)
-                    return SimHttp.Error(ack.Code, ack.Message);
-            }
-            return SimHttp.Ok([new OkxLeverageWire { InstId = instId, Lever = OkxJson.Format(lever), MgnMode = mgnMode, PosSide = posSide ?? "" }]);
-        });
+        account.MapPost("/set-leverage", SetLeverage);
     }
 
-    internal static JsonElement Parse(HttpContext context)
+    private static IResult SetLeverage(HttpContext context, ExchangeSimServer sim)
     {
-        var body = SimHttp.Body(context);
-        try
+        if (SimHttp.ReadObject(context, out var body) is { } invalid)
+            return invalid;
+        var instId = SimHttp.Field(body, "instId");
+        var mgnMode = SimHttp.Field(body, "mgnMode");
+        var posSide = SimHttp.Field(body, "posSide");
+        if (string.IsNullOrEmpty(instId) || string.IsNullOrEmpty(mgnMode) || string.IsNullOrEmpty(SimHttp.Field(body, "lever")))
+            return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId, lever and mgnMode cannot be empty.");
+        if (!SimHttp.TryDecimal(SimHttp.Field(body, "lever"), out var lever))
+            return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter lever error");
+        if (mgnMode != ExchangeSimServer.MarginMode)
+            return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter mgnMode error: the simulated exchange margins swaps in isolated mode.");
+        PositionSide[] sides = posSide switch
         {
-            return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement;
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
+            "long" => [PositionSide.Long],
+            "short" => [PositionSide.Short],
+            null or "" => [PositionSide.Long, PositionSide.Short],
+            _ => [],
+        };
+        if (sides.Length == 0)
+            return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter posSide error");
+        // Both sides at once when posSide is absent: set on both, or refused and set on neither.
+        var ack = sim.Run(exchange => exchange.SetLeverageAsync(instId, sides, lever).Result);
+        if (!ack.Accepted)
+            return SimHttp.Error(ack.Code, ack.Message);
+        return SimHttp.Ok([new OkxLeverageWire { InstId = instId, Lever = OkxJson.Format(lever), MgnMode = mgnMode, PosSide = posSide ?? "" }]);
     }
-
-    private static string? ReadField(HttpContext context, string name) => SimHttp.Field(Parse(context), name);
 }

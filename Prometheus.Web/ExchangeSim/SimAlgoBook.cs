@@ -29,7 +29,10 @@ public sealed class SimAlgoBook
 
     public IReadOnlyList<SimAlgoOrder> All => _algos;
 
-    /// <summary>Reads attachAlgoOrds[0] of an order item: slTriggerPx/tpTriggerPx (market close only: slOrdPx/tpOrdPx -1).</summary>
+    /// <summary>
+    /// Reads attachAlgoOrds[0] of an order item (its shape already checked): slTriggerPx/tpTriggerPx, positive decimals
+    /// up to <see cref="SimulatedExchange.MaxOrderPrice"/> (market close only: slOrdPx/tpOrdPx -1).
+    /// </summary>
     public static (decimal? StopLoss, decimal? TakeProfit, string? Error) Read(JsonElement item)
     {
         if (!item.TryGetProperty("attachAlgoOrds", out var algos) || algos.ValueKind != JsonValueKind.Array || algos.GetArrayLength() == 0)
@@ -37,8 +40,18 @@ public sealed class SimAlgoBook
         if (algos.GetArrayLength() > 1)
             return (null, null, "Parameter attachAlgoOrds error: one stop-loss/take-profit pair per order here.");
         var algo = algos[0];
-        decimal? sl = SimHttp.TryDecimal(SimHttp.Field(algo, "slTriggerPx"), out var s) ? s : null;
-        decimal? tp = SimHttp.TryDecimal(SimHttp.Field(algo, "tpTriggerPx"), out var t) ? t : null;
+        decimal? sl = null, tp = null;
+        foreach (var name in (ReadOnlySpan<string>)["slTriggerPx", "tpTriggerPx"])
+        {
+            if (SimHttp.Field(algo, name) is not { Length: > 0 } text)
+                continue;
+            if (!SimHttp.TryDecimal(text, out var trigger) || trigger <= 0m || trigger > SimulatedExchange.MaxOrderPrice)
+                return (null, null, $"Parameter {name} error");
+            if (name == "slTriggerPx")
+                sl = trigger;
+            else
+                tp = trigger;
+        }
         if (sl is null && tp is null)
             return (null, null, "Parameter attachAlgoOrds error: slTriggerPx or tpTriggerPx is required.");
         foreach (var name in (ReadOnlySpan<string>)["slOrdPx", "tpOrdPx"])

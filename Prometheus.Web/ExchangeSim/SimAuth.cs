@@ -11,9 +11,13 @@ namespace Prometheus.Web.ExchangeSim;
 /// </summary>
 public static class SimAuth
 {
+    /// <summary>The last second DateTimeOffset can hold (9999-12-31): a later login timestamp is refused before any arithmetic.</summary>
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public sealed record Failure(string Code, string Message);
 
-    public static Failure? Verify(HttpRequest request, string body, ExchangeSimOptions options, DateTimeOffset now)
+    /// <param name="requestTarget">The path and query as the client sent them (what it signed).</param>
+    public static Failure? Verify(HttpRequest request, string requestTarget, string body, ExchangeSimOptions options, DateTimeOffset now)
     {
         var key = Header(request, "OK-ACCESS-KEY");
         var sign = Header(request, "OK-ACCESS-SIGN");
@@ -37,8 +41,7 @@ public static class SimAuth
             return new(OkxErrorCodes.PassphraseIncorrect, "Request header OK-ACCESS-PASSPHRASE incorrect.");
         if (Header(request, "x-simulated-trading") != "1")
             return new(OkxErrorCodes.WrongEnvironment, "APIKey does not match current environment.");
-        var requestPath = request.Path.Value + request.QueryString.Value;
-        var expected = OkxSigner.Sign(options.SecretKey, OkxSigner.RestPrehash(timestamp, request.Method, requestPath, body));
+        var expected = OkxSigner.Sign(options.SecretKey, OkxSigner.RestPrehash(timestamp, request.Method, requestTarget, body));
         return FixedEquals(sign, expected) ? null : new(OkxErrorCodes.InvalidSignature, "Invalid Sign.");
     }
 
@@ -49,8 +52,8 @@ public static class SimAuth
             return new("60005", "Invalid apiKey");
         if (passphrase is null || !FixedEquals(passphrase, options.Passphrase))
             return new("60024", "Wrong passphrase");
-        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            || Math.Abs(now.ToUnixTimeSeconds() - seconds) > options.TimestampToleranceSeconds)
+        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || seconds > MaxUnixSeconds || Math.Abs(now.ToUnixTimeSeconds() - seconds) > options.TimestampToleranceSeconds)
             return new("60004", "Invalid timestamp");
         var expected = OkxSigner.Sign(options.SecretKey, OkxSigner.WebSocketLoginPrehash(timestamp!));
         return sign is not null && FixedEquals(sign, expected) ? null : new("60007", "Invalid sign");

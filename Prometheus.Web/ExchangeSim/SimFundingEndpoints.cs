@@ -26,7 +26,7 @@ public static class SimFundingEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v5/account/bills", Bills);
+        app.MapGet("/api/v5/account/bills", Bills).RequireOkxSignature();
         app.MapGet("/api/v5/public/funding-rate-history", FundingRateHistory);
     }
 
@@ -43,11 +43,11 @@ public static class SimFundingEndpoints
         var subType = SimHttp.Query(context, "subType");
         if (!IsCode(type)) return Bad("type");
         if (!IsCode(subType)) return Bad("subType");
-        if (!TryNumber(context, "after", out var after)) return Bad("after");
-        if (!TryNumber(context, "before", out var before)) return Bad("before");
-        if (!TryNumber(context, "begin", out var begin)) return Bad("begin");
-        if (!TryNumber(context, "end", out var end)) return Bad("end");
-        if (!TryLimit(context, MaxBills, out var limit)) return Bad("limit");
+        if (!SimQuery.TryNumber(context, "after", out var after)) return Bad("after");
+        if (!SimQuery.TryNumber(context, "before", out var before)) return Bad("before");
+        if (!SimQuery.TryNumber(context, "begin", out var begin)) return Bad("begin");
+        if (!SimQuery.TryNumber(context, "end", out var end)) return Bad("end");
+        if (!SimQuery.TryLimit(context, MaxBills, MaxBills, out var limit)) return Bad("limit");
 
         // Funding is the only kind of bill the simulated exchange books (type 8); every other type is empty.
         if ((instType is not null and not "SWAP") || (type is not null and not "8") || (subType is not null and not ("173" or "174")))
@@ -75,9 +75,9 @@ public static class SimFundingEndpoints
             return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId cannot be empty.");
         if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { Kind: InstrumentKind.Swap })
             return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
-        if (!TryNumber(context, "after", out var after)) return Bad("after");
-        if (!TryNumber(context, "before", out var before)) return Bad("before");
-        if (!TryLimit(context, MaxRates, out var limit)) return Bad("limit");
+        if (!SimQuery.TryNumber(context, "after", out var after)) return Bad("after");
+        if (!SimQuery.TryNumber(context, "before", out var before)) return Bad("before");
+        if (!SimQuery.TryLimit(context, MaxRates, MaxRates, out var limit)) return Bad("limit");
 
         // The settled funding times, newest first: the last one the clock has passed, back 3 months.
         var now = sim.NowMs;
@@ -98,31 +98,8 @@ public static class SimFundingEndpoints
         return wire;
     }
 
-    private static IResult Bad(string parameter) => SimHttp.Error(OkxErrorCodes.ParameterError, $"Parameter {parameter} error.");
+    private static IResult Bad(string parameter) => SimQuery.Bad(parameter);
 
     /// <summary>A bill type or subtype is a whole number (absent is fine).</summary>
     private static bool IsCode(string? value) => value is null || (value.Length <= 6 && value.All(char.IsAsciiDigit));
-
-    private static bool TryNumber(HttpContext context, string name, out long? value)
-    {
-        value = null;
-        if (SimHttp.Query(context, name) is not { } text)
-            return true;
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            return false;
-        value = number;
-        return true;
-    }
-
-    /// <summary>limit: absent means the maximum; otherwise 1..max (more is not refused: OKX answers the maximum).</summary>
-    private static bool TryLimit(HttpContext context, int max, out int limit)
-    {
-        limit = max;
-        if (SimHttp.Query(context, "limit") is not { } text)
-            return true;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
-            return false;
-        limit = Math.Min(value, max);
-        return true;
-    }
 }

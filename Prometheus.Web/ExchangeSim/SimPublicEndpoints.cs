@@ -59,9 +59,12 @@ public static class SimPublicEndpoints
         if (!OkxBars.TryGetLength(barName, out var bar) || !sim.Market.Serves(bar))
             return SimHttp.Error(OkxErrorCodes.ParameterError,
                 $"Parameter bar error: this simulated market replays {sim.Market.BarName} candles (and whole multiples of it), not {barName}.");
-        long? after = SimHttp.TryLong(SimHttp.Query(context, "after"), out var a) ? a : null;
-        long? before = SimHttp.TryLong(SimHttp.Query(context, "before"), out var b) ? b : null;
-        var limit = SimHttp.Limit(context, maxLimit);
+        if (!SimQuery.TryNumber(context, "after", out var after))
+            return SimQuery.Bad("after");
+        if (!SimQuery.TryNumber(context, "before", out var before))
+            return SimQuery.Bad("before");
+        if (!SimQuery.TryLimit(context, maxLimit, Math.Min(100, maxLimit), out var limit))
+            return SimQuery.Bad("limit");
         var rows = sim.Read(_ => sim.Market.Candles(bar, after, before, limit));
         return SimHttp.Ok(rows.Select(c => (object)OkxWireWriter.Candle(c, instrument, confirmed: true)));
     }

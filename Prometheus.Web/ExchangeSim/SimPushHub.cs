@@ -53,9 +53,9 @@ public sealed class SimPushHub(ILogger logger)
             return;
         if (!push.IsPrivate && session.Endpoint != EndpointOf(push.Channel))
             return;
-        foreach (var arg in session.Subscriptions)
+        foreach (var arg in session.Subscriptions.Current)
         {
-            if (arg["channel"] != push.Channel)
+            if (arg.GetValueOrDefault("channel") != push.Channel)
                 continue;
             var data = push.Data;
             if (push.IsPrivate)

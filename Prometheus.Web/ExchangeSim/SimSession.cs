@@ -7,6 +7,7 @@ namespace Prometheus.Web.ExchangeSim;
 /// <summary>One client WebSocket: which endpoint it is on, whether it logged in, what it subscribed to, and its send queue (one writer, so pushes keep their order).</summary>
 public sealed class SimSession(WebSocket socket, string endpoint, string connId)
 {
+    private volatile bool _loggedIn;
     private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
     public WebSocket Socket { get; } = socket;
@@ -16,10 +17,13 @@ public sealed class SimSession(WebSocket socket, string endpoint, string connId)
 
     public string ConnId { get; } = connId;
 
-    public bool LoggedIn { get; set; }
+    public bool LoggedIn
+    {
+        get => _loggedIn;
+        set => _loggedIn = value;
+    }
 
-    /// <summary>Subscribed args as the client sent them (echoed in pushes), keyed by channel.</summary>
-    public List<Dictionary<string, string>> Subscriptions { get; } = [];
+    public SimSubscriptions Subscriptions { get; } = new();
 
     public void Send(string text) => _outbox.Writer.TryWrite(text);
 

@@ -13,25 +13,18 @@ namespace Prometheus.Web.ExchangeSim;
 /// </summary>
 public static class SimTradeEndpoints
 {
-    private const int MaxBatch = 20;
-
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v5/trade/order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Place(sim, item)));
+        var trade = app.MapGroup("/api/v5/trade").RequireOkxSignature();
 
-        app.MapPost("/api/v5/trade/batch-orders", (HttpContext context, ExchangeSimServer sim) =>
-            Batch(context, items => items.Select(i => SimOrderRequests.Place(sim, i)).ToList()));
+        trade.MapPost("/order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Place(sim, [item])[0]));
+        trade.MapPost("/batch-orders", (HttpContext context, ExchangeSimServer sim) => Batch(context, items => SimOrderRequests.Place(sim, items)));
+        trade.MapPost("/cancel-order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Cancel(sim, [item])[0]));
+        trade.MapPost("/cancel-batch-orders", (HttpContext context, ExchangeSimServer sim) => Batch(context, items => SimOrderRequests.Cancel(sim, items)));
+        trade.MapPost("/amend-order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Amend(sim, item)));
+        trade.MapPost("/close-position", ClosePosition);
 
-        app.MapPost("/api/v5/trade/cancel-order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Cancel(sim, item)));
-
-        app.MapPost("/api/v5/trade/cancel-batch-orders", (HttpContext context, ExchangeSimServer sim) =>
-            Batch(context, items => items.Select(i => SimOrderRequests.Cancel(sim, i)).ToList()));
-
-        app.MapPost("/api/v5/trade/amend-order", (HttpContext context, ExchangeSimServer sim) => One(context, item => SimOrderRequests.Amend(sim, item)));
-
-        app.MapPost("/api/v5/trade/close-position", (HttpContext context, ExchangeSimServer sim) => ClosePosition(context, sim));
-
-        app.MapGet("/api/v5/trade/order", (HttpContext context, ExchangeSimServer sim) =>
+        trade.MapGet("/order", (HttpContext context, ExchangeSimServer sim) =>
         {
             var instId = SimHttp.Query(context, "instId");
             var ordId = SimHttp.Query(context, "ordId");
@@ -46,70 +39,64 @@ public static class SimTradeEndpoints
             return wire is null ? SimHttp.Error(OkxErrorCodes.OrderDoesNotExist, "Order does not exist.") : SimHttp.Ok([wire]);
         });
 
-        app.MapGet("/api/v5/trade/orders-pending", (HttpContext context, ExchangeSimServer sim) =>
+        trade.MapGet("/orders-pending", (HttpContext context, ExchangeSimServer sim) =>
             Orders(context, sim, pending: true, window: null));
-        app.MapGet("/api/v5/trade/orders-history", (HttpContext context, ExchangeSimServer sim) =>
+        trade.MapGet("/orders-history", (HttpContext context, ExchangeSimServer sim) =>
             Orders(context, sim, pending: false, window: TimeSpan.FromDays(7)));
-        app.MapGet("/api/v5/trade/orders-history-archive", (HttpContext context, ExchangeSimServer sim) =>
+        trade.MapGet("/orders-history-archive", (HttpContext context, ExchangeSimServer sim) =>
             Orders(context, sim, pending: false, window: TimeSpan.FromDays(90)));
-        app.MapGet("/api/v5/trade/fills", (HttpContext context, ExchangeSimServer sim) =>
+        trade.MapGet("/fills", (HttpContext context, ExchangeSimServer sim) =>
             Fills(context, sim, TimeSpan.FromDays(3), instTypeRequired: false));
-        app.MapGet("/api/v5/trade/fills-history", (HttpContext context, ExchangeSimServer sim) =>
+        trade.MapGet("/fills-history", (HttpContext context, ExchangeSimServer sim) =>
             Fills(context, sim, TimeSpan.FromDays(90), instTypeRequired: true));
     }
 
-    private static JsonElement Body(HttpContext context) => SimAccountEndpoints.Parse(context);
-
+    /// <summary>A single-item operation: the body is one object (its fields are checked with the item).</summary>
     private static IResult One(HttpContext context, Func<JsonElement, OkxOrderResultWire> run) =>
-        Body(context) is { ValueKind: JsonValueKind.Object } item
+        SimRequestJson.TryParse(SimHttp.Body(context), out var item) && item.ValueKind == JsonValueKind.Object
             ? SimOrderRequests.Answer([run(item)])
-            : SimHttp.Error("50002", "JSON syntax error");
+            : SimHttp.Error(SimHttp.JsonSyntaxError, "JSON syntax error");
 
-    private static IResult Batch(HttpContext context, Func<List<JsonElement>, List<OkxOrderResultWire>> run)
+    /// <summary>A batch: an array of 1 to 20 items, each answered on its own.</summary>
+    private static IResult Batch(HttpContext context, Func<IReadOnlyList<JsonElement>, List<OkxOrderResultWire>> run)
     {
-        var body = Body(context);
-        if (body.ValueKind != JsonValueKind.Array)
-            return SimHttp.Error("50002", "JSON syntax error");
+        if (!SimRequestJson.TryParse(SimHttp.Body(context), out var body) || body.ValueKind != JsonValueKind.Array)
+            return SimHttp.Error(SimHttp.JsonSyntaxError, "JSON syntax error");
         var items = body.EnumerateArray().ToList();
-        if (items.Count == 0 || items.Count > MaxBatch)
-            return SimHttp.Error(OkxErrorCodes.ParameterError, $"Parameter error: a batch holds 1 to {MaxBatch} orders.");
+        if (items.Count == 0 || items.Count > SimLimits.MaxBatchItems)
+            return SimHttp.Error(OkxErrorCodes.ParameterError, $"Parameter error: a batch holds 1 to {SimLimits.MaxBatchItems} orders.");
         return SimOrderRequests.Answer(run(items));
     }
 
     private static IResult ClosePosition(HttpContext context, ExchangeSimServer sim)
     {
-        var body = Body(context);
+        if (SimHttp.ReadObject(context, out var body) is { } invalid)
+            return invalid;
         var instId = SimHttp.Field(body, "instId");
         var mgnMode = SimHttp.Field(body, "mgnMode");
         var clOrdId = SimHttp.Field(body, "clOrdId") ?? "";
         var posSide = SimHttp.Field(body, "posSide") switch { "long" => PositionSide.Long, "short" => PositionSide.Short, _ => (PositionSide?)null };
-        if (instId is null || mgnMode is null)
+        if (string.IsNullOrEmpty(instId) || string.IsNullOrEmpty(mgnMode))
             return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId and mgnMode cannot be empty.");
         if (posSide is null)
             return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter posSide error: long or short in long_short_mode.");
         if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { Kind: InstrumentKind.Swap })
             return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
-        var error = sim.Run<string?>(exchange =>
+        var ack = sim.Run(exchange =>
         {
-            var position = exchange.GetPositionsAsync(instId).Result.FirstOrDefault(p => p.PosSide == posSide);
-            if (position is null)
-                return OkxErrorCodes.PositionDoesNotExist;
-            // Resting close orders give way, as OKX's close-position cancels them (autoCxl), then one market order closes all.
-            foreach (var order in exchange.GetPendingOrdersAsync(instId).Result.Where(o => o.PosSide == posSide && IsClosing(o)))
-                sim.Touched(exchange.CancelOrderAsync(instId, order.OrdId, null).Result is { Accepted: true } ? order : null);
-            if (clOrdId.Length == 0)
+            // OKX's close-position cancels the side's resting close orders, then one market order closes all; the
+            // exchange checks everything first, so a refused close leaves those orders resting.
+            var closing = exchange.GetPendingOrdersAsync(instId).Result.Where(o => o.PosSide == posSide && IsClosing(o)).ToList();
+            var closed = exchange.ClosePositionAsync(instId, posSide.Value, clOrdId).Result;
+            if (closed.Accepted)
             {
-                exchange.ClosePositionByHand(instId, posSide.Value);
-                return null;
+                foreach (var order in closing)
+                    sim.Touched(order);
             }
-            var side = posSide == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
-            var ack = exchange.PlaceOrderAsync(new OrderRequest(instId, clOrdId, side, posSide.Value, OrderType.Market, position.Size, null, ReduceOnly: true)).Result;
-            return ack.Accepted ? null : ack.Code;
+            return closed;
         });
-        if (error == OkxErrorCodes.PositionDoesNotExist)
-            return SimHttp.Error(error, "Position does not exist.");
-        if (error is not null)
-            return SimHttp.Error(error, "Close position failed.");
+        if (!ack.Accepted)
+            return SimHttp.Error(ack.Code, ack.Message);
         return SimHttp.Ok([new OkxClosePositionWire { InstId = instId, PosSide = posSide == PositionSide.Long ? "long" : "short", ClOrdId = clOrdId }]);
     }
 
@@ -123,11 +110,9 @@ public static class SimTradeEndpoints
         var instId = SimHttp.Query(context, "instId");
         var state = SimHttp.Query(context, "state");
         var ordType = SimHttp.Query(context, "ordType");
-        var after = Number(context, "after");
-        var before = Number(context, "before");
-        var begin = Number(context, "begin") ?? (window is { } w ? sim.NowMs - (long)w.TotalMilliseconds : null);
-        var end = Number(context, "end");
-        var limit = SimHttp.Limit(context, 100);
+        if (ListParameterError(context, out var after, out var before, out var begin, out var end, out var limit) is { } error)
+            return error;
+        begin ??= window is { } w ? sim.NowMs - (long)w.TotalMilliseconds : null;
         var wires = sim.Read(exchange =>
         {
             var orders = pending ? exchange.GetPendingOrdersAsync(instId).Result : exchange.GetOrderHistoryAsync(instId).Result;
@@ -153,11 +138,9 @@ public static class SimTradeEndpoints
             return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instType cannot be empty.");
         var instId = SimHttp.Query(context, "instId");
         var ordId = SimHttp.Query(context, "ordId");
-        var after = Number(context, "after");
-        var before = Number(context, "before");
-        var begin = Number(context, "begin") ?? sim.NowMs - (long)window.TotalMilliseconds;
-        var end = Number(context, "end");
-        var limit = SimHttp.Limit(context, 100);
+        if (ListParameterError(context, out var after, out var before, out var begin, out var end, out var limit) is { } error)
+            return error;
+        begin ??= sim.NowMs - (long)window.TotalMilliseconds;
         var wires = sim.Read(exchange => exchange.GetFillsAsync(instId).Result
             .Where(f => instType is null || OkxWireWriter.InstType(Instrument.Get(f.InstId)) == instType)
             .Where(f => ordId is null || f.OrdId == ordId)
@@ -173,7 +156,17 @@ public static class SimTradeEndpoints
     private static ExchangeFill? LastFill(SimulatedExchange exchange, ExchangeOrder order) =>
         order.FilledSize == 0m ? null : exchange.GetFillsAsync(order.InstId).Result.LastOrDefault(f => f.OrdId == order.OrdId);
 
-    private static long? Number(HttpContext context, string name) => SimHttp.TryLong(SimHttp.Query(context, name), out var value) ? value : null;
+    /// <summary>The cursors (after, before), times (begin, end) and limit (1..100, default 100) of a list, or the error answer.</summary>
+    private static IResult? ListParameterError(HttpContext context, out long? after, out long? before, out long? begin, out long? end, out int limit)
+    {
+        before = begin = end = null;
+        limit = 0;
+        if (!SimQuery.TryNumber(context, "after", out after)) return SimQuery.Bad("after");
+        if (!SimQuery.TryNumber(context, "before", out before)) return SimQuery.Bad("before");
+        if (!SimQuery.TryNumber(context, "begin", out begin)) return SimQuery.Bad("begin");
+        if (!SimQuery.TryNumber(context, "end", out end)) return SimQuery.Bad("end");
+        return SimQuery.TryLimit(context, 100, 100, out limit) ? null : SimQuery.Bad("limit");
+    }
 
     private static long Id(string id) => SimHttp.TryLong(id, out var value) ? value : 0;
 }

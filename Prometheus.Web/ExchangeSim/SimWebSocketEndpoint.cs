@@ -10,11 +10,16 @@ namespace Prometheus.Web.ExchangeSim;
 /// /ws/v5/public, /ws/v5/business and /ws/v5/private as OKX serves them: the text "ping" answers "pong"; {"op":"login"}
 /// (private only) checks the signed Unix seconds; {"op":"subscribe"} answers {"event":"subscribe","arg":...} per channel
 /// or {"event":"error","code":"60018"} for a channel that endpoint does not serve; positions and account send a snapshot
-/// on subscribe, orders none. A socket silent for 30 s is closed, as OKX does.
+/// on subscribe, orders none. Subscribing again to the same arg is answered but changes nothing (one push per event).
+/// A frame that is not a JSON object of OKX's shape (op a string, args an array of objects of strings), or holds text
+/// that is not valid UTF-16, or is longer than <see cref="SimLimits.MaxWebSocketMessageBytes"/>, or would pass
+/// <see cref="SimLimits.MaxSubscriptionsPerConnection"/>, is answered {"event":"error","code":"60012"} and the socket
+/// stays open. A socket silent for 30 s is closed, as OKX does.
 /// </summary>
 public static class SimWebSocketEndpoint
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
+    private const string InvalidRequest = "60012";
     private static long _connections;
 
     public static void Map(IEndpointRouteBuilder app)
@@ -37,14 +42,19 @@ public static class SimWebSocketEndpoint
         var pump = session.PumpAsync(stop.Token);
         try
         {
+            var buffer = new byte[8 * 1024];
+            using var message = new MemoryStream();
             while (true)
             {
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                 idle.CancelAfter(Idle);
-                var text = await ReceiveAsync(socket, idle.Token);
-                if (text is null)
+                var inbound = await ReceiveAsync(socket, buffer, message, idle.Token);
+                if (inbound.Closed)
                     break;
-                Handle(sim, session, text);
+                if (inbound.TooLarge)
+                    Error(session, InvalidRequest, $"Invalid request: a message holds at most {SimLimits.MaxWebSocketMessageBytes} bytes.");
+                else
+                    HandleSafely(sim, session, inbound.Text!);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
@@ -68,6 +78,21 @@ public static class SimWebSocketEndpoint
         }
     }
 
+    /// <summary>Handles a frame; a failure it has no answer for (a bug) is logged, counted and answered, and the socket stays open.</summary>
+    private static void HandleSafely(ExchangeSimServer sim, SimSession session, string text)
+    {
+        try
+        {
+            Handle(sim, session, text);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            sim.RecordUnexpectedFailure();
+            sim.Logger.LogError(e, "exchange-sim could not handle a WebSocket frame on {ConnId}", session.ConnId);
+            Error(session, "63999", "Internal error. Please try again later.");
+        }
+    }
+
     private static void Handle(ExchangeSimServer sim, SimSession session, string text)
     {
         if (text == "ping")
@@ -76,14 +101,10 @@ public static class SimWebSocketEndpoint
                 session.Send("pong");
             return;
         }
-        JsonElement root;
-        try
+        if (!SimRequestJson.TryParse(text, out var root) || SimRequestJson.ShapeError(root, "args") is not null
+            || (root.TryGetProperty("op", out var opValue) && opValue.ValueKind != JsonValueKind.String))
         {
-            root = JsonDocument.Parse(text).RootElement;
-        }
-        catch (JsonException)
-        {
-            Error(session, "60012", $"Invalid request: {OkxJson.Truncate(text, 60)}");
+            Error(session, InvalidRequest, $"Invalid request: {OkxJson.Truncate(text, 60)}");
             return;
         }
         var op = SimHttp.Field(root, "op");
@@ -100,8 +121,7 @@ public static class SimWebSocketEndpoint
             case "unsubscribe":
                 foreach (var arg in args)
                 {
-                    var channel = SimHttp.Field(arg, "channel");
-                    session.Subscriptions.RemoveAll(s => s["channel"] == channel && s.GetValueOrDefault("instId") == SimHttp.Field(arg, "instId"));
+                    session.Subscriptions.Remove(SimHttp.Field(arg, "channel"), SimHttp.Field(arg, "instId"));
                     Send(session, new { @event = "unsubscribe", arg = Arg(arg), connId = session.ConnId });
                 }
                 break;
@@ -149,8 +169,15 @@ public static class SimWebSocketEndpoint
             Error(session, "60011", "Please log in");
             return;
         }
-        session.Subscriptions.Add(arg);
+        var outcome = session.Subscriptions.Add(arg);
+        if (outcome == SimSubscriptions.Outcome.Full)
+        {
+            Error(session, InvalidRequest, $"Invalid request: a connection holds at most {SimLimits.MaxSubscriptionsPerConnection} subscriptions.");
+            return;
+        }
         Send(session, new { @event = "subscribe", arg, connId = session.ConnId });
+        if (outcome == SimSubscriptions.Outcome.AlreadySubscribed)
+            return;
         // positions and account start with a snapshot; orders does not (a client fetches pending orders over REST).
         if (channel == "positions")
             SimPushHub.Deliver(session, SimPush.Private("positions", sim.Read(_ => sim.PositionsWire(null, includeFlat: false)).Cast<object>().ToList()));
@@ -177,18 +204,26 @@ public static class SimWebSocketEndpoint
 
     private static void Send(SimSession session, object message) => session.Send(JsonSerializer.Serialize(message));
 
-    private static async Task<string?> ReceiveAsync(WebSocket socket, CancellationToken ct)
+    /// <summary>A message read: its text, or the end of the socket, or a message past the size limit (its bytes discarded).</summary>
+    private readonly record struct Inbound(string? Text, bool TooLarge)
     {
-        var buffer = new byte[8 * 1024];
-        using var message = new MemoryStream();
+        public bool Closed => Text is null && !TooLarge;
+    }
+
+    private static async Task<Inbound> ReceiveAsync(WebSocket socket, byte[] buffer, MemoryStream message, CancellationToken ct)
+    {
+        message.SetLength(0);
+        var tooLarge = false;
         while (true)
         {
             var result = await socket.ReceiveAsync(buffer, ct);
             if (result.MessageType == WebSocketMessageType.Close)
-                return null;
-            message.Write(buffer, 0, result.Count);
+                return new Inbound(null, false);
+            tooLarge |= message.Length + result.Count > SimLimits.MaxWebSocketMessageBytes;
+            if (!tooLarge)
+                message.Write(buffer, 0, result.Count);
             if (result.EndOfMessage)
-                return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+                return tooLarge ? new Inbound(null, true) : new Inbound(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length), false);
         }
     }
 }

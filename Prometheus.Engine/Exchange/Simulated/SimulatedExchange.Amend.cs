@@ -40,10 +40,10 @@ public sealed partial class SimulatedExchange
         var instrument = book.Instrument;
         var size = newSize ?? order.Size;
         var price = newPrice ?? order.Price!.Value;
-        if (size <= order.FilledSize || size % instrument.LotSize != 0m)
-            return new OrderAck(order.ClOrdId, order.OrdId, OkxErrorCodes.ParameterError, $"Parameter newSz error: {size} must exceed the filled {order.FilledSize} and be a multiple of {instrument.LotSize}.");
-        if (price <= 0m || price % instrument.TickSize != 0m)
-            return new OrderAck(order.ClOrdId, order.OrdId, OkxErrorCodes.ParameterError, $"Parameter newPx error: {price} is not a positive multiple of {instrument.TickSize}.");
+        if (size <= order.FilledSize || size > MaxOrderSize || size % instrument.LotSize != 0m)
+            return new OrderAck(order.ClOrdId, order.OrdId, OkxErrorCodes.ParameterError, $"Parameter newSz error: {size} must exceed the filled {order.FilledSize}, be at most {MaxOrderSize} and a multiple of {instrument.LotSize}.");
+        if (price <= 0m || price > MaxOrderPrice || price % instrument.TickSize != 0m)
+            return new OrderAck(order.ClOrdId, order.OrdId, OkxErrorCodes.ParameterError, $"Parameter newPx error: {price} is not a positive multiple of {instrument.TickSize} up to {MaxOrderPrice}.");
 
         var remaining = size - order.FilledSize;
         var frozenQuote = order.IsClosing ? 0m : OpeningCost(book, order.PosSide, remaining, price);

@@ -38,43 +38,53 @@ public sealed partial class SimulatedExchange
     /// (59101, as OKX does for isolated margin). An open position's margin is re-based to
     /// entry notional / new leverage: the difference comes from (59103 if short) or returns to the quote balance.
     /// </summary>
-    public ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default)
+    public ValueTask<OrderAck> SetLeverageAsync(string instId, PositionSide posSide, decimal leverage, CancellationToken ct = default) =>
+        SetLeverageAsync(instId, [posSide], leverage, ct);
+
+    /// <summary>Sets the leverage of several sides at once (OKX's set-leverage without posSide): all of them, or, refused, none.</summary>
+    public ValueTask<OrderAck> SetLeverageAsync(string instId, IReadOnlyList<PositionSide> sides, decimal leverage, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(sides);
         EnsureUsable();
-        var ack = SetLeverage(instId, posSide, leverage);
+        var ack = SetLeverage(instId, sides, leverage);
         Committed();
         return new(ack);
     }
 
-    private OrderAck SetLeverage(string instId, PositionSide posSide, decimal leverage)
+    private OrderAck SetLeverage(string instId, IReadOnlyList<PositionSide> sides, decimal leverage)
     {
         if (FindBook(instId) is not { } book)
             return Reject("", OkxErrorCodes.InstrumentNotFound, $"Instrument ID {instId} does not exist.");
-        if (!book.IsSwap || !Enum.IsDefined(posSide))
-            return Reject("", OkxErrorCodes.ParameterError, $"Parameter error: leverage applies to swap long/short only, not {instId} {posSide}.");
+        if (!book.IsSwap || sides.Count == 0 || sides.Any(side => !Enum.IsDefined(side)))
+            return Reject("", OkxErrorCodes.ParameterError, $"Parameter error: leverage applies to swap long/short only, not {instId} {string.Join("/", sides)}.");
         if (leverage < 1m)
             return Reject("", OkxErrorCodes.ParameterError, $"Parameter lever error: {leverage} is below 1.");
         if (leverage > _options.MaxLeverage)
             return Reject("", OkxErrorCodes.LeverageTooHigh, $"Leverage {leverage} exceeds the maximum {_options.MaxLeverage}.");
+        var distinct = sides.Distinct().ToList();
         foreach (var order in book.Resting)
         {
-            if (order.PosSide == posSide)
+            if (distinct.Contains(order.PosSide))
                 return Reject("", OkxErrorCodes.LeverageWithPendingOrders, "Cancel the pending orders on this position before adjusting the leverage.");
         }
+        var margins = distinct.Select(side => RebasedMargin(book, book.Position(side), leverage)).ToList();
+        var extra = distinct.Select((side, i) => margins[i] - book.Position(side).Margin).Sum();
+        if (extra > Quote.Available)
+            return Reject("", OkxErrorCodes.LeverageInsufficientMargin, "Leverage is too low and there is not sufficient margin in the account.");
 
-        var position = book.Position(posSide);
-        if (position.Size > 0m)
+        for (var i = 0; i < distinct.Count; i++)
         {
-            var margin = SimulatedMoney.Round(book.Instrument.Notional(position.Size, position.AveragePrice) / leverage);
-            var extra = margin - position.Margin;
-            if (extra > Quote.Available)
-                return Reject("", OkxErrorCodes.LeverageInsufficientMargin, "Leverage is too low and there is not sufficient margin in the account.");
-            Quote.Total -= extra;
-            position.Margin = margin;
+            var position = book.Position(distinct[i]);
+            Quote.Total -= margins[i] - position.Margin;
+            position.Margin = margins[i];
+            position.Leverage = leverage;
         }
-        position.Leverage = leverage;
         return new OrderAck("", null, OkxErrorCodes.Ok, "");
     }
+
+    /// <summary>The margin of <paramref name="position"/> at <paramref name="leverage"/>: entry notional / leverage (0 when flat).</summary>
+    private static decimal RebasedMargin(InstrumentBook book, SimulatedPosition position, decimal leverage) =>
+        position.Size > 0m ? SimulatedMoney.Round(book.Instrument.Notional(position.Size, position.AveragePrice) / leverage) : position.Margin;
 
     private SimulatedOrder? Find(string instId, string? ordId, string? clOrdId)
     {

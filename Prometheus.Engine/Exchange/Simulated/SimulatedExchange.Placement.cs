@@ -8,6 +8,16 @@ public sealed partial class SimulatedExchange
     private const int MaxClOrdIdLength = 32;
 
     /// <summary>
+    /// The largest order size (base currency or contracts) and limit price the exchange takes, as OKX caps both
+    /// (maxLmtSz, price limits): far beyond any real order, and small enough that no amount an order leads to
+    /// (notional, margin, fee, average price) can exceed <see cref="decimal"/>'s range. Past them: 51000.
+    /// </summary>
+    public const decimal MaxOrderSize = 1_000_000_000m;
+
+    /// <inheritdoc cref="MaxOrderSize"/>
+    public const decimal MaxOrderPrice = 1_000_000_000m;
+
+    /// <summary>
     /// Fault injection (<see cref="Faults.FaultInjectingExchange"/>): while set, a market order fills only this share of
     /// its size (down to the lot), and the rest is cancelled, as when the book is thin.
     /// </summary>
@@ -149,6 +159,8 @@ public sealed partial class SimulatedExchange
             return Reject("", OkxErrorCodes.ParameterError, "Parameter ordType error.");
         if (r.Size <= 0m)
             return Reject("", OkxErrorCodes.ParameterError, "Parameter sz error: must be positive.");
+        if (r.Size > MaxOrderSize)
+            return Reject("", OkxErrorCodes.ParameterError, $"Parameter sz error: at most {MaxOrderSize}.");
         if (r.Size < instrument.MinSize)
             return Reject("", OkxErrorCodes.BelowMinSize, $"Order size {r.Size} is below the minimum {instrument.MinSize}.");
         if (r.Size % instrument.LotSize != 0m)
@@ -157,6 +169,8 @@ public sealed partial class SimulatedExchange
         {
             if (r.Price is not { } price || price <= 0m)
                 return Reject("", OkxErrorCodes.ParameterError, "Parameter px error: a limit order needs a positive price.");
+            if (price > MaxOrderPrice)
+                return Reject("", OkxErrorCodes.ParameterError, $"Parameter px error: at most {MaxOrderPrice}.");
             if (price % instrument.TickSize != 0m)
                 return Reject("", OkxErrorCodes.ParameterError, $"Parameter px error: {price} is not a multiple of the tick size {instrument.TickSize}.");
         }
