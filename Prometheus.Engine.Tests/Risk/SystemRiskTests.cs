@@ -36,7 +36,7 @@ public class SystemRiskTests
         Assert.Equal(TradingState.Halted, risk.State);
         risk.Observe(7 * Day, 990m);
         Assert.Equal(TradingState.Halted, risk.State);
-        risk.Reset(990m);
+        risk.Reset(7 * Day, 990m, "reset by a person");
         Assert.Equal(TradingState.Active, risk.State);
     }
 

@@ -54,7 +54,7 @@ public sealed partial class Supervisor
         Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
         SystemRisk.Save(), RiskLog.Save(), Journal.Written, Journal.Finished,
         [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
-        [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars);
+        [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars, _random.Seed, Paused, PauseReason);
 
     /// <summary>
     /// Rebuilds a Supervisor from a full snapshot, every trade record and every funding record (none for a state saved
@@ -62,6 +62,15 @@ public sealed partial class Supervisor
     /// dropped. Indicators start cold: feed recent bars to <see cref="WarmUp"/> before trading.
     /// </summary>
     public static Supervisor Restore(EngineOptions options, IExchange exchange, TimeProvider time, Random random,
+        EngineSnapshot snapshot, IReadOnlyList<TradeRecord> records, IReadOnlyList<FundingRecord>? funding = null) =>
+        Restore(options, exchange, time, RandomSource.Sequential(random), snapshot, records, funding);
+
+    /// <summary>
+    /// As <see cref="Restore(EngineOptions, IExchange, TimeProvider, Random, EngineSnapshot, IReadOnlyList{TradeRecord}, IReadOnlyList{FundingRecord}?)"/>,
+    /// drawing from <paramref name="random"/>: for paper and live, <see cref="RandomSource.PerCycle"/> of the saved seed, so the
+    /// draws go on where they would have without the crash.
+    /// </summary>
+    public static Supervisor Restore(EngineOptions options, IExchange exchange, TimeProvider time, RandomSource random,
         EngineSnapshot snapshot, IReadOnlyList<TradeRecord> records, IReadOnlyList<FundingRecord>? funding = null)
     {
         if (snapshot.IsPartial)
@@ -87,6 +96,7 @@ public sealed partial class Supervisor
         foreach (var fallen in snapshot.Valhalla) supervisor.Valhalla.Admit(fallen);
         supervisor.Mastermind.Restore(snapshot.Mastermind);
         supervisor.SystemRisk.Restore(s.Risk);
+        supervisor.RestoreControl(s);
         supervisor.RiskLog.Restore(s.RiskLog);
         supervisor.ClOrdIds = new ClOrdIds(s.NextClOrdSequence);
         supervisor.Journal.Restore(s.JournalWritten, s.JournalFinished, s.OpenOrders.Select(JournalEntry.Restore));

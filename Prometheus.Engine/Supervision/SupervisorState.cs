@@ -4,7 +4,11 @@ using Prometheus.Engine.Risk;
 
 namespace Prometheus.Engine.Supervision;
 
-/// <summary>The Supervisor's own state (not its agents, ledgers or Mastermind), as plain data.</summary>
+/// <summary>
+/// The Supervisor's own state (not its agents, ledgers or Mastermind), as plain data. <see cref="Seed"/>: what its random
+/// draws derive from (null when it was given a generator whole, as a backtest is); <see cref="Paused"/> and
+/// <see cref="PauseReason"/>: a person's pause, which outlives a restart.
+/// </summary>
 public sealed record SupervisorState(
     long Cycle,
     long StartedAtMs,
@@ -32,4 +36,7 @@ public sealed record SupervisorState(
     int ExchangeRejects,
     MarketSnapshot Market,
     long RuntimeMs,
-    long TradableBars = 0);
+    long TradableBars = 0,
+    int? Seed = null,
+    bool Paused = false,
+    string PauseReason = "");
