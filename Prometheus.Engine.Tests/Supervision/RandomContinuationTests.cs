@@ -77,4 +77,12 @@ public class RandomContinuationTests
         Assert.NotEqual(source.At(1_700_000_900_000).Next(), RandomSource.PerCycle(8).At(1_700_000_900_000).Next());
         Assert.Null(RandomSource.Sequential(new Random(7)).Seed);
     }
+
+    [Fact]
+    public void A_seed_out_of_range_is_refused_naming_the_key_and_none_means_a_random_one()
+    {
+        Assert.Equal(["Prometheus:Evolution:Seed must be between 0 and 2147483647 (was -1)"], new EvolutionOptions { Seed = -1 }.Validate());
+        Assert.Empty(new EvolutionOptions { Seed = null }.Validate());
+        Assert.Empty(new EvolutionOptions { Seed = 0 }.Validate());
+    }
 }

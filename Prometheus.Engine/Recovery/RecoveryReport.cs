@@ -27,7 +27,17 @@ public sealed record RecoveryReport(
 /// Reducing, Halted) with its reason, why it halts, and whether the drawdown circuit breaker is tripped. Confirming the
 /// report resumes in this state: a paused engine stays paused, a tripped breaker stays tripped until a person resets it.
 /// </summary>
-public sealed record RecoveredTrading(bool Paused, string PauseReason, string RiskState, string RiskReason, string? HaltReason, bool BreakerTripped);
+public sealed record RecoveredTrading(bool Paused, string PauseReason, string RiskState, string RiskReason, string? HaltReason, bool BreakerTripped)
+{
+    /// <summary>In one line, as the report's text and page show it.</summary>
+    public string Describe()
+    {
+        var pause = Paused ? $"paused ({PauseReason}): stays paused after confirming until a person resumes" : "not paused";
+        var risk = BreakerTripped ? $"circuit breaker TRIPPED ({RiskReason}): halted until a person resets it"
+            : RiskState == "Active" ? "risk Active" : $"risk {RiskState} ({RiskReason})";
+        return $"{pause}; {risk}";
+    }
+}
 
 /// <summary>What was restored. <see cref="FundingRecords"/>: the funding records (each agent's share of a swap
 /// funding settlement); <see cref="FundingPaid"/>: the net funding they add up to (negative when received).</summary>

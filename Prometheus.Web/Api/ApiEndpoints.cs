@@ -54,6 +54,7 @@ public static class ApiEndpoints
                     l => l.InterveneAsync(on, body.SpotShare ?? 0m, body.RiskAppetite ?? 1m, body.Reason ?? "", ApiResults.Actor(http))));
         api.MapSimEndpoints();
         api.MapReconciliationEndpoints();
+        api.MapRiskEndpoints();
         return app;
     }
 
