@@ -98,7 +98,8 @@ public static class EngineReplay
                     takenAt = Math.Max(takenAt, entry.CreatedMs);
                     break;
                 case CheckpointEvent c:
-                    supervisor = c.Supervisor;
+                    // A checkpoint leaves the risk log out while it is unchanged: it stays as the last save had it.
+                    supervisor = c.Supervisor.RiskLog is null ? c.Supervisor with { RiskLog = supervisor.RiskLog } : c.Supervisor;
                     open = c.Supervisor.OpenOrders.ToDictionary(o => o.ClOrdId, StringComparer.Ordinal);
                     foreach (var a in c.Agents) agents[a.Id] = a;
                     foreach (var l in c.Ledgers) ledgers[l.AgentId] = l;

@@ -4,6 +4,7 @@ using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Market;
+using Prometheus.Engine.Risk;
 
 namespace Prometheus.Engine.Supervision;
 
@@ -27,11 +28,14 @@ public sealed partial class Supervisor
     /// <summary>Agents changed since the last checkpoint.</summary>
     public int DirtyAgents => _dirty.Count;
 
+    /// <summary>The risk log's count of denials when it was last saved (a checkpoint leaves the log out while it is unchanged).</summary>
+    private int _riskLogSaved = -1;
+
     /// <summary>Everything, for a full snapshot.</summary>
     public EngineSnapshot CaptureSnapshot()
     {
         _dirty.Clear();
-        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: false, SaveSupervisor(), Mastermind.Save(),
+        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: false, SaveSupervisor(riskLogAlways: true), Mastermind.Save(),
             [.. _agents.Values.OrderBy(a => a.Id).Select(a => a.Save())],
             [.. Ledger.PrivateLedgers.Values.OrderBy(l => l.AgentId).Select(l => l.Save())],
             [.. Valhalla.Fallen]);
@@ -42,17 +46,24 @@ public sealed partial class Supervisor
     {
         var changed = _dirty.Order().ToList();
         _dirty.Clear();
-        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: true, SaveSupervisor(), Mastermind.Save(),
+        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: true, SaveSupervisor(riskLogAlways: false), Mastermind.Save(),
             [.. changed.Select(id => _agents[id].Save())],
             [.. changed.Select(id => Ledger.Private(id).Save())],
             []);
     }
 
-    private SupervisorState SaveSupervisor() => new(
+    private SupervisorState SaveSupervisor(bool riskLogAlways)
+    {
+        var riskLog = riskLogAlways || RiskLog.Total != _riskLogSaved ? RiskLog.Save() : null;
+        _riskLogSaved = RiskLog.Total;
+        return SaveSupervisor(riskLog);
+    }
+
+    private SupervisorState SaveSupervisor(RiskLogState? riskLog) => new(
         Cycle, StartedAtMs, Births, Deaths, Generations, EnvironmentPressure, _nextAgentId, _targetPopulation, _cullDebt,
         _nextHourMs, _nextDayMs, _nextGenerationMs, EvolutionEnabled,
         Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
-        SystemRisk.Save(), RiskLog.Save(), Journal.Written, Journal.Finished,
+        SystemRisk.Save(), riskLog, Journal.Written, Journal.Finished,
         [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
         [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars, _random.Seed, Paused, PauseReason);
 
@@ -97,7 +108,8 @@ public sealed partial class Supervisor
         supervisor.Mastermind.Restore(snapshot.Mastermind);
         supervisor.SystemRisk.Restore(s.Risk);
         supervisor.RestoreControl(s);
-        supervisor.RiskLog.Restore(s.RiskLog);
+        if (s.RiskLog is { } riskLog) supervisor.RiskLog.Restore(riskLog);
+        supervisor._riskLogSaved = supervisor.RiskLog.Total;
         supervisor.ClOrdIds = new ClOrdIds(s.NextClOrdSequence);
         supervisor.Journal.Restore(s.JournalWritten, s.JournalFinished, s.OpenOrders.Select(JournalEntry.Restore));
         foreach (var id in s.AllocatedLiquidations) supervisor._allocatedLiquidations.Add(id);

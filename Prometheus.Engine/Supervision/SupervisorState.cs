@@ -7,7 +7,8 @@ namespace Prometheus.Engine.Supervision;
 /// <summary>
 /// The Supervisor's own state (not its agents, ledgers or Mastermind), as plain data. <see cref="Seed"/>: what its random
 /// draws derive from (null when it was given a generator whole, as a backtest is); <see cref="Paused"/> and
-/// <see cref="PauseReason"/>: a person's pause, which outlives a restart.
+/// <see cref="PauseReason"/>: a person's pause, which outlives a restart. <see cref="RiskLog"/> is null in a checkpoint
+/// when no order was denied since the previous save (the log is as it was: it is the bulk of the state, and rarely moves).
 /// </summary>
 public sealed record SupervisorState(
     long Cycle,
@@ -27,7 +28,7 @@ public sealed record SupervisorState(
     decimal SwapMark,
     long NextClOrdSequence,
     SystemRiskState Risk,
-    RiskLogState RiskLog,
+    RiskLogState? RiskLog,
     long JournalWritten,
     long JournalFinished,
     IReadOnlyList<JournalEntryState> OpenOrders,
