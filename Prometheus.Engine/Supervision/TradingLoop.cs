@@ -235,7 +235,17 @@ public sealed class TradingLoop
         var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_inbox.Writer.TryWrite(() =>
             {
-                done.SetResult(command());
+                try
+                {
+                    done.SetResult(command());
+                }
+                catch (Exception e)
+                {
+                    // A change that could not be saved (the store failed): the caller hears it, and the loop stops on it,
+                    // since trading cannot go on without durability.
+                    done.SetException(e);
+                    throw;
+                }
                 Publish();
                 return ValueTask.CompletedTask;
             }))
