@@ -14,6 +14,25 @@ public class EngineStoreRoundTripTests
         Supervisor.Restore(s.Engine.Options, s.Engine.Exchange, s.Engine.Clock, new Random(1), loaded.State, loaded.Records);
 
     [Fact]
+    public async Task A_checkpoint_leaves_out_an_unchanged_risk_log_and_the_restore_keeps_the_last_one_saved()
+    {
+        using var s = new StoreScenario(o => o.Risk.MaxDailyTrades = 3);
+        await s.RunUntilAsync(sup => sup.RiskLog.Total > 0);
+        var changed = s.Supervisor.CaptureCheckpoint();
+        var unchanged = s.Supervisor.CaptureCheckpoint(); // nothing was denied in between
+
+        Assert.NotNull(changed.Supervisor.RiskLog);
+        Assert.Null(unchanged.Supervisor.RiskLog);
+        s.Store.Checkpoint(changed);
+        s.Store.Checkpoint(unchanged);
+        await s.Store.FlushAsync();
+        using var reader = s.Reopen();
+        var restored = Restore(s, reader.Load());
+        Assert.Equal(s.Supervisor.RiskLog.Total, restored.RiskLog.Total);
+        Assert.Equal(s.Supervisor.RiskLog.Recent, restored.RiskLog.Recent);
+    }
+
+    [Fact]
     public async Task After_a_graceful_stop_the_restored_engine_equals_the_saved_one_field_by_field()
     {
         using var s = new StoreScenario();

@@ -12,8 +12,18 @@ namespace Prometheus.Engine.Tests.Recovery;
 public class EngineStartupTests
 {
     private static Task<StartedEngine> StartAsync(StoreScenario s, EngineStore store, bool autoResume = false) =>
-        EngineStartup.StartAsync(s.Engine.Options, s.Engine.Exchange, s.Engine.Clock, s.Engine.Clock, new Random(3), store,
+        EngineStartup.StartAsync(s.Engine.Options, s.Engine.Exchange, s.Engine.Clock, s.Engine.Clock, seed: 3, store,
             new RecoveryOptions { AutoResumeWhenClean = autoResume }, _ => { });
+
+    /// <summary>
+    /// What is compared after a restore: the whole state but its capture time; the scenario's engine draws from a generator
+    /// given whole (no seed), so the restart goes on with the seed it was given, which it then keeps.
+    /// </summary>
+    private static EngineSnapshot Saved(Supervisor supervisor, int seed)
+    {
+        var snapshot = supervisor.CaptureSnapshot();
+        return snapshot with { TakenAtMs = 0, Supervisor = snapshot.Supervisor with { Seed = seed } };
+    }
 
     [Fact]
     public async Task A_first_start_with_no_data_saves_its_founders_before_trading_and_runs()
@@ -25,7 +35,7 @@ public class EngineStartupTests
         long? marketAt = 0;
 
         var started = await EngineStartup.StartAsync(options, new SimulatedExchange(options.Simulated, clock, new Random(1)), clock, clock,
-            new Random(1), store, new RecoveryOptions(), at => marketAt = at);
+            seed: 1, store, new RecoveryOptions(), at => marketAt = at);
 
         Assert.Null(marketAt);
         Assert.Equal(EngineState.Running, started.InitialState);
@@ -44,7 +54,7 @@ public class EngineStartupTests
         using var s = new StoreScenario();
         await s.RunUntilAsync(sup => sup.Ledger.Records.Count >= 30 && sup.Valhalla.Count >= 1);
         await s.StopAsync();
-        var expected = EngineJson.Serialize(s.Supervisor.CaptureSnapshot() with { TakenAtMs = 0 });
+        var expected = EngineJson.Serialize(Saved(s.Supervisor, seed: 3));
         s.Store.Dispose();
         using var store = EngineStore.Open(s.DataDir, s.Engine.Clock, s.Persistence);
 
@@ -56,7 +66,7 @@ public class EngineStartupTests
         Assert.True(started.Report.Reconciliation.Consistent);
         Assert.Equal(s.Supervisor.Ledger.Records.Count, started.Report.Counts.PublicLedgerRecords);
         Assert.Equal(s.Supervisor.Valhalla.Count, started.Report.Counts.AgentsDead);
-        Assert.Equal(expected, EngineJson.Serialize(started.Supervisor.CaptureSnapshot() with { TakenAtMs = 0 }));
+        Assert.Equal(expected, EngineJson.Serialize(Saved(started.Supervisor, seed: 3)));
         await store.FlushAsync();
         using var db = store.CreateContext();
         Assert.Equal(started.Report.Decision, Assert.Single(db.RecoveryLog).Decision);
@@ -133,14 +143,14 @@ public class EngineStartupTests
         using var s = new StoreScenario(o => o.Agents.Max = 120, agents: 100);
         await s.RunUntilAsync(sup => sup.Ledger.Records.Count >= 300);
         await s.StopAsync();
-        var expected = EngineJson.Serialize(s.Supervisor.CaptureSnapshot() with { TakenAtMs = 0 });
+        var expected = EngineJson.Serialize(Saved(s.Supervisor, seed: 3));
         s.Store.Dispose();
         using var store = EngineStore.Open(s.DataDir, s.Engine.Clock, s.Persistence);
 
         var started = await StartAsync(s, store);
 
         Assert.True(started.Report.Counts.AgentsAlive + started.Report.Counts.AgentsDead >= 100);
-        Assert.Equal(expected, EngineJson.Serialize(started.Supervisor.CaptureSnapshot() with { TakenAtMs = 0 }));
+        Assert.Equal(expected, EngineJson.Serialize(Saved(started.Supervisor, seed: 3)));
     }
 
     [Fact]
@@ -152,7 +162,7 @@ public class EngineStartupTests
         s.Store.Dispose();
         using var store = EngineStore.Open(s.DataDir, s.Clock, s.Persistence);
 
-        var started = await EngineStartup.StartAsync(s.Options, s.Exchange, s.Clock, s.Clock, new Random(3), store, new RecoveryOptions(), _ => { });
+        var started = await EngineStartup.StartAsync(s.Options, s.Exchange, s.Clock, s.Clock, seed: 3, store, new RecoveryOptions(), _ => { });
 
         var ledger = s.Supervisor.Ledger;
         Assert.Equal(ledger.ComputeHash(), started.Supervisor.Ledger.ComputeHash());

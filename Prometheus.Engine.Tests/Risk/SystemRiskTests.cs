@@ -36,7 +36,7 @@ public class SystemRiskTests
         Assert.Equal(TradingState.Halted, risk.State);
         risk.Observe(7 * Day, 990m);
         Assert.Equal(TradingState.Halted, risk.State);
-        risk.Reset(990m);
+        risk.Reset(7 * Day, 990m, "reset by a person");
         Assert.Equal(TradingState.Active, risk.State);
     }
 
@@ -58,6 +58,23 @@ public class SystemRiskTests
         risk.Observe(8 * Day, 699m); // 30.1% below the all-time peak of 1,000
         Assert.Equal(TradingState.Halted, risk.State);
         Assert.True(risk.DrawdownBreakerTripped);
+    }
+
+    [Fact]
+    public void Daily_limits_roll_over_at_midnight_utc_by_themselves()
+    {
+        var risk = new SystemRisk(Options);
+        var midnight = new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        risk.Observe(midnight - 10 * 3_600_000, 1_000m);
+        risk.CountOrder();
+        risk.Observe(midnight - 1, 880m); // 12% down on the day: halted
+
+        Assert.Equal((TradingState.Halted, RiskDenialReason.DailyLossLimit, 1), (risk.State, risk.HaltReason, risk.TradesToday));
+        Assert.NotNull(risk.CannotReset()); // nothing for a person to reset: the day ends by itself
+
+        risk.Observe(midnight, 880m); // the first bar of the new UTC day: a new day's open, a new count
+
+        Assert.Equal((TradingState.Active, (RiskDenialReason?)null, 0, 880m), (risk.State, risk.HaltReason, risk.TradesToday, risk.DayOpenEquity));
     }
 
     [Fact]

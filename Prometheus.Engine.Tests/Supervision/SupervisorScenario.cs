@@ -1,5 +1,6 @@
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Market;
@@ -18,7 +19,8 @@ internal sealed class SupervisorScenario
 
     private int _next;
 
-    public SupervisorScenario(Action<EngineOptions>? configure = null, int seed = 11, int agents = 8)
+    /// <param name="random">What the Supervisor draws from; by default a generator seeded with <paramref name="seed"/>, drawn in order.</param>
+    public SupervisorScenario(Action<EngineOptions>? configure = null, int seed = 11, int agents = 8, RandomSource? random = null)
     {
         Options = new EngineOptions
         {
@@ -30,7 +32,7 @@ internal sealed class SupervisorScenario
         configure?.Invoke(Options);
         Clock = new ManualTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Candles.Value[0].TimestampMs));
         Exchange = new SimulatedExchange(Options.Simulated, Clock, new Random(seed));
-        Supervisor = new Supervisor(Options, Exchange, Clock, new Random(seed));
+        Supervisor = new Supervisor(Options, Exchange, Clock, random ?? RandomSource.Sequential(new Random(seed)));
         Supervisor.StartAsync().AsTask().GetAwaiter().GetResult();
     }
 
@@ -50,6 +52,9 @@ internal sealed class SupervisorScenario
     public ManualTimeProvider Clock { get; }
     public SimulatedExchange Exchange { get; }
     public Supervisor Supervisor { get; }
+
+    /// <summary>The bars fed so far, oldest first.</summary>
+    public IReadOnlyList<Candle> Fed => Candles.Value[.._next];
 
     public async Task StepAsync(int bars = 1)
     {

@@ -31,7 +31,8 @@ public class TradingLoopTests
                 Scenario.Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + 900_000));
                 Scenario.Exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
                 Scenario.Exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
-            }, clock, TimeProvider.System, barsPerSecond: 20_000, checkpointEveryCycles: 5, TimeSpan.FromMilliseconds(50), Sink, initial, "paper");
+            }, clock, TimeProvider.System, barsPerSecond: 20_000, checkpointEveryCycles: 5,
+                SnapshotSchedule.From(int.MaxValue, TimeSpan.FromMilliseconds(50), 0, DateTimeOffset.UtcNow), Sink, initial, "paper");
         }
 
         public SupervisorScenario Scenario { get; }
@@ -135,7 +136,7 @@ public class TradingLoopStopTests
         var s = new SupervisorScenario();
         var feed = new ReplayFeed(CandleFileReader.Read(TestData.Path("btc-usdt-swap-15m-okx-20230101-20260418.csv.gz")).Take(500));
         var loop = new TradingLoop(s.Supervisor, feed, _ => { }, new ReplayClock(s.Clock.GetUtcNow()), TimeProvider.System, 1000, 5,
-            TimeSpan.FromHours(1), sink: null, EngineState.Running, "paper");
+            SnapshotSchedule.From(1000, TimeSpan.FromHours(1), 0, DateTimeOffset.UtcNow), sink: null, EngineState.Running, "paper");
         using var stop = new CancellationTokenSource();
         var run = loop.RunAsync(stop.Token);
         await stop.CancelAsync();

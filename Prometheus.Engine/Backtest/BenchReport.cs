@@ -3,7 +3,7 @@ namespace Prometheus.Engine.Backtest;
 /// <summary>The bench verb's JSON: one section per measured path (the persistence ones are null when skipped).</summary>
 public sealed record BenchReport(BenchBacktest Backtest, BenchBooking? Booking = null, BenchCheckpoint? Checkpoint = null, BenchRestore? Restore = null,
     ReconciliationBenchReport? Reconciliation = null, BenchOrderRoundTrip? OrderRoundTrip = null, BenchBacktest? BacktestOkx15m = null,
-    BenchResearch? Research = null);
+    BenchResearch? Research = null, BenchRestart? Restart = null);
 
 /// <summary>
 /// The research verb's own path: <see cref="Seeds"/> full runs of <see cref="Agents"/> agents over <see cref="Bars"/> bars

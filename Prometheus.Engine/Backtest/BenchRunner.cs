@@ -21,11 +21,15 @@ public static class BenchRunner
         return Store(backtest, options, records, ct);
     }
 
-    /// <summary>The store's paths and a full reconciliation, added to a report whose backtest was measured already.</summary>
-    public static BenchReport Store(BenchBacktest backtest, EngineOptions options, int records, CancellationToken ct)
+    /// <summary>
+    /// The store's paths, a restart against a long journal (<see cref="RestartBench"/>, <paramref name="journalEvents"/> events
+    /// behind the last snapshot; 0 skips it) and a full reconciliation, added to a report whose backtest was measured already.
+    /// </summary>
+    public static BenchReport Store(BenchBacktest backtest, EngineOptions options, int records, CancellationToken ct, int journalEvents = 1_000_000)
     {
         var (booking, checkpoint, restore) = PersistenceBench.Run(options, records: records, ct: ct);
-        return new BenchReport(backtest, booking, checkpoint, restore, ReconciliationBench.Run());
+        var restart = journalEvents > 0 ? RestartBench.Run(options, journalEvents, ct: ct) : null;
+        return new BenchReport(backtest, booking, checkpoint, restore, ReconciliationBench.Run(), Restart: restart);
     }
 
     /// <summary>

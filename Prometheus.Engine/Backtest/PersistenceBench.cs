@@ -42,7 +42,7 @@ public static class PersistenceBench
         }
     }
 
-    private static Supervisor NewPopulation(EngineOptions options, int agents)
+    internal static Supervisor NewPopulation(EngineOptions options, int agents)
     {
         var population = options.WithPopulation(agents);
         var clock = new ReplayClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));

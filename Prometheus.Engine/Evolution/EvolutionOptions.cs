@@ -49,6 +49,14 @@ public sealed class EvolutionOptions : IValidatable
     /// </summary>
     public int MinBarsBeforeCull { get; set; } = -1;
 
+    /// <summary>
+    /// Seed of a live or paper engine's random draws (founders, breeding), 0 to 2147483647. Unset (the default): a random
+    /// one, chosen at the first start. Either way it is saved with the engine's state at its first start and a restart
+    /// goes on with the saved one, so this applies to a fresh data dir only. Each cycle draws from a generator derived
+    /// from the seed and the cycle's bar time. Backtests and research take theirs from --seed.
+    /// </summary>
+    public int? Seed { get; set; }
+
     /// <summary><see cref="Profile"/> as the profile itself.</summary>
     public GeneProfile GeneProfile => GeneProfile.TryGet(Profile, out var profile) ? profile : Agents.GeneProfile.Seed;
 
@@ -76,6 +84,7 @@ public sealed class EvolutionOptions : IValidatable
             .Concat(Check.Range($"{Section}:Heroes", Heroes, 0, 1000))
             .Concat(Check.Range($"{Section}:HeroParentChance", HeroParentChance, 0, 1))
             .Concat(Check.Range($"{Section}:MinBarsBeforeCull", MinBarsBeforeCull, -1, 10_000_000))
+            .Concat(Seed is { } seed ? Check.Range($"{Section}:Seed", seed, 0, int.MaxValue) : [])
             .Concat(GeneProfile.TryGet(Profile, out _) ? []
                 : [$"{Section}:Profile must be one of {string.Join(", ", GeneProfile.All.Select(p => p.Name))} (was '{Profile}')"]);
 }

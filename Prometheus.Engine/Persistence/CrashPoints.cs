@@ -6,7 +6,8 @@ namespace Prometheus.Engine.Persistence;
 /// Crash tests' way to kill the process at an exact instant (a SIGKILL of itself, nothing flushed), set with the
 /// environment variable PROMETHEUS_TEST_CRASH_AT="point:N": the N-th time this process passes that point.
 /// Points: "booking" (inside a booking's transaction, after its rows are written and before it commits); "funding"
-/// (likewise inside a funding share's transaction); "funded" (right after a funding share committed).
+/// (likewise inside a funding share's transaction); "funded" (right after a funding share committed); "journalled" (right
+/// after an order journal entry committed: an intent on disk, not yet sent).
 /// Unset, as in production, it costs two comparisons.
 /// </summary>
 public static class CrashPoints

@@ -11,7 +11,11 @@ namespace Prometheus.Engine.Persistence;
 /// Every event carries the full post-state of what it touched, so applying them in version order is last-write-wins;
 /// the Supervisor's counters that events change between checkpoints (births, deaths, next agent id, the journal and
 /// its counters, the clOrdId sequence, the Mastermind's pool and decisions) are advanced here the way the engine
-/// advanced them. A checkpoint replaces the Supervisor's own state with what it was when captured.
+/// advanced them. A checkpoint replaces the Supervisor's own state with what it was when captured; a control event, the
+/// pause and the risk state.
+/// The state's market time (<see cref="EngineSnapshot.TakenAtMs"/>) is that of the last change on disk, whatever its kind
+/// (an order journalled, a fill booked, a birth, a death, a checkpoint): a restarted market resumes after that bar, so
+/// no bar on which the engine did anything is decided again.
 /// </summary>
 public static class EngineReplay
 {
@@ -64,6 +68,7 @@ public static class EngineReplay
                         Births = supervisor.Births + (b.Agent.Generation > 0 ? 1 : 0),
                     };
                     Decide(b.Decision);
+                    takenAt = Math.Max(takenAt, b.Agent.BornAtMs);
                     break;
                 case DiedEvent d:
                     agents[d.Agent.Id] = d.Agent;
@@ -74,6 +79,7 @@ public static class EngineReplay
                         supervisor = supervisor with { Deaths = supervisor.Deaths + 1 };
                     }
                     Decide(d.Decision);
+                    takenAt = Math.Max(takenAt, d.Fallen.DiedAtMs);
                     break;
                 case JournalEvent j:
                     var entry = j.Entry;
@@ -89,9 +95,11 @@ public static class EngineReplay
                     else
                         open[entry.ClOrdId] = entry;
                     supervisor = supervisor with { NextClOrdSequence = Math.Max(supervisor.NextClOrdSequence, j.NextClOrdSequence) };
+                    takenAt = Math.Max(takenAt, entry.CreatedMs);
                     break;
                 case CheckpointEvent c:
-                    supervisor = c.Supervisor;
+                    // A checkpoint leaves the risk log out while it is unchanged: it stays as the last save had it.
+                    supervisor = c.Supervisor.RiskLog is null ? c.Supervisor with { RiskLog = supervisor.RiskLog } : c.Supervisor;
                     open = c.Supervisor.OpenOrders.ToDictionary(o => o.ClOrdId, StringComparer.Ordinal);
                     foreach (var a in c.Agents) agents[a.Id] = a;
                     foreach (var l in c.Ledgers) ledgers[l.AgentId] = l;
@@ -101,6 +109,10 @@ public static class EngineReplay
                     intervention = (c.InterventionMode, c.SpotShare, c.RiskAppetite);
                     takenAt = Math.Max(takenAt, c.TakenAtMs);
                     lastTradeId = Math.Max(lastTradeId, c.LastTradeId);
+                    break;
+                case ControlEvent c:
+                    supervisor = supervisor with { Paused = c.Control.Paused, PauseReason = c.Control.PauseReason, Risk = c.Control.Risk };
+                    takenAt = Math.Max(takenAt, c.MarketMs);
                     break;
                 default:
                     throw new ArgumentException($"Event {e.Version} has an unknown payload {e.Payload.GetType().Name}.", nameof(events));

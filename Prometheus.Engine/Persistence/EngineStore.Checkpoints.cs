@@ -107,10 +107,22 @@ public sealed partial class EngineStore : ICheckpointSink
         });
     }
 
+    /// <summary>The snapshot schedule of Prometheus:Persistence, counted from the newest snapshot this store holds.</summary>
+    public SnapshotSchedule SnapshotSchedule(long cycle)
+    {
+        using var reader = StoreReader.Open(_dataDir);
+        var newest = reader.Snapshots().FirstOrDefault();
+        return new SnapshotSchedule(_options.SnapshotEveryCycles, TimeSpan.FromMinutes(_options.SnapshotIntervalMinutes),
+            newest?.Cycle ?? cycle, newest is null ? _wall.GetUtcNow() : DateTimeOffset.FromUnixTimeMilliseconds(newest.RecordedAtMs));
+    }
+
     /// <summary>
     /// Keeps the newest snapshots (<see cref="PersistenceOptions.SnapshotsKept"/>) and one anchor for point-in-time
     /// recovery: the newest snapshot at least <see cref="PersistenceOptions.PointInTimeHours"/> old, or the oldest
-    /// there is while none is that old. Events older than the anchor are no longer needed.
+    /// there is while none is that old. The journal (events, checkpoints) behind the oldest snapshot kept is deleted in
+    /// the same transaction as the snapshot rows, so every kept snapshot still has the whole journal after it and a
+    /// restore may fall back to any of them. Files go after the commit; a crash between leaves files no row names, which
+    /// the next prune sweeps (a file is never deleted while a row names it).
     /// </summary>
     private void Prune()
     {
@@ -121,17 +133,25 @@ public sealed partial class EngineStore : ICheckpointSink
         var anchor = rows.FirstOrDefault(r => r.RecordedAtMs <= cutoff);
         if (anchor == default) anchor = rows[^1];
         var keep = rows.Take(_options.SnapshotsKept).Select(r => r.Version).Append(anchor.Version).ToHashSet();
+        var oldestKept = keep.Min();
         var doomed = rows.Where(r => !keep.Contains(r.Version)).ToList();
         using (var transaction = _background.BeginTransaction())
         {
             foreach (var row in doomed)
                 Sqlite.Execute(_background, FormattableString.Invariant($"DELETE FROM Snapshots WHERE Version = {row.Version}"), transaction);
-            Sqlite.Execute(_background, FormattableString.Invariant($"DELETE FROM Events WHERE Version <= {anchor.Version}"), transaction);
-            Sqlite.Execute(_background, FormattableString.Invariant($"DELETE FROM Checkpoints WHERE Version < {anchor.Version}"), transaction);
+            Sqlite.Execute(_background, FormattableString.Invariant($"DELETE FROM Events WHERE Version <= {oldestKept}"), transaction);
+            Sqlite.Execute(_background, FormattableString.Invariant($"DELETE FROM Checkpoints WHERE Version < {oldestKept}"), transaction);
             transaction.Commit();
         }
-        foreach (var row in doomed)
-            File.Delete(Path.Combine(_dataDir, SnapshotFiles.Folder, row.File));
+        var named = rows.Where(r => keep.Contains(r.Version)).Select(r => r.File).ToHashSet(StringComparer.Ordinal);
+        var newest = rows[0].Version;
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(_dataDir, SnapshotFiles.Folder)))
+        {
+            var file = Path.GetFileName(path);
+            // Only a file older than the newest row can be a leftover; a newer one may be a snapshot being written.
+            if (!named.Contains(file) && SnapshotFiles.VersionOf(file) is { } version && version < newest)
+                File.Delete(path);
+        }
     }
 
     /// <summary>The decisions the Mastermind made since the last one persisted, numbered.</summary>

@@ -35,6 +35,7 @@ public sealed partial class EngineStore : IEngineStore
             _loopCommands.RaiseCounter(CounterRow.NextClOrdSequence, nextClOrdSequence);
             _loopCommands.Event(version, now, EventKinds.Journal, EngineJson.Serialize(new JournalEvent(entry, nextClOrdSequence)));
         });
+        CrashPoints.Pass("journalled");
     }
 
     public void Booked(TradeRecord record, PrivateLedgerState ledger, AgentState agent)
@@ -83,6 +84,14 @@ public sealed partial class EngineStore : IEngineStore
         if (!written) return;
         _version = version;
         CrashPoints.Pass("funded");
+    }
+
+    public void ControlChanged(TradingControl control, long marketMs)
+    {
+        var version = ++_version;
+        var now = NowMs;
+        var payload = EngineJson.Serialize(new ControlEvent(control, marketMs));
+        _loopCommands.InTransaction(() => _loopCommands.Event(version, now, EventKinds.Control, payload));
     }
 
     public void Born(AgentState agent, PrivateLedgerState ledger, NumberedDecision decision)

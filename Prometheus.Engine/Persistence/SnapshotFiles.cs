@@ -16,6 +16,12 @@ public static class SnapshotFiles
 
     public static string FileName(long version) => $"snapshot-{version:D12}.json.gz";
 
+    /// <summary>The store version a snapshot file (or its temporary) is named by; null for any other file.</summary>
+    public static long? VersionOf(string file) =>
+        file.StartsWith("snapshot-", StringComparison.Ordinal) && file.Length >= 21
+        && long.TryParse(file.AsSpan(9, 12), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version : null;
+
     /// <summary>Writes the snapshot durably; returns its file name, SHA-256 (hex) and size.</summary>
     public static (string File, string Sha256, long Bytes) Write(string dataDir, long version, EngineSnapshot snapshot)
     {

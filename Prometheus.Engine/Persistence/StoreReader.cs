@@ -25,6 +25,7 @@ public sealed class StoreReader : IDisposable
         [EventKinds.Died] = typeof(DiedEvent),
         [EventKinds.Journal] = typeof(JournalEvent),
         [EventKinds.Checkpoint] = typeof(CheckpointEvent),
+        [EventKinds.Control] = typeof(ControlEvent),
     };
 
     private readonly SqliteConnection _connection;

@@ -18,6 +18,7 @@ public static class EventKinds
     public const string Died = "died";
     public const string Journal = "journal";
     public const string Checkpoint = "checkpoint";
+    public const string Control = "control";
 }
 
 /// <summary>A fill booked: the trade (also a row of Trades), the agent's ledger and the agent after it.</summary>
@@ -51,6 +52,9 @@ public sealed record CheckpointEvent(
     bool InterventionMode = false,
     decimal? SpotShare = null,
     decimal RiskAppetite = 1m);
+
+/// <summary>A person's pause or the risk state changed: what holds trading back after it, and the market time of the change.</summary>
+public sealed record ControlEvent(TradingControl Control, long MarketMs);
 
 /// <summary>One row of Events, read back: its version, wall time, kind and payload (one of the records above).</summary>
 public sealed record StoredEvent(long Version, long RecordedAtMs, object Payload);

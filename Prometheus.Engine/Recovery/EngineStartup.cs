@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence;
@@ -15,12 +16,17 @@ namespace Prometheus.Engine.Recovery;
 /// AwaitingConfirmation after a restore (Running only when the report is clean and
 /// Prometheus:Recovery:AutoResumeWhenClean allows it); Running after a fresh start.
 /// <c>positionMarket</c> is told the market time of the saved state (null when there is none) before the Supervisor
-/// is built, so the feed and the clock can resume from there.
+/// is built, so the feed and the clock can resume from there (after the last bar the engine acted on).
+/// Randomness: each cycle draws from a generator derived from (seed, the bar's time). The seed is the saved state's
+/// (a restart goes on with the draws the run would have made); <c>seed</c> is used only by a fresh start, or by a store
+/// saved before seeds were kept, and is saved with the state.
+/// A person's pause and the risk state (a tripped breaker and why) come back with the state: the report shows them,
+/// and an engine that resumes by itself resumes Paused when a person had paused it.
 /// </summary>
 public static class EngineStartup
 {
     public static async Task<StartedEngine> StartAsync(EngineOptions options, IExchange exchange, TimeProvider market, TimeProvider wall,
-        Random random, EngineStore store, RecoveryOptions recovery, Action<long?> positionMarket, CancellationToken ct = default,
+        int seed, EngineStore store, RecoveryOptions recovery, Action<long?> positionMarket, CancellationToken ct = default,
         TimeSpan? fillRetention = null)
     {
         var started = Stopwatch.GetTimestamp();
@@ -42,6 +48,7 @@ public static class EngineStartup
             positionMarket(loaded?.State.TakenAtMs);
 
             Supervisor supervisor;
+            var random = RandomSource.PerCycle(loaded?.State.Supervisor.Seed ?? seed);
             if (loaded is null)
             {
                 supervisor = new Supervisor(options, exchange, market, random);
@@ -64,6 +71,7 @@ public static class EngineStartup
             await store.RecordRecoveryAsync(report.Decision, EngineJson.Serialize(report), ct);
             var state = reconciliation.Blocked ? EngineState.Blocked
                 : report.DecisionRequired ? EngineState.AwaitingConfirmation
+                : supervisor.Paused ? EngineState.Paused
                 : EngineState.Running;
             return new StartedEngine(supervisor, report, state, reconciliation);
         }

@@ -4,7 +4,8 @@ namespace Prometheus.Engine.Recovery;
 
 /// <summary>
 /// What a restart found and did, laid out as the seed's example: system state, restored counts, each agent,
-/// ledger agreement (the reconciliation section; three-way reconciliation fills it in later), the decision.
+/// ledger agreement (the reconciliation section; three-way reconciliation fills it in later), the decision; what held
+/// trading back when the engine stopped (<see cref="Trading"/>), and the seed its random draws go on from.
 /// </summary>
 public sealed record RecoveryReport(
     DateTimeOffset RecoveredAt,
@@ -17,7 +18,26 @@ public sealed record RecoveryReport(
     RecoverySnapshotUse Snapshot,
     RecoveryReconciliation Reconciliation,
     string Decision,
-    bool DecisionRequired);
+    bool DecisionRequired,
+    RecoveredTrading? Trading = null,
+    int? Seed = null);
+
+/// <summary>
+/// What held trading back when the engine stopped, as restored: a person's pause (and why), the risk state (Active,
+/// Reducing, Halted) with its reason, why it halts, and whether the drawdown circuit breaker is tripped. Confirming the
+/// report resumes in this state: a paused engine stays paused, a tripped breaker stays tripped until a person resets it.
+/// </summary>
+public sealed record RecoveredTrading(bool Paused, string PauseReason, string RiskState, string RiskReason, string? HaltReason, bool BreakerTripped)
+{
+    /// <summary>In one line, as the report's text and page show it.</summary>
+    public string Describe()
+    {
+        var pause = Paused ? $"paused ({PauseReason}): stays paused after confirming until a person resumes" : "not paused";
+        var risk = BreakerTripped ? $"circuit breaker TRIPPED ({RiskReason}): halted until a person resets it"
+            : RiskState == "Active" ? "risk Active" : $"risk {RiskState} ({RiskReason})";
+        return $"{pause}; {risk}";
+    }
+}
 
 /// <summary>What was restored. <see cref="FundingRecords"/>: the funding records (each agent's share of a swap
 /// funding settlement); <see cref="FundingPaid"/>: the net funding they add up to (negative when received).</summary>

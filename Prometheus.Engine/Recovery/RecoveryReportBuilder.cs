@@ -42,6 +42,11 @@ public static class RecoveryReportBuilder
             : !consistent ? "awaiting confirmation: the report has unresolved findings"
             : autoResumeWhenClean ? "resumed automatically: the report is clean (Prometheus:Recovery:AutoResumeWhenClean)"
             : "awaiting confirmation: a person must confirm before trading resumes";
+        if (supervisor.Paused && !freshStart)
+            decision += $"; trading was paused by a person ({supervisor.PauseReason}) and stays paused until a person resumes it";
+        var risk = supervisor.SystemRisk;
+        var trading = new RecoveredTrading(supervisor.Paused, supervisor.PauseReason, risk.State.ToString(), risk.StateReason,
+            risk.HaltReason?.ToString(), risk.DrawdownBreakerTripped);
         return new RecoveryReport(
             now, recoveryMilliseconds, freshStart,
             lastSaveAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
@@ -52,6 +57,8 @@ public static class RecoveryReportBuilder
             agents, snapshot,
             new RecoveryReconciliation(consistent, now, verdict, items),
             decision,
-            DecisionRequired: blocked || (!freshStart && !(consistent && autoResumeWhenClean)));
+            DecisionRequired: blocked || (!freshStart && !(consistent && autoResumeWhenClean)),
+            trading,
+            supervisor.Seed);
     }
 }

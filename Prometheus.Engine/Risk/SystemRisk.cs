@@ -4,7 +4,8 @@ namespace Prometheus.Engine.Risk;
 
 /// <summary>
 /// System-level limits on the whole book: orders per UTC day, loss per UTC day, drawdown.
-/// - Daily loss: Halted until the next UTC day.
+/// - Daily loss and the daily order count: both roll over at 00:00 UTC by themselves (the first bar of a new UTC day,
+///   by the injected clock, opens the day afresh).
 /// - Drawdown from the all-time peak past MaxDrawdownPercent: the circuit breaker; Halted until a person resets it.
 /// - Drawdown from the reducing peak past ReducingDrawdownPercent: Reducing. After ReducingCooldownHours the
 ///   reducing peak is re-based to the equity then, since a book that may only reduce cannot earn its way back.
@@ -65,16 +66,27 @@ public sealed class SystemRisk(RiskOptions options)
         _reducingSinceMs = s.ReducingSinceMs;
     }
 
-    /// <summary>A person clears the circuit breaker; both peaks restart from here.</summary>
-    public void Reset(decimal equity)
+    /// <summary>Why a person's reset would change nothing (the text of the refusal), or null when there is something to reset.</summary>
+    public string? CannotReset() =>
+        DrawdownBreakerTripped || State == TradingState.Reducing ? null
+        : HaltReason == RiskDenialReason.DailyLossLimit ? "the daily loss limit holds until 00:00 UTC by itself; there is no breaker to reset"
+        : "there is nothing to reset: the circuit breaker is not tripped and trading is not reducing";
+
+    /// <summary>
+    /// A person clears the circuit breaker (and Reducing): both peaks restart from <paramref name="equity"/>. The state is
+    /// then what the limits say now: Active with <paramref name="reason"/> as its reason, unless the day's loss still
+    /// halts until 00:00 UTC.
+    /// </summary>
+    public void Reset(long nowMs, decimal equity, string reason)
     {
         DrawdownBreakerTripped = false;
         PeakEquity = equity;
         _reducingPeak = equity;
         Drawdown = 0m;
-        State = TradingState.Active;
-        HaltReason = null;
-        StateReason = "reset by a person";
+        var (state, halt, why) = Evaluate(nowMs, equity);
+        State = state;
+        HaltReason = halt;
+        StateReason = state == TradingState.Active ? reason : why;
     }
 
     private (TradingState, RiskDenialReason?, string) Evaluate(long nowMs, decimal equity)

@@ -29,6 +29,12 @@ public interface IEngineStore
     /// <summary>A burial: the agent's record in Valhalla, its final state and ledger, and the Mastermind's reclaim (the pool after it).</summary>
     void Died(FallenAgent fallen, AgentState agent, PrivateLedgerState ledger, NumberedDecision decision);
 
+    /// <summary>
+    /// What holds trading back changed (a person paused or resumed, the risk state moved, the breaker was reset): written
+    /// at once, so the change outlives a kill right after it. <paramref name="marketMs"/>: the market time of the change.
+    /// </summary>
+    void ControlChanged(TradingControl control, long marketMs);
+
     /// <summary>A trade record repaired by reconciliation (case C): the row of that trade id takes the winner's values.</summary>
     void Repaired(TradeRecord record);
 }

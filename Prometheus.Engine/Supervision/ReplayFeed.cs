@@ -29,6 +29,24 @@ public sealed class ReplayFeed : IBarFeed
     /// <summary>Open time of the file's first bar (Unix ms).</summary>
     public long FirstTimestampMs => _bars[0].TimestampMs;
 
+    /// <summary>
+    /// Positions the feed where paper trading resumes, and returns the open time of the bar it resumes after: the newest bar
+    /// either side saw, the engine or the exchange. <paramref name="savedMarketMs"/> is the saved state's market time, the
+    /// close of the last bar on which the engine did anything that is on disk (an order journalled, a fill booked, a birth,
+    /// a death, a checkpoint): the next bar is the one after it, so no bar is decided twice. Bars after it that left
+    /// nothing on disk are played again. On a first start (neither saw a bar) it starts far enough into the file for
+    /// <paramref name="warmUpBars"/> bars to warm the indicators before it.
+    /// </summary>
+    public long Resume(long? savedMarketMs, long? exchangeLastBarMs, int warmUpBars)
+    {
+        var interval = (long)Interval.TotalMilliseconds;
+        var resumeAfter = Math.Max(savedMarketMs - interval ?? long.MinValue, exchangeLastBarMs ?? long.MinValue);
+        if (resumeAfter == long.MinValue)
+            resumeAfter = FirstTimestampMs + (Math.Min(warmUpBars, Count / 2) - 1) * interval;
+        SeekAfter(resumeAfter);
+        return resumeAfter;
+    }
+
     /// <summary>Positions the feed on the first bar after <paramref name="timestampMs"/> (in replay time, laps included).</summary>
     public void SeekAfter(long timestampMs)
     {

@@ -206,19 +206,21 @@ public sealed partial class Supervisor
             if (agent.PendingDeath is null) parents.Add(agent);
         // Dying agents still hold their places until they are buried: the population never exceeds Max.
         var births = Math.Min(_targetPopulation - parents.Count, _options.Agents.Max - _living.Count);
+        if (births <= 0) return;
+        var random = _random.At(now);
         for (var i = 0; i < births; i++)
-            if (Breed(now, parents) is null) break;
+            if (Breed(now, parents, random) is null) break;
     }
 
-    private Agent? Breed(long now, IReadOnlyList<Agent> parents)
+    private Agent? Breed(long now, IReadOnlyList<Agent> parents, Random random)
     {
         var evolution = _options.Evolution;
         var heroes = Valhalla.Heroes;
         Genome Pick(out Personality personality, out int generation, out int? parentId)
         {
-            if (heroes.Count > 0 && (parents.Count == 0 || _random.NextDouble() < evolution.HeroParentChance))
+            if (heroes.Count > 0 && (parents.Count == 0 || random.NextDouble() < evolution.HeroParentChance))
             {
-                var hero = heroes[_random.Next(heroes.Count)];
+                var hero = heroes[random.Next(heroes.Count)];
                 personality = hero.Personality;
                 generation = hero.Generation;
                 parentId = hero.Id;
@@ -226,12 +228,12 @@ public sealed partial class Supervisor
             }
             if (parents.Count == 0)
             {
-                personality = Personality.Random(_random);
+                personality = Personality.Random(random);
                 generation = 0;
                 parentId = null;
-                return Genome.Random(_random, evolution.GeneProfile);
+                return Genome.Random(random, evolution.GeneProfile);
             }
-            var agent = Selection.Tournament(parents, evolution.TournamentSize, _random);
+            var agent = Selection.Tournament(parents, evolution.TournamentSize, random);
             personality = agent.Personality;
             generation = agent.Generation;
             parentId = agent.Id;
@@ -240,9 +242,9 @@ public sealed partial class Supervisor
 
         var a = Pick(out var pa, out var ga, out var ia);
         var b = Pick(out var pb, out var gb, out var ib);
-        var child = GeneticOperators.Mutate(GeneticOperators.Crossover(a, b, _random), evolution.MutationRate, evolution.MutationScale, _random,
+        var child = GeneticOperators.Mutate(GeneticOperators.Crossover(a, b, random), evolution.MutationRate, evolution.MutationScale, random,
             evolution.GeneProfile);
         var lineage = new[] { ia, ib }.Where(x => x.HasValue).Select(x => x!.Value).Distinct().ToArray();
-        return Birth(now, child, Personality.Inherit(pa, pb, _random), Math.Max(ga, gb) + 1, lineage);
+        return Birth(now, child, Personality.Inherit(pa, pb, random), Math.Max(ga, gb) + 1, lineage);
     }
 }

@@ -4,6 +4,7 @@ using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Market;
+using Prometheus.Engine.Risk;
 
 namespace Prometheus.Engine.Supervision;
 
@@ -27,11 +28,14 @@ public sealed partial class Supervisor
     /// <summary>Agents changed since the last checkpoint.</summary>
     public int DirtyAgents => _dirty.Count;
 
+    /// <summary>The risk log's count of denials when it was last saved (a checkpoint leaves the log out while it is unchanged).</summary>
+    private int _riskLogSaved = -1;
+
     /// <summary>Everything, for a full snapshot.</summary>
     public EngineSnapshot CaptureSnapshot()
     {
         _dirty.Clear();
-        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: false, SaveSupervisor(), Mastermind.Save(),
+        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: false, SaveSupervisor(riskLogAlways: true), Mastermind.Save(),
             [.. _agents.Values.OrderBy(a => a.Id).Select(a => a.Save())],
             [.. Ledger.PrivateLedgers.Values.OrderBy(l => l.AgentId).Select(l => l.Save())],
             [.. Valhalla.Fallen]);
@@ -42,19 +46,26 @@ public sealed partial class Supervisor
     {
         var changed = _dirty.Order().ToList();
         _dirty.Clear();
-        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: true, SaveSupervisor(), Mastermind.Save(),
+        return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: true, SaveSupervisor(riskLogAlways: false), Mastermind.Save(),
             [.. changed.Select(id => _agents[id].Save())],
             [.. changed.Select(id => Ledger.Private(id).Save())],
             []);
     }
 
-    private SupervisorState SaveSupervisor() => new(
+    private SupervisorState SaveSupervisor(bool riskLogAlways)
+    {
+        var riskLog = riskLogAlways || RiskLog.Total != _riskLogSaved ? RiskLog.Save() : null;
+        _riskLogSaved = RiskLog.Total;
+        return SaveSupervisor(riskLog);
+    }
+
+    private SupervisorState SaveSupervisor(RiskLogState? riskLog) => new(
         Cycle, StartedAtMs, Births, Deaths, Generations, EnvironmentPressure, _nextAgentId, _targetPopulation, _cullDebt,
         _nextHourMs, _nextDayMs, _nextGenerationMs, EvolutionEnabled,
         Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
-        SystemRisk.Save(), RiskLog.Save(), Journal.Written, Journal.Finished,
+        SystemRisk.Save(), riskLog, Journal.Written, Journal.Finished,
         [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
-        [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars);
+        [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars, _random.Seed, Paused, PauseReason);
 
     /// <summary>
     /// Rebuilds a Supervisor from a full snapshot, every trade record and every funding record (none for a state saved
@@ -62,6 +73,15 @@ public sealed partial class Supervisor
     /// dropped. Indicators start cold: feed recent bars to <see cref="WarmUp"/> before trading.
     /// </summary>
     public static Supervisor Restore(EngineOptions options, IExchange exchange, TimeProvider time, Random random,
+        EngineSnapshot snapshot, IReadOnlyList<TradeRecord> records, IReadOnlyList<FundingRecord>? funding = null) =>
+        Restore(options, exchange, time, RandomSource.Sequential(random), snapshot, records, funding);
+
+    /// <summary>
+    /// As <see cref="Restore(EngineOptions, IExchange, TimeProvider, Random, EngineSnapshot, IReadOnlyList{TradeRecord}, IReadOnlyList{FundingRecord}?)"/>,
+    /// drawing from <paramref name="random"/>: for paper and live, <see cref="RandomSource.PerCycle"/> of the saved seed, so the
+    /// draws go on where they would have without the crash.
+    /// </summary>
+    public static Supervisor Restore(EngineOptions options, IExchange exchange, TimeProvider time, RandomSource random,
         EngineSnapshot snapshot, IReadOnlyList<TradeRecord> records, IReadOnlyList<FundingRecord>? funding = null)
     {
         if (snapshot.IsPartial)
@@ -87,7 +107,9 @@ public sealed partial class Supervisor
         foreach (var fallen in snapshot.Valhalla) supervisor.Valhalla.Admit(fallen);
         supervisor.Mastermind.Restore(snapshot.Mastermind);
         supervisor.SystemRisk.Restore(s.Risk);
-        supervisor.RiskLog.Restore(s.RiskLog);
+        supervisor.RestoreControl(s);
+        if (s.RiskLog is { } riskLog) supervisor.RiskLog.Restore(riskLog);
+        supervisor._riskLogSaved = supervisor.RiskLog.Total;
         supervisor.ClOrdIds = new ClOrdIds(s.NextClOrdSequence);
         supervisor.Journal.Restore(s.JournalWritten, s.JournalFinished, s.OpenOrders.Select(JournalEntry.Restore));
         foreach (var id in s.AllocatedLiquidations) supervisor._allocatedLiquidations.Add(id);

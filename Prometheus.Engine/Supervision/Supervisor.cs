@@ -22,7 +22,7 @@ public sealed partial class Supervisor
     private readonly EngineOptions _options;
     private readonly IExchange _exchange;
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly RandomSource _random;
     private readonly MarketAnalyzer _indicators;
     private readonly Key _key = new();
     private readonly List<Agent> _living = [];
@@ -34,12 +34,19 @@ public sealed partial class Supervisor
     private long _nextHourMs, _nextDayMs, _nextGenerationMs;
     private int _nextAgentId = 1;
 
+    /// <summary>A Supervisor drawing from <paramref name="random"/> in order (a backtest, a test).</summary>
     public Supervisor(EngineOptions options, IExchange exchange, TimeProvider time, Random random)
+        : this(options, exchange, time, RandomSource.Sequential(random), ledgers: null)
+    {
+    }
+
+    /// <summary>A Supervisor drawing from <paramref name="random"/> (paper and live: a generator per cycle, derived from the seed).</summary>
+    public Supervisor(EngineOptions options, IExchange exchange, TimeProvider time, RandomSource random)
         : this(options, exchange, time, random, ledgers: null)
     {
     }
 
-    private Supervisor(EngineOptions options, IExchange exchange, TimeProvider time, Random random, PublicLedger? ledgers)
+    private Supervisor(EngineOptions options, IExchange exchange, TimeProvider time, RandomSource random, PublicLedger? ledgers)
     {
         _options = options;
         _exchange = exchange;
@@ -90,6 +97,9 @@ public sealed partial class Supervisor
     public bool EvolutionEnabled { get; set; } = true;
     public long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>The seed its random draws derive from; null when it was given a generator whole (a backtest).</summary>
+    public int? Seed => _random.Seed;
+
     /// <summary>Bars on which agents could trade (indicators warm, trading on): the clock agents' ages for culling are counted by.</summary>
     public long TradableBars { get; private set; }
 
@@ -118,12 +128,13 @@ public sealed partial class Supervisor
         var now = NowMs;
         StartedAtMs = now;
         _targetPopulation = _options.Agents.Initial;
+        var random = _random.At(now);
         for (var i = 0; i < _options.Agents.Initial; i++)
         {
             if (founders is not null)
                 Birth(now, founders[i % founders.Count].Genome, founders[i % founders.Count].Personality, generation: 0, parents: []);
             else
-                Birth(now, Genome.Random(_random, _options.Evolution.GeneProfile), Personality.Random(_random), generation: 0, parents: []);
+                Birth(now, Genome.Random(random, _options.Evolution.GeneProfile), Personality.Random(random), generation: 0, parents: []);
         }
         _nextGenerationMs = now + (long)(_options.Evolution.IntervalHours * HourMs);
     }
@@ -142,7 +153,7 @@ public sealed partial class Supervisor
         await CollectFundingAsync(now, ct);
 
         var equity = Equity;
-        SystemRisk.Observe(now, equity);
+        ObserveRisk(now, equity);
         if (now >= _nextHourMs)
         {
             EnvironmentPressure = (double)Math.Clamp(SystemRisk.Drawdown / _options.Risk.MaxDrawdownPercent, 0m, 1m);

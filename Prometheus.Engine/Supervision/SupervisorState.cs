@@ -4,7 +4,12 @@ using Prometheus.Engine.Risk;
 
 namespace Prometheus.Engine.Supervision;
 
-/// <summary>The Supervisor's own state (not its agents, ledgers or Mastermind), as plain data.</summary>
+/// <summary>
+/// The Supervisor's own state (not its agents, ledgers or Mastermind), as plain data. <see cref="Seed"/>: what its random
+/// draws derive from (null when it was given a generator whole, as a backtest is); <see cref="Paused"/> and
+/// <see cref="PauseReason"/>: a person's pause, which outlives a restart. <see cref="RiskLog"/> is null in a checkpoint
+/// when no order was denied since the previous save (the log is as it was: it is the bulk of the state, and rarely moves).
+/// </summary>
 public sealed record SupervisorState(
     long Cycle,
     long StartedAtMs,
@@ -23,7 +28,7 @@ public sealed record SupervisorState(
     decimal SwapMark,
     long NextClOrdSequence,
     SystemRiskState Risk,
-    RiskLogState RiskLog,
+    RiskLogState? RiskLog,
     long JournalWritten,
     long JournalFinished,
     IReadOnlyList<JournalEntryState> OpenOrders,
@@ -32,4 +37,7 @@ public sealed record SupervisorState(
     int ExchangeRejects,
     MarketSnapshot Market,
     long RuntimeMs,
-    long TradableBars = 0);
+    long TradableBars = 0,
+    int? Seed = null,
+    bool Paused = false,
+    string PauseReason = "");

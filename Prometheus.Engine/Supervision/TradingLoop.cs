@@ -22,7 +22,7 @@ public sealed class TradingLoop
     private readonly TimeProvider _wall;
     private readonly TimeSpan _barPeriod;
     private readonly int _checkpointEvery;
-    private readonly TimeSpan _snapshotEvery;
+    private readonly SnapshotSchedule _snapshots;
     private readonly ICheckpointSink? _sink;
     private readonly string _mode;
     private static readonly TimeSpan NoBarRetry = TimeSpan.FromMilliseconds(250);
@@ -32,7 +32,7 @@ public sealed class TradingLoop
 
     /// <param name="market">Gives each bar to the exchange's market before the Supervisor sees it (the simulated exchange's OnBar).</param>
     public TradingLoop(Supervisor supervisor, IBarFeed feed, Action<Candle> market, ReplayClock marketClock, TimeProvider wall,
-        double barsPerSecond, int checkpointEveryCycles, TimeSpan snapshotEvery, ICheckpointSink? sink, EngineState initialState,
+        double barsPerSecond, int checkpointEveryCycles, SnapshotSchedule snapshots, ICheckpointSink? sink, EngineState initialState,
         string mode)
     {
         _supervisor = supervisor;
@@ -42,7 +42,7 @@ public sealed class TradingLoop
         _wall = wall;
         _barPeriod = TimeSpan.FromSeconds(1 / barsPerSecond);
         _checkpointEvery = checkpointEveryCycles;
-        _snapshotEvery = snapshotEvery;
+        _snapshots = snapshots;
         _sink = sink;
         _mode = mode;
         State = initialState;
@@ -61,28 +61,41 @@ public sealed class TradingLoop
     /// <summary>Raised on the loop's thread whenever the state changes.</summary>
     public event Action<EngineState, string>? StateChanged;
 
-    /// <summary>A person confirms the recovery report: trading starts. Refused unless awaiting confirmation.</summary>
+    /// <summary>
+    /// A person confirms the recovery report: the engine resumes in the state it was left in, Running, or Paused when a
+    /// person had paused it (resume is then a separate, deliberate step). Refused unless awaiting confirmation.
+    /// </summary>
     public Task<string?> ConfirmAsync() => CommandAsync(() => State switch
     {
+        EngineState.AwaitingConfirmation when _supervisor.Paused =>
+            Move(EngineState.Paused, $"confirmed by a person; still paused as it was left ({_supervisor.PauseReason})"),
         EngineState.AwaitingConfirmation => Move(EngineState.Running, "confirmed by a person"),
         EngineState.Blocked => "trading is blocked: a discrepancy needs a decision first",
         _ => $"nothing to confirm: the engine is {State}",
     });
 
+    /// <summary>Pauses trading; the pause is on disk when this completes, and outlives a restart.</summary>
     public Task<string?> PauseAsync() => CommandAsync(() => State switch
     {
-        EngineState.Running => Move(EngineState.Paused, "paused by a person"),
+        EngineState.Running => Pause("paused by a person"),
         EngineState.Paused => null,
         _ => $"cannot pause: the engine is {State}",
     });
 
     public Task<string?> ResumeAsync() => CommandAsync(() => State switch
     {
-        EngineState.Paused => Move(EngineState.Running, "resumed by a person"),
+        EngineState.Paused => Resume(),
         EngineState.Running => null,
         EngineState.AwaitingConfirmation => "confirm the recovery report first",
         _ => $"cannot resume: the engine is {State}",
     });
+
+    /// <summary>
+    /// A person clears the drawdown circuit breaker (and Reducing) with a reason; saved at once. Refused (the reason
+    /// returned) without a reason, with one over <see cref="Supervisor.MaxResetReasonLength"/> characters, or when there
+    /// is nothing to reset.
+    /// </summary>
+    public Task<string?> ResetRiskAsync(string reason, string actor) => CommandAsync(() => _supervisor.ResetRisk(reason, actor));
 
     /// <summary>
     /// Reconciliation while trading: checked after every cycle; while it reports a block the engine is Blocked (no
@@ -117,7 +130,7 @@ public sealed class TradingLoop
             try
             {
                 await _supervisor.CloseAllAsync();
-                if (State == EngineState.Running) Move(EngineState.Paused, "paused after an emergency close-all");
+                if (State == EngineState.Running) Pause("paused after an emergency close-all");
                 Publish();
                 done.SetResult(null);
             }
@@ -150,7 +163,6 @@ public sealed class TradingLoop
     public async Task RunAsync(CancellationToken stop)
     {
         var nextBarAt = _wall.GetUtcNow();
-        var nextSnapshotAt = _wall.GetUtcNow() + _snapshotEvery;
         var lastTick = _wall.GetUtcNow();
         var cycles = 0L;
         while (!stop.IsCancellationRequested)
@@ -198,10 +210,10 @@ public sealed class TradingLoop
                 _deathSinceCheckpoint = false;
                 _sink?.Checkpoint(_supervisor.CaptureCheckpoint());
             }
-            if (_wall.GetUtcNow() >= nextSnapshotAt)
+            if (_sink is not null && _snapshots.IsDue(_supervisor.Cycle, _wall.GetUtcNow()))
             {
-                nextSnapshotAt = _wall.GetUtcNow() + _snapshotEvery;
-                _sink?.Snapshot(_supervisor.CaptureSnapshot());
+                _snapshots.Taken(_supervisor.Cycle, _wall.GetUtcNow());
+                _sink.Snapshot(_supervisor.CaptureSnapshot());
             }
             Publish();
         }
@@ -223,12 +235,34 @@ public sealed class TradingLoop
         var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_inbox.Writer.TryWrite(() =>
             {
-                done.SetResult(command());
+                try
+                {
+                    done.SetResult(command());
+                }
+                catch (Exception e)
+                {
+                    // A change that could not be saved (the store failed): the caller hears it, and the loop stops on it,
+                    // since trading cannot go on without durability.
+                    done.SetException(e);
+                    throw;
+                }
                 Publish();
                 return ValueTask.CompletedTask;
             }))
             done.SetResult("the engine has stopped");
         return done.Task;
+    }
+
+    private string? Pause(string reason)
+    {
+        _supervisor.Pause(reason);
+        return Move(EngineState.Paused, reason);
+    }
+
+    private string? Resume()
+    {
+        _supervisor.Unpause();
+        return Move(EngineState.Running, "resumed by a person");
     }
 
     private string? Move(EngineState to, string reason)

@@ -50,7 +50,7 @@ public class CliRunTests
         var output = Path.Combine(TempFolder.Create(), "bench.json");
 
         var result = await CliRunner.RunAsync("bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--records", "5000",
-            "--research-seeds", "1", "--out", output);
+            "--journal-events", "30000", "--research-seeds", "1", "--out", output);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
@@ -73,6 +73,12 @@ public class CliRunTests
         var restore = json.RootElement.GetProperty("restore");
         Assert.Equal(100, restore.GetProperty("agents").GetInt32());
         Assert.Equal(5000, restore.GetProperty("records").GetInt32());
+        var restart = json.RootElement.GetProperty("restart");
+        Assert.Equal(30_000, restart.GetProperty("journalEvents").GetInt64());
+        Assert.True(restart.GetProperty("seconds").GetDouble() > 0);
+        var scheduled = restart.GetProperty("scheduled");
+        Assert.Equal(30_000, scheduled.GetProperty("runEvents").GetInt64());
+        Assert.InRange(scheduled.GetProperty("replayedEvents").GetInt64(), 1, 5_000 * 5); // at most the tail of one snapshot interval
         Assert.True(restore.GetProperty("seconds").GetDouble() > 0);
         var reconciliation = json.RootElement.GetProperty("reconciliation");
         Assert.Equal(100, reconciliation.GetProperty("agents").GetInt32());

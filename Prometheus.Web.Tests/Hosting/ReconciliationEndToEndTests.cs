@@ -100,7 +100,9 @@ public sealed class ReconciliationEndToEndTests
         Assert.Contains((await again.GetAsync($"/api/agents/{adopterId}")).GetProperty("agent").GetProperty("positions").EnumerateArray(),
             p => p.GetProperty("posSide").GetString() == "Short" && p.GetProperty("amount").GetDecimal() >= 1m);
 
-        Assert.Equal("Running", (await again.PostAsync("/api/recovery/confirm")).GetProperty("state").GetString());
+        // It was paused before the crash: confirming resumes it as it was left, paused, until a person resumes it.
+        Assert.Equal("Paused", (await again.PostAsync("/api/recovery/confirm")).GetProperty("state").GetString());
+        Assert.Equal("Running", (await again.PostAsync("/api/trading/resume")).GetProperty("state").GetString());
         var verify = await again.GetAsync("/api/ledger/verify");
         Assert.True(verify.GetProperty("consistent").GetBoolean(), verify.ToString());
         var audit = (await again.GetAsync("/api/audit?take=1000")).EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();

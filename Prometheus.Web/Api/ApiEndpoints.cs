@@ -57,6 +57,7 @@ public static class ApiEndpoints
                     l => l.InterveneAsync(body.Enabled.Value, body.SpotShare ?? 0m, body.RiskAppetite ?? 1m, body.Reason ?? "", ApiResults.Actor(http))));
         api.MapSimEndpoints();
         api.MapReconciliationEndpoints();
+        api.MapRiskEndpoints();
         return app;
     }
 

@@ -29,20 +29,30 @@ public static class BenchVerb
             if (result.GetValueOrDefault<int?>() is { } n && n is < 1 or > 10_000_000)
                 result.AddError($"--records must be a whole number between 1 and 10000000 (was {n})");
         });
+        var journalEvents = new Option<int?>("--journal-events")
+        {
+            Description = "Journalled events behind the last snapshot the restart is timed on, 0..10,000,000 (0 skips it). Default: 1,000,000",
+            HelpName = "N",
+        };
+        journalEvents.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n && n is < 0 or > 10_000_000)
+                result.AddError($"--journal-events must be a whole number between 0 and 10000000 (was {n})");
+        });
         var researchSeeds = CliArguments.Count("--research-seeds",
             "Seeds of the research run timed on the shipped 15m OKX series, on every core (0 skips it). Default: 20", "N", 0, 1_000);
         var command = new Command("bench", "Measure the backtest and research paths' throughput and memory, and the store's booking, checkpoint and restore times.")
         {
-            output, data, agents, records, researchSeeds,
+            output, data, agents, records, journalEvents, researchSeeds,
         };
         command.SetAction((parse, ct) => RunAsync(context,
             parse.GetValue(data), parse.GetValue(agents), parse.GetValue(output), ct, parse.GetValue(records) ?? 1_000_000,
-            parse.GetValue(researchSeeds) ?? 20));
+            parse.GetValue(researchSeeds) ?? 20, parse.GetValue(journalEvents) ?? 1_000_000));
         return command;
     }
 
     public static async Task<int> RunAsync(CliContext context, string? data, int? agents, string? output, CancellationToken ct, int records = 1_000_000,
-        int researchSeeds = 20)
+        int researchSeeds = 20, int journalEvents = 1_000_000)
     {
         var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(PrometheusConfiguration.Build(context.ConfigOverrides));
         var dataPath = CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Binance5m));
@@ -63,7 +73,7 @@ public static class BenchVerb
             var research = researchSeeds == 0 ? null : await EngineErrors.RunAsync(okx15m,
                 () => BenchRunner.Research(new CandleFileSource(okx15m), researchSeeds, population, engineOptions, funding, bar, interrupt.Token),
                 interrupt.Token);
-            report = await EngineErrors.RunAsync(dataPath, () => BenchRunner.Store(backtest, engineOptions, records, interrupt.Token), interrupt.Token)
+            report = await EngineErrors.RunAsync(dataPath, () => BenchRunner.Store(backtest, engineOptions, records, interrupt.Token, journalEvents), interrupt.Token)
                 with { BacktestOkx15m = okx, Research = research };
         }
 

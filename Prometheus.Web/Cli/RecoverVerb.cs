@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Simulated.Persistence;
 using Prometheus.Engine.Persistence;
@@ -79,7 +80,9 @@ public static class RecoverVerb
             throw new CliException(e.Message);
         }
 
-        var supervisor = Supervisor.Restore(options, new OfflineExchange(), TimeProvider.System, new Random(0), loaded.State, loaded.Records, loaded.Funding);
+        // Read only: it draws nothing, but its report names the seed the run goes on with.
+        var random = loaded.State.Supervisor.Seed is { } seed ? RandomSource.PerCycle(seed) : RandomSource.Sequential(new Random(0));
+        var supervisor = Supervisor.Restore(options, new OfflineExchange(), TimeProvider.System, random, loaded.State, loaded.Records, loaded.Funding);
         var report = RecoveryReportBuilder.Build(supervisor, TimeProvider.System.GetUtcNow(), TimeProvider.System.GetElapsedTime(started).TotalMilliseconds,
             freshStart: false, loaded.LastSaveAtMs, loaded.Snapshot, fills, recovery.AutoResumeWhenClean);
         context.Out.Write(json ? JsonSerializer.Serialize(report, new JsonSerializerOptions(EngineJson.Options) { WriteIndented = true }) + "\n"

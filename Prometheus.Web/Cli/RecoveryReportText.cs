@@ -19,6 +19,10 @@ public static class RecoveryReportText
         Line("Snapshot used", r.Snapshot.Used is { } used ? $"{used} + {r.Snapshot.EventsReplayed} change(s) replayed" : "none (fresh start)");
         foreach (var skipped in r.Snapshot.Skipped)
             Line("Snapshot skipped", $"{skipped.File}: {skipped.Reason}");
+        if (r.Trading is { } trading && !r.FreshStart)
+            Line("Trading as left", trading.Describe());
+        if (r.Seed is { } seed)
+            Line("Seed", seed.ToString(CultureInfo.InvariantCulture));
 
         text.Append("\nRestored\n");
         var c = r.Counts;

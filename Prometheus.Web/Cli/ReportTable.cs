@@ -158,6 +158,12 @@ public static class ReportTable
             Row(output, "checkpoint p50 / p99", $"{checkpoint.P50Ms.ToString("0.0", Invariant)} / {checkpoint.P99Ms.ToString("0.0", Invariant)} ms ({Count(checkpoint.Agents)} agents)");
         if (report.Restore is { } restore)
             Row(output, "restore", $"{restore.Seconds.ToString("0.00", Invariant)} s ({Count(restore.Agents)} agents, {Count(restore.Records)} records)");
+        if (report.Restart is { } restart)
+        {
+            Row(output, "restart, long journal", $"{restart.Seconds.ToString("0.00", Invariant)} s ({Count(restart.JournalEvents)} events behind the snapshot, {Count(restart.TradeRecords)} trade records)");
+            var s = restart.Scheduled;
+            Row(output, "restart, scheduled", $"{s.Seconds.ToString("0.00", Invariant)} s ({Count(s.ReplayedEvents)} of {Count(s.RunEvents)} events replayed, a snapshot every {Count(s.SnapshotEveryCycles)} cycles)");
+        }
         if (report.OrderRoundTrip is { } roundTrip)
         {
             output.WriteLine();

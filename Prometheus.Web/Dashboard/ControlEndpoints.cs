@@ -41,6 +41,7 @@ public static class ControlEndpoints
             // The page asks for the spot share in percent.
             return c.InterveneAsync(a, on, spot / 100m, appetite, f["reason"].ToString());
         }));
+        controls.MapPost("/risk/reset", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.ResetRiskAsync(a, f["reason"].ToString())));
         controls.MapPost("/orphans/dismiss", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.DismissOrphanAsync(a, f["orphanId"].ToString())));
         return app;
     }

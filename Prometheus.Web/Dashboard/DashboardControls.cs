@@ -19,6 +19,17 @@ public sealed class DashboardControls(EngineRuntime runtime, IOrphanDesk orphans
         CommandAsync(actor, on ? "intervention" : "intervention-ended", l => l.InterveneAsync(on, spotShare, riskAppetite, reason, actor),
             on ? "The Mastermind now follows your allocation and risk appetite." : "The Mastermind decides alone again.");
 
+    /// <summary>Clears the drawdown circuit breaker (and Reducing) with the person's reason; audited with both, done or refused.</summary>
+    public async Task<DeskResult> ResetRiskAsync(string actor, string reason)
+    {
+        if (runtime.Loop is not { } loop)
+            return DeskResult.Refused(runtime.Failure is { } failure ? $"the engine could not start: {failure.Message}" : "the engine is starting");
+        reason = reason.Trim();
+        var (refusal, before, after) = await Api.RiskEndpoints.ResetAsync(loop, reason, actor);
+        await AuditAsync(actor, Api.RiskEndpoints.ResetAction, Api.RiskEndpoints.Detail(before, after, reason, refusal) + " (dashboard)");
+        return refusal is null ? DeskResult.Done($"The circuit breaker was reset: trading is {after.State}.") : DeskResult.Refused(Capitalize(refusal) + ".");
+    }
+
     public Task<DeskResult> DecideAsync(string actor, string itemId, string choice) =>
         AuditedAsync(actor, "decide", $"{itemId}: {choice}", () => decisions.DecideAsync(itemId, choice, actor));
 

@@ -26,8 +26,11 @@ public sealed class EngineResources(
     IOptions<ExchangeOptions> exchange,
     TimeProvider wall) : IDisposable
 {
-    /// <summary>Seed of the paper market's randomness (slippage) and of the population's.</summary>
-    public const int Seed = 42;
+    /// <summary>
+    /// Prometheus:Evolution:Seed, or when unset one chosen at random for this start: the population's seed on a fresh data
+    /// dir (a restart goes on with the seed saved in the store), and the paper market's (slippage).
+    /// </summary>
+    public int Seed { get; } = engineOptions.Evolution.Seed ?? System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
 
     private readonly Lock _gate = new();
     private DataDirectoryLock? _lock;

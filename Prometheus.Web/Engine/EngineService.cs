@@ -76,13 +76,13 @@ public sealed class EngineService(
     {
         var market = resources.Mode == ExchangeMode.Okx ? await ConnectOkxAsync(ct) : Simulated();
         var clock = resources.MarketClock;
-        var started = await EngineStartup.StartAsync(engineOptions, market.Exchange, clock, resources.Wall, new Random(EngineResources.Seed),
+        var started = await EngineStartup.StartAsync(engineOptions, market.Exchange, clock, resources.Wall, resources.Seed,
             resources.Store, recovery.Value, market.Position, ct, market.FillRetention);
 
         var supervisor = started.Supervisor;
         supervisor.WarmUp(market.Feed.History(WarmUpBars(market.Feed.Interval)));
         var loop = new TradingLoop(supervisor, market.Feed, market.OnBar, clock, resources.Wall, market.BarsPerSecond,
-            persistence.Value.CheckpointEveryCycles, TimeSpan.FromMinutes(persistence.Value.SnapshotIntervalMinutes), resources.Store,
+            persistence.Value.CheckpointEveryCycles, resources.Store.SnapshotSchedule(supervisor.Cycle), resources.Store,
             started.InitialState, market.Mode);
         loop.StateChanged += (state, reason) => logger.LogInformation("Engine state {State}: {Reason}", state, reason);
         loop.CycleFailed += e => logger.LogWarning("A cycle met an exchange failure; the engine goes on: {Message}", e.Message);
@@ -95,8 +95,8 @@ public sealed class EngineService(
         started.Reconciliation.Found += events.PublishFinding;
 
         var report = started.Report;
-        logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, {Market} from {MarketTime:u}",
-            report.Decision, report.Counts.AgentsAlive, report.Counts.AgentsDead, report.Counts.PublicLedgerRecords, market.Describe, clock.GetUtcNow());
+        logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, {Market} from {MarketTime:u}, seed {Seed}",
+            report.Decision, report.Counts.AgentsAlive, report.Counts.AgentsDead, report.Counts.PublicLedgerRecords, market.Describe, clock.GetUtcNow(), report.Seed);
         foreach (var skipped in report.Snapshot.Skipped)
             logger.LogWarning("Snapshot {File} not used: {Reason}", skipped.File, skipped.Reason);
         return loop;
@@ -117,13 +117,7 @@ public sealed class EngineService(
             },
             savedMarketTimeMs =>
             {
-                // Resume after the newest bar either side saw: the engine's last save or the exchange's last bar.
-                var resumeAfter = Math.Max(savedMarketTimeMs - interval ?? long.MinValue,
-                    simulated.LastBarTimestampMs(Instrument.BtcUsdtSwap.InstId) ?? long.MinValue);
-                // A first start begins far enough into the file for the indicators to warm up on the bars before it.
-                if (resumeAfter == long.MinValue)
-                    resumeAfter = feed.FirstTimestampMs + (Math.Min(WarmUpBars(feed.Interval), feed.Count / 2) - 1) * interval;
-                feed.SeekAfter(resumeAfter);
+                var resumeAfter = feed.Resume(savedMarketTimeMs, simulated.LastBarTimestampMs(Instrument.BtcUsdtSwap.InstId), WarmUpBars(feed.Interval));
                 clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(resumeAfter + interval));
             },
             "paper", FillRetention: null, paper.Value.BarsPerSecond,
