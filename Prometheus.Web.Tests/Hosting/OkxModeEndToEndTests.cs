@@ -97,7 +97,7 @@ public sealed class OkxModeEndToEndTests
         await sim.WaitListeningAsync(url + "/api/v5/public/time");
         await using var serve = ServeProcess.Start(dataDir, barsPerSecond: 2, environment: null, okx);
         Assert.Equal("Running", (await serve.ReadyAsync(TimeSpan.FromSeconds(90))).GetProperty("state").GetString());
-        await TradesAtLeastAsync(serve, 10);
+        await TradesAtLeastAsync(serve, sim, 10);
 
         // The exchange dies under the engine: the engine stays up, and trades on once the exchange is back.
         sim.Kill();
@@ -106,7 +106,7 @@ public sealed class OkxModeEndToEndTests
         var before = (await serve.GetAsync("/api/status")).GetProperty("trades").GetInt32();
         sim = ProgramProcess.Start("exchange-sim", port, simArgs);
         await sim.WaitListeningAsync(url + "/api/v5/public/time");
-        await TradesAtLeastAsync(serve, before + 5);
+        await TradesAtLeastAsync(serve, sim, before + 5);
         var verify = await serve.GetAsync("/api/ledger/verify");
         Assert.Equal(0, verify.GetProperty("duplicates").GetInt32());
         Assert.Equal(0, verify.GetProperty("mismatched").GetInt32());
@@ -118,17 +118,18 @@ public sealed class OkxModeEndToEndTests
         var afterRestart = await again.GetAsync("/api/ledger/verify");
         Assert.True(afterRestart.GetProperty("consistent").GetBoolean(), afterRestart.ToString());
         Assert.Equal("Running", (await again.PostAsync("/api/recovery/confirm")).GetProperty("state").GetString());
-        await TradesAtLeastAsync(again, afterRestart.GetProperty("publicRecords").GetInt32() + 5);
+        await TradesAtLeastAsync(again, sim, afterRestart.GetProperty("publicRecords").GetInt32() + 5);
         sim.Kill();
     }
 
-    private static async Task TradesAtLeastAsync(ServeProcess serve, int trades)
+    private static async Task TradesAtLeastAsync(ServeProcess serve, ProgramProcess sim, int trades)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         int now;
         while ((now = (await serve.GetAsync("/api/status")).GetProperty("trades").GetInt32()) < trades)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"only {now} of {trades} trades in 90 s:\n{serve.Output}");
+            Assert.False(sim.HasExited, $"exchange-sim exited with {now} of {trades} trades:\n{sim.Output}\n--- serve:\n{serve.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"only {now} of {trades} trades in 90 s:\n{serve.Output}\n--- exchange-sim:\n{sim.Output}");
             await Task.Delay(200);
         }
     }

@@ -6,8 +6,14 @@ namespace Prometheus.Web.Tests.Hosting;
 internal sealed class ProgramProcess
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ProgramProcess(Process process) => _process = process;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process printed, for a failing test's message.</summary>
+    public string Output => string.Join('\n', _output);
 
     public static ProgramProcess Start(string verb, int port, IEnumerable<string> args)
     {
@@ -15,11 +21,12 @@ internal sealed class ProgramProcess
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Prometheus.Web.dll"), verb, "--urls", $"http://127.0.0.1:{port}", .. args])
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var started = new ProgramProcess(process);
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) started._output.Enqueue(line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) started._output.Enqueue(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ProgramProcess(process);
+        return started;
     }
 
     public async Task WaitListeningAsync(string url)
@@ -28,7 +35,7 @@ internal sealed class ProgramProcess
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            Assert.False(_process.HasExited, "the process exited before it listened");
+            Assert.False(_process.HasExited, $"the process exited before it listened:\n{Output}");
             try
             {
                 using var response = await http.GetAsync(url);
