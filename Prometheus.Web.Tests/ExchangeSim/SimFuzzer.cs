@@ -262,8 +262,10 @@ internal sealed class SimFuzzer(string baseUrl, int seed)
         string[] paths =
         [
             "/api/v5/public/time", "/api/v5/public/instruments?instType={SWAP|SPOT|x}", "/api/v5/market/ticker?instId={BTC-USDT|BTC-USDT-SWAP|x}",
-            "/api/v5/market/tickers?instType={SPOT|SWAP}", "/api/v5/market/candles?instId=BTC-USDT&bar={15m|1H|1m|x}&limit={n}&after={n}",
+            "/api/v5/market/tickers?instType={SPOT|SWAP}", "/api/v5/market/candles?instId=BTC-USDT&bar={15m|1H|1m|x|1D|6Hutc|1Wutc}&limit={n}&after={n}",
             "/api/v5/market/history-candles?instId=BTC-USDT-SWAP&before={n}&limit={n}", "/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP&limit={n}",
+            "/api/v5/public/funding-rate?instId={BTC-USDT-SWAP|BTC-USDT|x}", "/api/v5/market/mark-price-candles?instId=BTC-USDT-SWAP&bar={15m|4H|1D|5m|x}&before={n}&limit={n}",
+            "/api/v5/market/history-mark-price-candles?instId={BTC-USDT-SWAP|x}&bar={1Dutc|12H}&after={n}",
             "/api/v5/account/balance", "/api/v5/account/balance?ccy={BTC|USDT,BTC|x}", "/api/v5/account/positions", "/api/v5/account/config",
             "/api/v5/account/bills?type={8|2|x}&limit={n}", "/api/v5/trade/orders-pending?limit={n}", "/api/v5/trade/orders-history?instType=SWAP&after={n}",
             "/api/v5/trade/fills?limit={n}&begin={n}", "/api/v5/trade/fills-history?instType=SPOT&before={n}",
@@ -370,7 +372,7 @@ internal sealed class SimFuzzer(string baseUrl, int seed)
 
     private string Frame(Random random, string endpoint)
     {
-        string[] channels = ["tickers", "candle15m", "candle1H", "orders", "positions", "account", "trades", "x"];
+        string[] channels = ["tickers", "candle15m", "candle1H", "candle1D", "candle1m", "candle6Hutc", "orders", "positions", "account", "trades", "x"];
         string Arg() => $$"""{"channel":"{{channels[random.Next(channels.Length)]}}","instId":"{{(random.NextDouble() < 0.5 ? "BTC-USDT" : "BTC-USDT-SWAP")}}","instType":"ANY"}""";
         var roll = random.NextDouble();
         if (roll < 0.35)

@@ -147,8 +147,13 @@ public sealed class ExchangeSimServer : IDisposable
         {
             foreach (var instrument in _exchange.Instruments)
             {
-                pushes.Add(SimPush.Public("candle" + Market.BarName, instrument.InstId,
-                    [OkxWireWriter.Candle(bar, instrument, confirmed: true)]));
+                // Every served bar's newest candle: a coarser one still forming goes out with confirm 0, as OKX pushes it.
+                foreach (var served in Market.ServedBars)
+                {
+                    var candle = Market.CandleAt(served, bar);
+                    pushes.Add(SimPush.Public("candle" + served.Name, instrument.InstId,
+                        [OkxWireWriter.Candle(candle.Bar, instrument, candle.Confirmed)]));
+                }
                 pushes.Add(SimPush.Public("tickers", instrument.InstId, [Market.Ticker(instrument)]));
             }
         }

@@ -10,7 +10,8 @@ namespace Prometheus.Web.ExchangeSim;
 /// <summary>
 /// Funding over REST: the account's bills (GET /api/v5/account/bills, signed; the simulated exchange books only funding,
 /// type 8, so any other type answers an empty list) and the swaps' settled funding rates
-/// (GET /api/v5/public/funding-rate-history). Both newest first, as OKX answers, with OKX's cursors; a parameter that
+/// (GET /api/v5/public/funding-rate-history), and the current funding (GET /api/v5/public/funding-rate: the coming
+/// settlement's time and the rate it charges, from the same rates the exchange settles at). Lists newest first, as OKX answers, with OKX's cursors; a parameter that
 /// is not what OKX takes answers 51000 (an unknown instrument 51001), as elsewhere in exchange-sim.
 /// </summary>
 public static class SimFundingEndpoints
@@ -28,6 +29,20 @@ public static class SimFundingEndpoints
     {
         app.MapGet("/api/v5/account/bills", Bills).RequireOkxSignature();
         app.MapGet("/api/v5/public/funding-rate-history", FundingRateHistory);
+        app.MapGet("/api/v5/public/funding-rate", CurrentFundingRate);
+    }
+
+    private static IResult CurrentFundingRate(HttpContext context, ExchangeSimServer sim)
+    {
+        var instId = SimHttp.Query(context, "instId");
+        if (instId is null)
+            return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId cannot be empty.");
+        if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { Kind: InstrumentKind.Swap })
+            return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
+        var now = sim.NowMs;
+        var coming = FundingRates.NextAfter(now);
+        return SimHttp.Ok([OkxWireWriter.CurrentFundingRate(instId, sim.Funding.RateAt(instId, coming),
+            sim.Funding.RateAt(instId, coming - FundingRates.PeriodMs), coming + FundingRates.PeriodMs, now)]);
     }
 
     private static IResult Bills(HttpContext context, ExchangeSimServer sim)

@@ -76,24 +76,52 @@ public sealed class SimMarket
     public Candle Last => _bars[^1];
 
     /// <summary>
-    /// Candles of <paramref name="bar"/> (the file's interval or a whole multiple, aggregated), newest first, as
-    /// /market/candles answers: <paramref name="afterMs"/> keeps older than it, <paramref name="beforeMs"/> newer.
+    /// Candles of <paramref name="bar"/> (the replayed interval, or aggregated from it), newest first, as /market/candles
+    /// answers: <paramref name="afterMs"/> keeps older than it, <paramref name="beforeMs"/> newer.
     /// </summary>
-    public List<Candle> Candles(TimeSpan bar, long? afterMs, long? beforeMs, int limit)
+    public List<SimCandle> Candles(OkxBar bar, long? afterMs, long? beforeMs, int limit)
     {
-        var source = bar == Interval ? _bars : Aggregate(bar);
-        var result = new List<Candle>(limit);
+        var source = SimCandleAggregation.Aggregate(_bars, Interval, bar);
+        var result = new List<SimCandle>(limit);
         for (var i = source.Count - 1; i >= 0 && result.Count < limit; i--)
         {
             var c = source[i];
-            if ((afterMs is null || c.TimestampMs < afterMs) && (beforeMs is null || c.TimestampMs > beforeMs))
+            if ((afterMs is null || c.Bar.TimestampMs < afterMs) && (beforeMs is null || c.Bar.TimestampMs > beforeMs))
                 result.Add(c);
         }
         return result;
     }
 
-    /// <summary>Whether <paramref name="bar"/> can be served: the file's interval or a whole multiple of it.</summary>
-    public bool Serves(TimeSpan bar) => bar >= Interval && bar.Ticks % Interval.Ticks == 0;
+    /// <summary>
+    /// The candle of <paramref name="bar"/> as it stood when the replayed bar <paramref name="replayed"/> closed, forming or
+    /// not: what a candle channel pushes after that bar.
+    /// </summary>
+    public SimCandle CandleAt(OkxBar bar, Candle replayed)
+    {
+        if (bar.Length == Interval)
+            return new SimCandle(replayed, true);
+        var last = _bars.Count - 1;
+        while (last > 0 && _bars[last].TimestampMs > replayed.TimestampMs)
+            last--;
+        var from = bar.StartOf(replayed.TimestampMs);
+        var first = last;
+        while (first > 0 && _bars[first - 1].TimestampMs >= from)
+            first--;
+        return SimCandleAggregation.Aggregate(_bars[first..(last + 1)], Interval, bar)[^1];
+    }
+
+    /// <summary>Whether <paramref name="bar"/> can be served honestly: made of whole replayed bars.</summary>
+    public bool Serves(OkxBar bar) => bar.IsMadeOf(Interval);
+
+    /// <summary>The OKX bars this market serves, finest first.</summary>
+    public IEnumerable<OkxBar> ServedBars =>
+        OkxBars.Known.Select(name => OkxBars.TryGet(name, out var bar) ? bar : default).Where(Serves).OrderBy(b => b.Length);
+
+    /// <summary>Why <paramref name="name"/> is not served (51000's message).</summary>
+    public string WhyNotServed(string name) =>
+        OkxBars.TryGet(name, out var bar) && bar.Length < Interval
+            ? $"Parameter bar error: {name} is finer than the {BarName} candles this simulated market replays; bars are only aggregated from them, never invented. Served: {string.Join(", ", ServedBars.Select(b => b.Name))}."
+            : $"Parameter bar error: {name} is not a bar this simulated market can make from its {BarName} candles. Served: {string.Join(", ", ServedBars.Select(b => b.Name))}.";
 
     public OkxTickerWire Ticker(Instrument instrument)
     {
@@ -147,25 +175,5 @@ public sealed class SimMarket
         _feed.TryNext(out var bar);
         _feed.SeekAfter(bar.TimestampMs - 1);
         return bar;
-    }
-
-    private List<Candle> Aggregate(TimeSpan bar)
-    {
-        var size = (long)bar.TotalMilliseconds;
-        var result = new List<Candle>();
-        foreach (var c in _bars)
-        {
-            var start = c.TimestampMs / size * size;
-            if (result.Count > 0 && result[^1].TimestampMs == start)
-            {
-                var a = result[^1];
-                result[^1] = a with { High = Math.Max(a.High, c.High), Low = Math.Min(a.Low, c.Low), Close = c.Close, Volume = a.Volume + c.Volume };
-            }
-            else
-            {
-                result.Add(c with { TimestampMs = start });
-            }
-        }
-        return result;
     }
 }

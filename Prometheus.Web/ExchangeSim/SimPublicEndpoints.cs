@@ -4,7 +4,11 @@ using Prometheus.Engine.Exchange.Simulated;
 
 namespace Prometheus.Web.ExchangeSim;
 
-/// <summary>Public REST: server time, instruments, tickers, candles (newest first, as OKX answers).</summary>
+/// <summary>
+/// Public REST: server time, instruments, tickers, candles and mark price candles (newest first, as OKX answers). Candles
+/// come at every OKX bar the replayed series can make (its own interval and whole multiples of it, aligned as OKX aligns
+/// them); the mark price is the replayed price, as everywhere in the simulated exchange.
+/// </summary>
 public static class SimPublicEndpoints
 {
     private static readonly DateTimeOffset ListTime = new(2019, 1, 22, 0, 0, 0, TimeSpan.Zero);
@@ -44,11 +48,13 @@ public static class SimPublicEndpoints
                 .Select(i => (object)sim.Market.Ticker(i)).ToList()));
         });
 
-        app.MapGet("/api/v5/market/candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 300));
-        app.MapGet("/api/v5/market/history-candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 100));
+        app.MapGet("/api/v5/market/candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 300, markPrice: false));
+        app.MapGet("/api/v5/market/history-candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 100, markPrice: false));
+        app.MapGet("/api/v5/market/mark-price-candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 100, markPrice: true));
+        app.MapGet("/api/v5/market/history-mark-price-candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 100, markPrice: true));
     }
 
-    private static IResult Candles(HttpContext context, ExchangeSimServer sim, int maxLimit)
+    private static IResult Candles(HttpContext context, ExchangeSimServer sim, int maxLimit, bool markPrice)
     {
         var instId = SimHttp.Query(context, "instId");
         if (instId is null)
@@ -56,9 +62,8 @@ public static class SimPublicEndpoints
         if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { } instrument)
             return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
         var barName = SimHttp.Query(context, "bar") ?? "1m";
-        if (!OkxBars.TryGetLength(barName, out var bar) || !sim.Market.Serves(bar))
-            return SimHttp.Error(OkxErrorCodes.ParameterError,
-                $"Parameter bar error: this simulated market replays {sim.Market.BarName} candles (and whole multiples of it), not {barName}.");
+        if (!OkxBars.TryGet(barName, out var bar) || !sim.Market.Serves(bar))
+            return SimHttp.Error(OkxErrorCodes.ParameterError, sim.Market.WhyNotServed(barName));
         if (!SimQuery.TryNumber(context, "after", out var after))
             return SimQuery.Bad("after");
         if (!SimQuery.TryNumber(context, "before", out var before))
@@ -66,6 +71,8 @@ public static class SimPublicEndpoints
         if (!SimQuery.TryLimit(context, maxLimit, Math.Min(100, maxLimit), out var limit))
             return SimQuery.Bad("limit");
         var rows = sim.Read(_ => sim.Market.Candles(bar, after, before, limit));
-        return SimHttp.Ok(rows.Select(c => (object)OkxWireWriter.Candle(c, instrument, confirmed: true)));
+        return SimHttp.Ok(rows.Select(c => markPrice
+            ? (object)OkxWireWriter.MarkPriceCandle(c.Bar, c.Confirmed)
+            : OkxWireWriter.Candle(c.Bar, instrument, c.Confirmed)));
     }
 }

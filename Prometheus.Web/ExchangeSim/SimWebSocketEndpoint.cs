@@ -156,7 +156,7 @@ public static class SimWebSocketEndpoint
             "account" => true,
             _ when channel.StartsWith("candle", StringComparison.Ordinal) =>
                 instId is not null && sim.Instruments.Any(i => i.InstId == instId)
-                && OkxBars.TryGetLength(channel["candle".Length..], out var length) && length == sim.Market.Interval,
+                && OkxBars.TryGet(channel["candle".Length..], out var bar) && sim.Market.Serves(bar),
             _ => false,
         };
         if (!served)

@@ -250,6 +250,25 @@ public static class OkxWireWriter
         Method = "current_period",
     };
 
+    /// <summary>
+    /// The funding of <paramref name="instId"/> at <paramref name="nowMs"/>: the coming settlement's rate and time, the
+    /// time after it, and the last settled rate.
+    /// </summary>
+    public static OkxCurrentFundingRateWire CurrentFundingRate(string instId, FundingRate coming, FundingRate settled, long nextFundingTimeMs, long nowMs) => new()
+    {
+        InstType = "SWAP",
+        InstId = instId,
+        Method = "current_period",
+        FormulaType = "withRate",
+        FundingRate = OkxJson.Format(coming.Rate),
+        NextFundingRate = "",
+        FundingTime = OkxJson.Format(coming.FundingTimeMs),
+        NextFundingTime = OkxJson.Format(nextFundingTimeMs),
+        SettState = "settled",
+        SettFundingRate = OkxJson.Format(settled.Rate),
+        Ts = OkxJson.Format(nowMs),
+    };
+
     public static string[] Candle(in Candle c, Instrument instrument, bool confirmed)
     {
         ArgumentNullException.ThrowIfNull(instrument);
@@ -262,6 +281,13 @@ public static class OkxWireWriter
             OkxJson.Format(c.Close), vol, volCcy, quoteVolume, confirmed ? "1" : "0",
         ];
     }
+
+    /// <summary>A mark price candle: [ts, o, h, l, c, confirm], as /market/mark-price-candles writes it.</summary>
+    public static string[] MarkPriceCandle(in Candle c, bool confirmed) =>
+    [
+        OkxJson.Format(c.TimestampMs), OkxJson.Format(c.Open), OkxJson.Format(c.High), OkxJson.Format(c.Low),
+        OkxJson.Format(c.Close), confirmed ? "1" : "0",
+    ];
 
     /// <summary>A stable position id per (instrument, side), as OKX keeps one posId per position.</summary>
     public static string PositionId(string instId, PositionSide side)
