@@ -103,7 +103,8 @@ public sealed class SimulatedExchangeStateTests
         Assert.Equal((0L, 0L), (state.LastOrdId, state.LastTradeId));
         Assert.Equal([new SimulatedBalanceState("USDT", 100_000m, 0m), new SimulatedBalanceState("BTC", 0m, 0m)], state.Balances);
         Assert.Equal(
-            [new SimulatedPositionState(Swap, PositionSide.Long, 5m, 0m, 0m, 0m, 0m), new SimulatedPositionState(Swap, PositionSide.Short, 5m, 0m, 0m, 0m, 0m)],
+            [new SimulatedPositionState(Swap, PositionSide.Long, 5m, 0m, 0m, 0m, 0m, SimulatedMarginMode.Isolated, 5m),
+                new SimulatedPositionState(Swap, PositionSide.Short, 5m, 0m, 0m, 0m, 0m, SimulatedMarginMode.Isolated, 5m)],
             state.Positions);
         Assert.Empty(state.Orders);
         Assert.Empty(state.Fills);

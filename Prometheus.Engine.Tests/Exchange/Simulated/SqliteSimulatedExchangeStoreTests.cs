@@ -55,7 +55,7 @@ public sealed class SqliteSimulatedExchangeStoreTests : IDisposable
         command.CommandText = "SELECT (SELECT value FROM meta WHERE key = 'schema_version'), (SELECT total FROM balances WHERE ccy = 'USDT'), (SELECT typeof(total) FROM balances WHERE ccy = 'USDT')";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
-        Assert.Equal(("2", "100000", "text"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        Assert.Equal(("3", "100000", "text"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         reader.Close();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
@@ -169,7 +169,7 @@ public sealed class SqliteSimulatedExchangeStoreTests : IDisposable
         using (var connection = Raw(DbPath))
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "UPDATE meta SET value = '3' WHERE key = 'schema_version'";
+            command.CommandText = "UPDATE meta SET value = '4' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         var before = File.ReadAllBytes(DbPath);
@@ -178,8 +178,8 @@ public sealed class SqliteSimulatedExchangeStoreTests : IDisposable
 
         Assert.Equal(DbPath, error.FilePath);
         Assert.Contains(DbPath, error.Message);
-        Assert.Contains("schema version 3", error.Message);
-        Assert.Contains("the 2 this version", error.Message);
+        Assert.Contains("schema version 4", error.Message);
+        Assert.Contains("the 3 this version", error.Message);
         Assert.Equal(before, File.ReadAllBytes(DbPath));
     }
 

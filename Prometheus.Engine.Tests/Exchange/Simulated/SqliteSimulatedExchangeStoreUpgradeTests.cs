@@ -8,7 +8,10 @@ using static Prometheus.Engine.Tests.Exchange.Simulated.SimulatedExchangeKit;
 
 namespace Prometheus.Engine.Tests.Exchange.Simulated;
 
-/// <summary>A store written by schema version 1 (before funding) opens, keeps everything, and is upgraded in place to version 2.</summary>
+/// <summary>
+/// A store written by schema version 1 (before funding) or 2 (before cross margin) opens, keeps everything, and is
+/// upgraded in place to version 3; its positions and orders are isolated.
+/// </summary>
 public sealed class SqliteSimulatedExchangeStoreUpgradeTests : IDisposable
 {
     /// <summary>Version 1's schema, as that version of the store created it.</summary>
@@ -69,8 +72,13 @@ public sealed class SqliteSimulatedExchangeStoreUpgradeTests : IDisposable
         foreach (var statement in SchemaV1)
             Execute(connection, statement);
         Execute(connection, $"ATTACH DATABASE '{source}' AS source");
-        foreach (var table in (string[])["balances", "positions", "orders", "fills", "bars"])
+        foreach (var table in (string[])["balances", "fills", "bars"])
             Execute(connection, $"INSERT INTO {table} SELECT * FROM source.{table}");
+        Execute(connection, "INSERT INTO positions SELECT inst_id, pos_side, leverage, size, avg_px, margin, reserved_for_close FROM source.positions");
+        Execute(connection, """
+            INSERT INTO orders SELECT ord_id, cl_ord_id, inst_id, side, pos_side, ord_type, size, px, is_closing, state, filled_size,
+                filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms FROM source.orders
+            """);
         Execute(connection, "INSERT INTO counters (id, last_ord_id, last_trade_id) SELECT id, last_ord_id, last_trade_id FROM source.counters");
         Execute(connection, "DETACH DATABASE source");
         return (path, kit, state);
@@ -85,11 +93,40 @@ public sealed class SqliteSimulatedExchangeStoreUpgradeTests : IDisposable
             Assert.Equal(state, exchange.Capture());
 
         using var connection = Raw(path);
-        Assert.Equal("2", Scalar(connection, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal("3", Scalar(connection, "SELECT value FROM meta WHERE key = 'schema_version'"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM funding_bills"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM funding_schedule"));
         Assert.Equal(0L, Scalar(connection, "SELECT last_bill_id FROM counters"));
         Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
+    }
+
+    [Fact]
+    public void A_version_two_file_without_margin_modes_loads_its_positions_and_orders_as_isolated()
+    {
+        var path = _dir.File("v2.db");
+        var kit = new SimulatedExchangeKit(create: (options, clock, random) => SimulatedExchange.Open(path, options, clock, random));
+        RichSession.Run(kit);
+        var state = kit.Exchange.Capture();
+        kit.Exchange.Dispose();
+        using (var connection = Raw(path))
+        {
+            // What version 2 wrote: no margin mode anywhere, no cross leverage.
+            Execute(connection, "ALTER TABLE positions DROP COLUMN margin_mode");
+            Execute(connection, "ALTER TABLE positions DROP COLUMN cross_leverage");
+            Execute(connection, "ALTER TABLE orders DROP COLUMN margin_mode");
+            Execute(connection, "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+        }
+
+        using (var exchange = SimulatedExchange.Open(path, kit.Options, kit.Clock, new Random(1)))
+        {
+            Assert.Equal(state, exchange.Capture());
+            Assert.All(exchange.Capture().Positions, p => Assert.Equal(SimulatedMarginMode.Isolated, p.MarginMode));
+            Assert.All(exchange.Capture().Orders, o => Assert.Equal(SimulatedMarginMode.Isolated, o.MarginMode));
+            Assert.NotEmpty(exchange.GetPositionsAsync(Swap).Done());
+        }
+        using var upgraded = Raw(path);
+        Assert.Equal("3", Scalar(upgraded, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal("ok", Scalar(upgraded, "PRAGMA integrity_check"));
     }
 
     [Fact]

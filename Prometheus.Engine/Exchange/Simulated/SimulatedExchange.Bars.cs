@@ -4,8 +4,9 @@ namespace Prometheus.Engine.Exchange.Simulated;
 
 /// <summary>
 /// The market moving: each bar first settles the funding it reached (swaps, see SimulatedExchange.Funding.cs), then
-/// fills resting limit orders (oldest first, at their own price, maker), then liquidates swap positions whose
-/// liquidation price the bar reached.
+/// fills resting limit orders (oldest first, at their own price, maker), then liquidates isolated swap positions whose
+/// liquidation price the bar reached, then cross positions if the bar took the account's cross equity below their
+/// maintenance margin (SimulatedExchange.CrossMargin.cs).
 /// Hot path: with no resting orders and no open positions a bar costs a dictionary lookup and a copy
 /// (with a store, a clock read too: the bar is committed with the next change, or alone now and then).
 /// </summary>
@@ -26,6 +27,7 @@ public sealed partial class SimulatedExchange
         {
             CheckLiquidation(book, book.Long!, candle);
             CheckLiquidation(book, book.Short!, candle);
+            CheckCrossLiquidation(book, candle);
         }
         if (_journal is { } journal)
             CommitAfterBar(journal);
@@ -52,7 +54,7 @@ public sealed partial class SimulatedExchange
 
     private void CheckLiquidation(InstrumentBook book, SimulatedPosition position, in Candle bar)
     {
-        if (position.Size == 0m)
+        if (position.Size == 0m || position.IsCross)
             return;
         var liquidationPrice = position.LiquidationPrice;
         var reached = position.Side == PositionSide.Long ? bar.Low <= liquidationPrice : bar.High >= liquidationPrice;
@@ -63,7 +65,8 @@ public sealed partial class SimulatedExchange
     /// <summary>
     /// Closes the whole position at <paramref name="price"/> as OKX's liquidation engine would: a fill with an
     /// empty clOrdId and IsLiquidation, fee at the taker rate. The trader gets back what is left of the margin
-    /// after the (negative) PnL and the fee, never less than zero. Resting close orders on the position are cancelled.
+    /// after the (negative) PnL and the fee: never less than zero for an isolated position; a cross position's loss is
+    /// the account's (see LiquidateCross). Resting close orders on the position are cancelled.
     /// </summary>
     private ExchangeFill LiquidateAt(InstrumentBook book, SimulatedPosition position, decimal price)
     {
@@ -73,7 +76,9 @@ public sealed partial class SimulatedExchange
         var size = position.Size;
         var notional = instrument.Notional(size, price);
         var fee = _feeModel.Fee(instrument, notional, isMaker: false);
-        var returned = Math.Max(0m, position.Margin + position.PnlAt(price, size) - fee);
+        var returned = position.Margin + position.PnlAt(price, size) - fee;
+        if (!position.IsCross)
+            returned = Math.Max(0m, returned);
         position.Size = 0m;
         position.Margin = 0m;
         position.AveragePrice = 0m;

@@ -34,8 +34,11 @@ public sealed partial class SimulatedExchange
         return [Manual(ack)];
     }
 
-    /// <summary>Liquidates the whole (instId, posSide) position now, at its liquidation price.</summary>
-    /// <returns>The liquidation fill, or nothing when there is no position.</returns>
+    /// <summary>
+    /// Liquidates the whole (instId, posSide) position now, at its liquidation price; a cross position goes with every
+    /// cross position of the instrument, at the account's liquidation price (the last close when it has none).
+    /// </summary>
+    /// <returns>The liquidation fills, or nothing when there is no position.</returns>
     public IReadOnlyList<ExchangeFill> Liquidate(string instId, PositionSide posSide)
     {
         EnsureUsable();
@@ -43,9 +46,18 @@ public sealed partial class SimulatedExchange
         var position = book.Position(posSide);
         if (position.Size == 0m)
             return [];
-        var fill = LiquidateAt(book, position, position.LiquidationPrice);
+        List<ExchangeFill> fills;
+        if (position.IsCross)
+        {
+            var price = CrossLiquidationPrice(book);
+            fills = LiquidateCross(book, price > 0m ? price : book.LastBar.Close);
+        }
+        else
+        {
+            fills = [LiquidateAt(book, position, position.LiquidationPrice)];
+        }
         Committed();
-        return [fill];
+        return fills;
     }
 
     /// <summary>The fill of an accepted manual order (its only one: no bar-volume cap), or the refusal as an exception.</summary>

@@ -38,8 +38,23 @@ public sealed partial class SimulatedExchange
         return new ValueTask<OrderAck>(ack);
     }
 
+    /// <summary>
+    /// Places an order in <paramref name="mode"/> (OKX's tdMode; spot ignores it). A swap side trades in one mode at a
+    /// time: an order in the other mode is refused (51000) unless the side is flat with no pending order, and then it
+    /// moves the side to that mode.
+    /// </summary>
+    public ValueTask<OrderAck> PlaceOrderAsync(OrderRequest request, SimulatedMarginMode mode, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EnsureUsable();
+        var ack = Submit(request, outside: false, mode);
+        Committed();
+        return new ValueTask<OrderAck>(ack);
+    }
+
     /// <param name="outside">An outside event (a person trading by hand): no clOrdId, no bar-volume cap, no liquidity check.</param>
-    private OrderAck Submit(OrderRequest r, bool outside)
+    /// <param name="mode">The swap margin mode asked for; null trades in the side's current mode.</param>
+    private OrderAck Submit(OrderRequest r, bool outside, SimulatedMarginMode? mode = null)
     {
         var clOrdId = r.ClOrdId ?? "";
         if (FindBook(r.InstId) is not { } book)
@@ -62,11 +77,32 @@ public sealed partial class SimulatedExchange
         if (closing && CheckClosable(book, r) is { } closeError)
             return closeError with { ClOrdId = clOrdId };
 
+        if (!book.IsSwap || mode is not { } wanted || wanted == book.Position(r.PosSide).Mode)
+            return Place(book, r, clOrdId, closing, outside);
+        if (!Enum.IsDefined(wanted))
+            return Reject(clOrdId, OkxErrorCodes.ParameterError, "Parameter tdMode error.");
+        var position = book.Position(r.PosSide);
+        if (closing || position.Size > 0m || book.Resting.Any(o => o.PosSide == r.PosSide))
+            return Reject(clOrdId, OkxErrorCodes.ParameterError,
+                $"Parameter tdMode error: the {r.InstId} {r.PosSide.ToString().ToLowerInvariant()} position trades in {Name(position.Mode)} margin; it moves to {Name(wanted)} only when flat with no pending order.");
+        // The side takes the new mode with the order: a refused order leaves it as it was.
+        var previous = position.Mode;
+        position.Mode = wanted;
+        var ack = Place(book, r, clOrdId, closing, outside);
+        if (!ack.Accepted)
+            position.Mode = previous;
+        return ack;
+    }
+
+    private OrderAck Place(InstrumentBook book, OrderRequest r, string clOrdId, bool closing, bool outside)
+    {
         SettleFunding(book);   // before the balance checks: funding due is paid before the order is weighed
         return r.Type == OrderType.Market
             ? PlaceMarket(book, r, clOrdId, closing, outside)
             : PlaceLimit(book, r, clOrdId, closing);
     }
+
+    private static string Name(SimulatedMarginMode mode) => mode == SimulatedMarginMode.Cross ? "cross" : "isolated";
 
     private OrderAck PlaceMarket(InstrumentBook book, OrderRequest r, string clOrdId, bool closing, bool outside)
     {

@@ -61,10 +61,11 @@ public sealed partial class SimulatedExchange
         {
             if (!book.IsSwap || (instId is not null && book.Instrument.InstId != instId))
                 continue;
+            var crossPrice = HasCross(book) ? CrossLiquidationPrice(book) : 0m;
             foreach (var position in (ReadOnlySpan<SimulatedPosition>)[book.Long!, book.Short!])
             {
                 if (position.Size > 0m)
-                    positions.Add(position.ToRecord(book.LastBar.Close));
+                    positions.Add(position.ToRecord(book.LastBar.Close, crossPrice));
             }
         }
         return new(positions);

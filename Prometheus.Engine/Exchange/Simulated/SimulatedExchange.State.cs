@@ -88,6 +88,8 @@ public sealed partial class SimulatedExchange
                 throw StateError($"position {position.InstId} {position.PosSide} is listed twice");
             if (position.Leverage < 1m || position.Size < 0m)
                 throw StateError($"position {position.InstId} {position.PosSide} has leverage {position.Leverage} and size {position.Size}");
+            if (!Enum.IsDefined(position.MarginMode) || position.CrossLeverage < 1m)
+                throw StateError($"position {position.InstId} {position.PosSide} has margin mode {position.MarginMode} and cross leverage {position.CrossLeverage}");
             book.Position(position.PosSide).Restore(position);
         }
 
@@ -161,6 +163,7 @@ public sealed partial class SimulatedExchange
             Price = s.Price,
             IsClosing = s.IsClosing,
             CreatedMs = s.CreatedMs,
+            MarginMode = s.MarginMode,
             UpdatedMs = s.UpdatedMs,
             State = s.State,
             FilledSize = s.FilledSize,

@@ -9,7 +9,19 @@ public sealed partial class SimulatedExchange
     public Candle? LastBar(string instId) =>
         FindBook(instId) is { HasBar: true } book ? book.LastBar : null;
 
-    /// <summary>The leverage setting of a swap side (it outlives open/close cycles, as OKX keeps it).</summary>
+    /// <summary>The margin mode a swap side trades in (isolated until an order in cross moves it).</summary>
+    public SimulatedMarginMode MarginMode(string instId, PositionSide posSide) =>
+        FindBook(instId) is { IsSwap: true } book ? book.Position(posSide).Mode : SimulatedMarginMode.Isolated;
+
+    /// <summary>The margin mode of an order (a swap order's position's when placed; isolated for spot, which trades cash).</summary>
+    public SimulatedMarginMode OrderMarginMode(string ordId) =>
+        _byOrdId.TryGetValue(ordId, out var order) ? order.MarginMode : SimulatedMarginMode.Isolated;
+
+    /// <summary>A swap side's leverage setting in <paramref name="mode"/>.</summary>
+    public decimal Leverage(string instId, PositionSide posSide, SimulatedMarginMode mode) =>
+        FindBook(instId) is { IsSwap: true } book ? book.Position(posSide).LeverageOf(mode) : 1m;
+
+    /// <summary>The leverage setting of a swap side in its current mode (it outlives open/close cycles, as OKX keeps it).</summary>
     public decimal Leverage(string instId, PositionSide posSide) =>
         FindBook(instId) is { IsSwap: true } book ? book.Position(posSide).Leverage : 1m;
 

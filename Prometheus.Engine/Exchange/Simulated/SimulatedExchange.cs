@@ -123,6 +123,7 @@ public sealed partial class SimulatedExchange : IExchange
             IsClosing = closing,
             CreatedMs = now,
             UpdatedMs = now,
+            MarginMode = book.IsSwap ? book.Position(posSide).Mode : SimulatedMarginMode.Isolated,
         };
         _orders.Add(order);
         _byOrdId.Add(order.OrdId, order);

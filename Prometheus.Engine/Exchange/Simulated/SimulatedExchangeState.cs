@@ -54,7 +54,11 @@ public sealed record SimulatedExchangeState(
 /// <summary>One currency of the wallet. Available = Total − Frozen.</summary>
 public sealed record SimulatedBalanceState(string Ccy, decimal Total, decimal Frozen);
 
-/// <summary>One hedge-mode swap position, flat or not. ReservedForClose = contracts held by resting close orders.</summary>
+/// <summary>
+/// One hedge-mode swap position, flat or not. ReservedForClose = contracts held by resting close orders. Leverage is the
+/// isolated setting, CrossLeverage the cross one; a state saved before cross margin existed has neither mode nor cross
+/// leverage, and loads as isolated with the default cross leverage.
+/// </summary>
 public sealed record SimulatedPositionState(
     string InstId,
     PositionSide PosSide,
@@ -62,12 +66,15 @@ public sealed record SimulatedPositionState(
     decimal Size,
     decimal AveragePrice,
     decimal Margin,
-    decimal ReservedForClose);
+    decimal ReservedForClose,
+    SimulatedMarginMode MarginMode = SimulatedMarginMode.Isolated,
+    decimal? CrossLeverage = null);
 
 /// <summary>
 /// One order with every field the exchange keeps, the reservations of a resting order included (what a fill or
 /// a cancel will release). <see cref="OrdId"/> is the decimal form of the order's sequence number.
-/// An empty <see cref="ClOrdId"/> marks an order no client placed (a manual trade, a liquidation).
+/// An empty <see cref="ClOrdId"/> marks an order no client placed (a manual trade, a liquidation). A swap order's
+/// <see cref="MarginMode"/> is its position's (isolated in a state saved before cross margin existed).
 /// </summary>
 public sealed record SimulatedOrderState(
     string OrdId,
@@ -87,7 +94,8 @@ public sealed record SimulatedOrderState(
     decimal FrozenBase,
     decimal ReservedContracts,
     long CreatedMs,
-    long UpdatedMs);
+    long UpdatedMs,
+    SimulatedMarginMode MarginMode = SimulatedMarginMode.Isolated);
 
 /// <summary>The last bar an instrument received: its close prices a market order until the next bar arrives.</summary>
 public sealed record SimulatedBarState(string InstId, Candle Bar);

@@ -18,6 +18,9 @@ internal sealed class SimulatedOrder
     public required bool IsClosing { get; init; }
     public required long CreatedMs { get; init; }
 
+    /// <summary>A swap order's margin mode (its position's); spot orders trade cash and keep the default.</summary>
+    public SimulatedMarginMode MarginMode { get; init; }
+
     public long UpdatedMs { get; set; }
     public OrderState State { get; set; } = OrderState.Live;
     public decimal FilledSize { get; set; }
@@ -51,5 +54,5 @@ internal sealed class SimulatedOrder
 
     public SimulatedOrderState ToState() => new(
         OrdId, ClOrdId, Instrument.InstId, Side, PosSide, Type, Size, Price, IsClosing, State,
-        FilledSize, FilledNotional, Fee, FrozenQuote, FrozenBase, ReservedContracts, CreatedMs, UpdatedMs);
+        FilledSize, FilledNotional, Fee, FrozenQuote, FrozenBase, ReservedContracts, CreatedMs, UpdatedMs, MarginMode);
 }

@@ -14,9 +14,9 @@ namespace Prometheus.Engine.Exchange.Simulated.Persistence;
 /// meta      (key PK, value)                         schema_version, kind
 /// counters  (id = 1 PK, last_ord_id, last_trade_id, last_bill_id)
 /// balances  (ccy PK, total, frozen)                 rowid order = wallet order
-/// positions ((inst_id, pos_side) PK, leverage, size, avg_px, margin, reserved_for_close)
+/// positions ((inst_id, pos_side) PK, leverage, size, avg_px, margin, reserved_for_close, margin_mode, cross_leverage NULL)
 /// orders    (ord_id PK, cl_ord_id, inst_id, side, pos_side, ord_type, size, px NULL, is_closing, state,
-///            filled_size, filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms)
+///            filled_size, filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms, margin_mode)
 ///            + unique index on cl_ord_id where not empty
 /// fills     (trade_id PK, ord_id, cl_ord_id, inst_id, side, pos_side, size, px, fee, fee_ccy, ts_ms, is_liquidation)
 /// bars      (inst_id PK, ts_ms, open, high, low, close, volume)
@@ -26,7 +26,8 @@ namespace Prometheus.Engine.Exchange.Simulated.Persistence;
 /// Opening checks before it writes anything: an existing file must be a store of a schema version this code
 /// knows (not newer) that passes <c>PRAGMA quick_check</c>; otherwise <see cref="ExchangeStoreException"/> and the
 /// file is left as it is. A file of an older version is then upgraded in place, in one transaction (version 1 had
-/// no funding: it gains the funding tables and the bill counter, empty). A new file is built under a temporary name
+/// no funding: it gains the funding tables and the bill counter, empty; version 2 had no cross margin: its positions and
+/// orders gain margin_mode 'Isolated', and cross_leverage NULL, which loads as the default leverage). A new file is built under a temporary name
 /// and renamed into place, so a file at the path is always a complete store. Not thread-safe (the exchange's one thread uses it). One process at a time.
 /// </summary>
 public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
@@ -35,7 +36,7 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
     public const string DefaultFileName = "exchange-sim.db";
 
     /// <summary>The schema version this code writes (and the newest it reads).</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const string Kind = "prometheus-simulated-exchange";
 
@@ -57,6 +58,14 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
         .. FundingTables,
     ];
 
+    /// <summary>Version 2 to 3: the margin mode of positions and orders (cross margin), and the cross leverage setting.</summary>
+    private static readonly string[] UpgradeFrom2 =
+    [
+        "ALTER TABLE positions ADD COLUMN margin_mode TEXT NOT NULL DEFAULT 'Isolated'",
+        "ALTER TABLE positions ADD COLUMN cross_leverage TEXT NULL",
+        "ALTER TABLE orders ADD COLUMN margin_mode TEXT NOT NULL DEFAULT 'Isolated'",
+    ];
+
     private static readonly string[] Schema =
     [
         "CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL)",
@@ -67,14 +76,15 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
         "CREATE TABLE balances (ccy TEXT NOT NULL PRIMARY KEY, total TEXT NOT NULL, frozen TEXT NOT NULL)",
         """
         CREATE TABLE positions (inst_id TEXT NOT NULL, pos_side TEXT NOT NULL, leverage TEXT NOT NULL, size TEXT NOT NULL,
-            avg_px TEXT NOT NULL, margin TEXT NOT NULL, reserved_for_close TEXT NOT NULL, PRIMARY KEY (inst_id, pos_side))
+            avg_px TEXT NOT NULL, margin TEXT NOT NULL, reserved_for_close TEXT NOT NULL,
+            margin_mode TEXT NOT NULL DEFAULT 'Isolated', cross_leverage TEXT NULL, PRIMARY KEY (inst_id, pos_side))
         """,
         """
         CREATE TABLE orders (ord_id INTEGER NOT NULL PRIMARY KEY, cl_ord_id TEXT NOT NULL, inst_id TEXT NOT NULL,
             side TEXT NOT NULL, pos_side TEXT NOT NULL, ord_type TEXT NOT NULL, size TEXT NOT NULL, px TEXT NULL,
             is_closing INTEGER NOT NULL, state TEXT NOT NULL, filled_size TEXT NOT NULL, filled_notional TEXT NOT NULL,
             fee TEXT NOT NULL, frozen_quote TEXT NOT NULL, frozen_base TEXT NOT NULL, reserved_contracts TEXT NOT NULL,
-            created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL)
+            created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, margin_mode TEXT NOT NULL DEFAULT 'Isolated')
         """,
         "CREATE UNIQUE INDEX orders_cl_ord_id ON orders (cl_ord_id) WHERE cl_ord_id <> ''",
         """
@@ -107,13 +117,13 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
         _connection = connection;
         _upsertOrder = Prepare(_connection, """
             INSERT INTO orders (ord_id, cl_ord_id, inst_id, side, pos_side, ord_type, size, px, is_closing, state,
-                filled_size, filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms)
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
+                filled_size, filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms, margin_mode)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18)
             ON CONFLICT (ord_id) DO UPDATE SET size = excluded.size, px = excluded.px, state = excluded.state, filled_size = excluded.filled_size,
                 filled_notional = excluded.filled_notional, fee = excluded.fee, frozen_quote = excluded.frozen_quote,
                 frozen_base = excluded.frozen_base, reserved_contracts = excluded.reserved_contracts,
                 updated_ms = excluded.updated_ms
-            """, 18);
+            """, 19);
         _insertFill = Prepare(_connection, """
             INSERT INTO fills (trade_id, ord_id, cl_ord_id, inst_id, side, pos_side, size, px, fee, fee_ccy, ts_ms, is_liquidation)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)
@@ -123,11 +133,12 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
             ON CONFLICT (ccy) DO UPDATE SET total = excluded.total, frozen = excluded.frozen
             """, 3);
         _upsertPosition = Prepare(_connection, """
-            INSERT INTO positions (inst_id, pos_side, leverage, size, avg_px, margin, reserved_for_close)
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
+            INSERT INTO positions (inst_id, pos_side, leverage, size, avg_px, margin, reserved_for_close, margin_mode, cross_leverage)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)
             ON CONFLICT (inst_id, pos_side) DO UPDATE SET leverage = excluded.leverage, size = excluded.size,
-                avg_px = excluded.avg_px, margin = excluded.margin, reserved_for_close = excluded.reserved_for_close
-            """, 7);
+                avg_px = excluded.avg_px, margin = excluded.margin, reserved_for_close = excluded.reserved_for_close,
+                margin_mode = excluded.margin_mode, cross_leverage = excluded.cross_leverage
+            """, 9);
         _upsertBar = Prepare(_connection, """
             INSERT INTO bars (inst_id, ts_ms, open, high, low, close, volume) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
             ON CONFLICT (inst_id) DO UPDATE SET ts_ms = excluded.ts_ms, open = excluded.open, high = excluded.high,
@@ -207,20 +218,21 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
                 "SELECT ccy, total, frozen FROM balances ORDER BY rowid",
                 r => new SimulatedBalanceState(r.GetString(0), Money(r, 1), Money(r, 2)));
             var positions = Read(_connection,
-                "SELECT inst_id, pos_side, leverage, size, avg_px, margin, reserved_for_close FROM positions ORDER BY rowid",
+                "SELECT inst_id, pos_side, leverage, size, avg_px, margin, reserved_for_close, margin_mode, cross_leverage FROM positions ORDER BY rowid",
                 r => new SimulatedPositionState(
-                    r.GetString(0), Name<PositionSide>(r, 1), Money(r, 2), Money(r, 3), Money(r, 4), Money(r, 5), Money(r, 6)));
+                    r.GetString(0), Name<PositionSide>(r, 1), Money(r, 2), Money(r, 3), Money(r, 4), Money(r, 5), Money(r, 6),
+                    Name<SimulatedMarginMode>(r, 7), r.IsDBNull(8) ? null : Money(r, 8)));
             var orders = Read(_connection,
                 """
                 SELECT ord_id, cl_ord_id, inst_id, side, pos_side, ord_type, size, px, is_closing, state, filled_size,
-                    filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms
+                    filled_notional, fee, frozen_quote, frozen_base, reserved_contracts, created_ms, updated_ms, margin_mode
                 FROM orders ORDER BY ord_id
                 """,
                 r => new SimulatedOrderState(
                     Id(r, 0), r.GetString(1), r.GetString(2), Name<OrderSide>(r, 3), Name<PositionSide>(r, 4),
                     Name<OrderType>(r, 5), Money(r, 6), r.IsDBNull(7) ? null : Money(r, 7), r.GetInt64(8) != 0,
                     Name<OrderState>(r, 9), Money(r, 10), Money(r, 11), Money(r, 12), Money(r, 13), Money(r, 14),
-                    Money(r, 15), r.GetInt64(16), r.GetInt64(17)));
+                    Money(r, 15), r.GetInt64(16), r.GetInt64(17), Name<SimulatedMarginMode>(r, 18)));
             var fills = Read(_connection,
                 """
                 SELECT trade_id, ord_id, cl_ord_id, inst_id, side, pos_side, size, px, fee, fee_ccy, ts_ms, is_liquidation
@@ -269,7 +281,7 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
                 Run(_upsertOrder, Id(o.OrdId), o.ClOrdId, o.InstId, o.Side.ToString(), o.PosSide.ToString(), o.Type.ToString(),
                     Text(o.Size), o.Price is { } px ? Text(px) : DBNull.Value, o.IsClosing ? 1L : 0L, o.State.ToString(),
                     Text(o.FilledSize), Text(o.FilledNotional), Text(o.Fee), Text(o.FrozenQuote), Text(o.FrozenBase),
-                    Text(o.ReservedContracts), o.CreatedMs, o.UpdatedMs);
+                    Text(o.ReservedContracts), o.CreatedMs, o.UpdatedMs, o.MarginMode.ToString());
             }
             foreach (var f in changes.Fills)
             {
@@ -281,7 +293,7 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
             foreach (var p in changes.Positions)
             {
                 Run(_upsertPosition, p.InstId, p.PosSide.ToString(), Text(p.Leverage), Text(p.Size), Text(p.AveragePrice),
-                    Text(p.Margin), Text(p.ReservedForClose));
+                    Text(p.Margin), Text(p.ReservedForClose), p.MarginMode.ToString(), p.CrossLeverage is { } cross ? Text(cross) : DBNull.Value);
             }
             foreach (var bar in changes.Bars)
             {
@@ -383,6 +395,11 @@ public sealed class SqliteSimulatedExchangeStore : ISimulatedExchangeStore
         if (version < 2)
         {
             foreach (var statement in UpgradeFrom1)
+                Execute(connection, statement, transaction);
+        }
+        if (version < 3)
+        {
+            foreach (var statement in UpgradeFrom2)
                 Execute(connection, statement, transaction);
         }
         Execute(connection, FormattableString.Invariant($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'"), transaction);
