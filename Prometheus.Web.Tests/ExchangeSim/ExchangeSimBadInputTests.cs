@@ -71,6 +71,8 @@ public sealed class ExchangeSimBadInputTests : SimServerTests
     [InlineData("/api/v5/trade/close-position", """{"instId":"BTC-USDT-SWAP","mgnMode":"isolated","posSide":"\ud800"}""", "51000")]
     [InlineData("/api/v5/trade/close-position", "[]", "50002")]
     [InlineData("/api/v5/account/set-leverage", """{"instId":"BTC-USDT-SWAP","mgnMode":"isolated","lever":"1e1"}""", "51000")]
+    [InlineData("/api/v5/account/set-leverage", """{"instId":"BTC-USDT-SWAP","mgnMode":"crossed","lever":"5"}""", "51000")]
+    [InlineData("/api/v5/account/set-leverage", """{"instId":"BTC-USDT-SWAP","mgnMode":"cross","lever":"0.5"}""", "51000")]
     [InlineData("/api/v5/account/set-leverage", """{"instId":"BTC-USDT-SWAP","mgnMode":"isolated","lever":"99999999999999999999999999999999"}""", "51000")]
     [InlineData("/api/v5/account/set-leverage", """{"instId":"BTC-USDT-SWAP","mgnMode":"isolated","lever":{"x":5}}""", "51000")]
     [InlineData("/api/v5/account/set-position-mode", """{"posMode":"\udfff"}""", "51000")]

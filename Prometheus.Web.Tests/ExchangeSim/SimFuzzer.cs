@@ -150,7 +150,7 @@ internal sealed class SimFuzzer(string baseUrl, int seed)
         var fields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["instId"] = Quote(swap ? "BTC-USDT-SWAP" : _random.NextDouble() < 0.02 ? "ETH-USDT" : "BTC-USDT"),
-            ["tdMode"] = Quote(swap ? "isolated" : "cash"),
+            ["tdMode"] = Quote(swap ? (_random.NextDouble() < 0.3 ? "cross" : "isolated") : "cash"),
             ["side"] = Quote(_random.NextDouble() < 0.5 ? "buy" : "sell"),
         };
         if (swap)
@@ -254,7 +254,8 @@ internal sealed class SimFuzzer(string baseUrl, int seed)
     {
         var lever = _random.NextDouble() < 0.3 ? Hostile[_random.Next(Hostile.Length)] : Quote(_random.Next(1, 11).ToString(CultureInfo.InvariantCulture));
         var posSide = _random.Next(3) switch { 0 => "", 1 => ",\"posSide\":\"long\"", _ => ",\"posSide\":\"short\"" };
-        await PostAsync("/api/v5/account/set-leverage", $$"""{"instId":"BTC-USDT-SWAP","mgnMode":"isolated","lever":{{lever}}{{posSide}}}""");
+        var mgnMode = _random.NextDouble() < 0.3 ? "cross" : "isolated";
+        await PostAsync("/api/v5/account/set-leverage", $$"""{"instId":"BTC-USDT-SWAP","mgnMode":"{{mgnMode}}","lever":{{lever}}{{posSide}}}""");
     }
 
     private async Task ReadAsync()

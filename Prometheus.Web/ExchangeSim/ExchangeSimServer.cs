@@ -15,7 +15,16 @@ namespace Prometheus.Web.ExchangeSim;
 /// </summary>
 public sealed class ExchangeSimServer : IDisposable
 {
-    public const string MarginMode = "isolated";
+    /// <summary>OKX's name of a margin mode (tdMode, mgnMode).</summary>
+    public static string MgnMode(SimulatedMarginMode mode) => mode == SimulatedMarginMode.Cross ? "cross" : "isolated";
+
+    /// <summary>A margin mode from OKX's name; null for anything else.</summary>
+    public static SimulatedMarginMode? ParseMgnMode(string? name) => name switch
+    {
+        "isolated" => SimulatedMarginMode.Isolated,
+        "cross" => SimulatedMarginMode.Cross,
+        _ => null,
+    };
     private readonly Lock _lock = new();
     private readonly SimulatedExchange _exchange;
     private readonly List<ExchangeOrder> _touched = [];
@@ -188,14 +197,14 @@ public sealed class ExchangeSimServer : IDisposable
     public Wire.OkxOrderPushWire OrderPush(ExchangeOrder order, ExchangeFill? fill)
     {
         var instrument = Instrument.Get(order.InstId);
-        return OkxWireWriter.OrderPush(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MarginMode, FeeCcy, fill);
+        return OkxWireWriter.OrderPush(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MgnMode(_exchange.OrderMarginMode(order.OrdId)), FeeCcy, fill);
     }
 
     /// <summary>The order as GET /trade/order writes it, with its latest execution.</summary>
     public Wire.OkxOrderWire OrderWire(ExchangeOrder order, ExchangeFill? lastFill)
     {
         var instrument = Instrument.Get(order.InstId);
-        var wire = OkxWireWriter.Order(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MarginMode, FeeCcy, lastFill);
+        var wire = OkxWireWriter.Order(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MgnMode(_exchange.OrderMarginMode(order.OrdId)), FeeCcy, lastFill);
         wire.AttachAlgoOrds = Algos.For(order.InstId, order.ClOrdId);
         return wire;
     }
@@ -214,7 +223,8 @@ public sealed class ExchangeSimServer : IDisposable
                 if (position is null && !includeFlat)
                     continue;
                 position ??= new ExchangePosition(instrument.InstId, side, 0m, 0m, _exchange.Leverage(instrument.InstId, side), 0m, 0m, 0m);
-                result.Add(OkxWireWriter.Position(position, instrument, MarginMode, mark, NowMs, _exchange.AvailableToClose(instrument.InstId, side)));
+                result.Add(OkxWireWriter.Position(position, instrument, MgnMode(_exchange.MarginMode(instrument.InstId, side)), mark, NowMs,
+                    _exchange.AvailableToClose(instrument.InstId, side)));
             }
         }
         return result;
@@ -225,8 +235,13 @@ public sealed class ExchangeSimServer : IDisposable
         var balances = _exchange.GetBalancesAsync().Result;
         var iso = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var p in _exchange.GetPositionsAsync().Result)
-            iso[FeeCcy] = iso.GetValueOrDefault(FeeCcy) + p.Margin + p.UnrealizedPnl;
-        return OkxWireWriter.Balance(balances, ccy => ccy == FeeCcy ? 1m : SpotPrice(ccy), iso, NowMs);
+        {
+            if (_exchange.MarginMode(p.InstId, p.PosSide) == SimulatedMarginMode.Isolated)
+                iso[FeeCcy] = iso.GetValueOrDefault(FeeCcy) + p.Margin + p.UnrealizedPnl;
+        }
+        var cross = _exchange.CrossMargin();
+        return OkxWireWriter.Balance(balances, ccy => ccy == FeeCcy ? 1m : SpotPrice(ccy), iso, NowMs,
+            new OkxCrossFigures(FeeCcy, cross.Equity - balances.Single(b => b.Ccy == FeeCcy).Total, cross.Initial, cross.Maintenance, cross.MarginRatio, cross.Notional));
     }
 
     /// <summary>Runs a read under the lock (no pushes).</summary>

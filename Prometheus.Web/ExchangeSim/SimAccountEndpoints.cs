@@ -5,7 +5,7 @@ using Prometheus.Engine.Exchange.Simulated;
 
 namespace Prometheus.Web.ExchangeSim;
 
-/// <summary>Private account REST: balance, positions, config, position mode (hedge only), leverage (isolated).</summary>
+/// <summary>Private account REST: balance, positions, config, position mode (hedge only), leverage (isolated and cross, one setting each).</summary>
 public static class SimAccountEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -66,8 +66,8 @@ public static class SimAccountEndpoints
             return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId, lever and mgnMode cannot be empty.");
         if (!SimHttp.TryDecimal(SimHttp.Field(body, "lever"), out var lever))
             return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter lever error");
-        if (mgnMode != ExchangeSimServer.MarginMode)
-            return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter mgnMode error: the simulated exchange margins swaps in isolated mode.");
+        if (ExchangeSimServer.ParseMgnMode(mgnMode) is not { } mode)
+            return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter mgnMode error: isolated or cross.");
         PositionSide[] sides = posSide switch
         {
             "long" => [PositionSide.Long],
@@ -78,7 +78,7 @@ public static class SimAccountEndpoints
         if (sides.Length == 0)
             return SimHttp.Error(OkxErrorCodes.ParameterError, "Parameter posSide error");
         // Both sides at once when posSide is absent: set on both, or refused and set on neither.
-        var ack = sim.Run(exchange => exchange.SetLeverageAsync(instId, sides, lever).Result);
+        var ack = sim.Run(exchange => exchange.SetLeverageAsync(instId, sides, lever, mode).Result);
         if (!ack.Accepted)
             return SimHttp.Error(ack.Code, ack.Message);
         return SimHttp.Ok([new OkxLeverageWire { InstId = instId, Lever = OkxJson.Format(lever), MgnMode = mgnMode, PosSide = posSide ?? "" }]);

@@ -74,7 +74,7 @@ public static class SimFundingEndpoints
             .Select(b => (Bill: b, Id: long.Parse(b.BillId, NumberStyles.None, CultureInfo.InvariantCulture)))
             .Where(x => (after is null || x.Id < after) && (before is null || x.Id > before))
             .Where(x => x.Bill.FundingTimeMs >= from && (end is null || x.Bill.FundingTimeMs <= end))
-            .Select(x => (x.Id, Wire: OkxWireWriter.FundingBill(x.Bill, ExchangeSimServer.MarginMode)))
+            .Select(x => (x.Id, Wire: OkxWireWriter.FundingBill(x.Bill, ExchangeSimServer.MgnMode(exchange.MarginMode(x.Bill.InstId, x.Bill.PosSide)))))
             .Where(x => subType is null || x.Wire.SubType == subType)
             .OrderByDescending(x => x.Id)
             .Take(limit)

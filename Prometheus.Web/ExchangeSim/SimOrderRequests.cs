@@ -10,7 +10,7 @@ namespace Prometheus.Web.ExchangeSim;
 /// The order items of POST /trade/order, batch-orders, cancel-order, cancel-batch-orders and amend-order. Every item of
 /// a request is read and checked in full before any of them acts, so a bad item is answered with its own sCode and
 /// sMsg and stops nothing else, and a refused item changed nothing. The simulated exchange trades spot in cash and
-/// swaps in isolated margin, hedge mode (posSide required), market and limit orders.
+/// swaps in isolated or cross margin (a side in one mode at a time), hedge mode (posSide required), market and limit orders.
 /// </summary>
 public static class SimOrderRequests
 {
@@ -18,7 +18,7 @@ public static class SimOrderRequests
 
     /// <summary>An order item read in full: what to place. <see cref="Size"/> is in the quote currency when <see cref="SizedInQuote"/>.</summary>
     private sealed record NewOrder(Instrument Instrument, string ClOrdId, string Tag, OrderSide Side, PositionSide PosSide, OrderType Type,
-        decimal Size, decimal? Price, bool ReduceOnly, bool SizedInQuote, decimal? StopLoss, decimal? TakeProfit);
+        decimal Size, decimal? Price, bool ReduceOnly, bool SizedInQuote, decimal? StopLoss, decimal? TakeProfit, SimulatedMarginMode Mode);
 
     private sealed record OrderRef(string InstId, string? OrdId, string? ClOrdId);
 
@@ -71,8 +71,9 @@ public static class SimOrderRequests
             return Refuse(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
         var spot = instrument.Kind == InstrumentKind.Spot;
         var tdMode = SimHttp.Field(item, "tdMode");
-        if (spot ? tdMode != "cash" : tdMode != ExchangeSimServer.MarginMode)
-            return Refuse(OkxErrorCodes.ParameterError, $"Parameter tdMode error: {(spot ? "spot trades in cash" : "swaps trade in isolated margin here")}.");
+        var mode = ExchangeSimServer.ParseMgnMode(tdMode);
+        if (spot ? tdMode != "cash" : mode is null)
+            return Refuse(OkxErrorCodes.ParameterError, $"Parameter tdMode error: {(spot ? "spot trades in cash" : "swaps trade in isolated or cross margin")}.");
         var side = SimHttp.Field(item, "side") switch { "buy" => OrderSide.Buy, "sell" => OrderSide.Sell, _ => (OrderSide?)null };
         if (side is null)
             return Refuse(OkxErrorCodes.ParameterError, "Parameter side error");
@@ -107,7 +108,7 @@ public static class SimOrderRequests
         if (reduceOnly is null)
             return Refuse(OkxErrorCodes.ParameterError, "Parameter reduceOnly error");
         order = new NewOrder(instrument, clOrdId, tag, side.Value, posSide.Value, type.Value, size, price, reduceOnly.Value,
-            spot && type == OrderType.Market && tgtCcy == "quote_ccy", stopLoss, takeProfit);
+            spot && type == OrderType.Market && tgtCcy == "quote_ccy", stopLoss, takeProfit, mode ?? SimulatedMarginMode.Isolated);
         return null;
     }
 
@@ -133,7 +134,7 @@ public static class SimOrderRequests
             OrderAck placed;
             try
             {
-                placed = exchange.PlaceOrderAsync(request).Result;
+                placed = exchange.PlaceOrderAsync(request, order.Mode).Result;
             }
             catch when (algo is not null)
             {

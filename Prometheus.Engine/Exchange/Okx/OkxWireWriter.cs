@@ -151,8 +151,9 @@ public static class OkxWireWriter
 
     /// <param name="usdPrice">The USDT price of a currency (1 for USDT).</param>
     /// <param name="isolatedEquity">Margin plus unrealised PnL of isolated positions, per settlement currency.</param>
+    /// <param name="cross">The cross positions' figures, in their settlement currency; null when the account has none.</param>
     public static OkxBalanceWire Balance(IReadOnlyList<ExchangeBalance> balances, Func<string, decimal> usdPrice,
-        IReadOnlyDictionary<string, decimal> isolatedEquity, long updatedMs)
+        IReadOnlyDictionary<string, decimal> isolatedEquity, long updatedMs, OkxCrossFigures? cross = null)
     {
         ArgumentNullException.ThrowIfNull(balances);
         var details = new List<OkxBalanceDetailWire>(balances.Count);
@@ -161,7 +162,8 @@ public static class OkxWireWriter
         foreach (var b in balances)
         {
             var iso = isolatedEquity.GetValueOrDefault(b.Ccy);
-            var eq = b.Total + iso;
+            var crossHere = cross is not null && cross.Ccy == b.Ccy ? cross : null;
+            var eq = b.Total + iso + (crossHere?.MarginAndUpl ?? 0m);
             var eqUsd = eq * usdPrice(b.Ccy);
             totalEq += eqUsd;
             totalIso += iso * usdPrice(b.Ccy);
@@ -173,11 +175,18 @@ public static class OkxWireWriter
                 Interest = "0", IsoEq = OkxJson.Format(iso), IsoLiab = "0", IsoUpl = "0", Liab = "0", MaxLoan = "0",
                 OrdFrozen = OkxJson.Format(b.Frozen), SmtSyncEq = "0", SpotCopyTradingEq = "0", SpotIsoBal = "0", StgyEq = "0",
                 Twap = "0", UTime = OkxJson.Format(updatedMs), Upl = "0", UplLiab = "0", CollateralEnabled = true,
+                Imr = crossHere is null ? "" : OkxJson.Format(crossHere.Initial),
+                Mmr = crossHere is null ? "" : OkxJson.Format(crossHere.Maintenance),
+                MgnRatio = crossHere?.MarginRatio is { } ratio ? OkxJson.Format(ratio) : "",
             });
         }
         return new OkxBalanceWire
         {
             Details = details, IsoEq = OkxJson.Format(totalIso), TotalEq = OkxJson.Format(totalEq),
+            Imr = cross is null ? "" : OkxJson.Format(cross.Initial * usdPrice(cross.Ccy)),
+            Mmr = cross is null ? "" : OkxJson.Format(cross.Maintenance * usdPrice(cross.Ccy)),
+            MgnRatio = cross?.MarginRatio is { } accountRatio ? OkxJson.Format(accountRatio) : "",
+            NotionalUsd = cross is null ? "" : OkxJson.Format(cross.Notional * usdPrice(cross.Ccy)),
             UTime = OkxJson.Format(updatedMs), Upl = "0", BorrowFroz = "0", OrdFroz = "0",
         };
     }
@@ -298,3 +307,10 @@ public static class OkxWireWriter
         return (Math.Abs(hash % 1_000_000_000_000L) * 10 + (side == PositionSide.Long ? 1 : 2)).ToString(CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>
+/// An account's cross margin figures in one settlement currency: MarginAndUpl = the cross positions' margin plus their
+/// unrealised PnL (what their equity adds to the cash balance), Initial and Maintenance margin, MarginRatio = cross
+/// equity / maintenance (null without cross positions), Notional.
+/// </summary>
+public sealed record OkxCrossFigures(string Ccy, decimal MarginAndUpl, decimal Initial, decimal Maintenance, decimal? MarginRatio, decimal Notional);
