@@ -52,6 +52,16 @@ public sealed partial class Supervisor
             []);
     }
 
+    /// <summary>The equity curves' points now: the population's, then each living agent's, at the marks.</summary>
+    public IReadOnlyList<EquityMark> CaptureEquity()
+    {
+        var now = NowMs;
+        var marks = new List<EquityMark>(_living.Count + 1) { new(EquityMark.Population, now, Equity) };
+        foreach (var agent in _living)
+            marks.Add(new EquityMark(agent.Id, now, Ledger.Private(agent.Id).Equity(Marks)));
+        return marks;
+    }
+
     private SupervisorState SaveSupervisor(bool riskLogAlways)
     {
         var riskLog = riskLogAlways || RiskLog.Total != _riskLogSaved ? RiskLog.Save() : null;

@@ -117,7 +117,7 @@ public sealed class TradingLoop
         {
             return e.Message.Split(" (Parameter", 2)[0];
         }
-        _sink?.Checkpoint(_supervisor.CaptureCheckpoint());
+        _sink?.Checkpoint(_supervisor.CaptureCheckpoint(), _supervisor.CaptureEquity());
         return null;
     });
 
@@ -208,7 +208,7 @@ public sealed class TradingLoop
             if (++cycles % _checkpointEvery == 0 || _deathSinceCheckpoint)
             {
                 _deathSinceCheckpoint = false;
-                _sink?.Checkpoint(_supervisor.CaptureCheckpoint());
+                _sink?.Checkpoint(_supervisor.CaptureCheckpoint(), _supervisor.CaptureEquity());
             }
             if (_sink is not null && _snapshots.IsDue(_supervisor.Cycle, _wall.GetUtcNow()))
             {
@@ -224,7 +224,7 @@ public sealed class TradingLoop
         await DrainInboxAsync();
         if (_sink is not null)
         {
-            _sink.Checkpoint(_supervisor.CaptureCheckpoint());
+            _sink.Checkpoint(_supervisor.CaptureCheckpoint(), _supervisor.CaptureEquity());
             await _sink.FlushAsync(CancellationToken.None);
         }
         Publish();

@@ -58,6 +58,7 @@ public static class ApiEndpoints
         api.MapSimEndpoints();
         api.MapReconciliationEndpoints();
         api.MapRiskEndpoints();
+        api.MapHistoryEndpoints();
         return app;
     }
 
