@@ -17,4 +17,7 @@ public interface IHistory
 
     /// <summary>The equity curve of the population (<see cref="EquityMark.Population"/>) or of one agent between two market times, oldest first.</summary>
     Task<List<EquityMark>> EquityAsync(int agentId, long fromMs, long toMs, CancellationToken ct = default);
+
+    /// <summary>How many fills were booked on each UTC day (market time) that had any, oldest first.</summary>
+    Task<List<(long DayStartMs, int Trades)>> TradesPerDayAsync(CancellationToken ct = default);
 }

@@ -60,15 +60,28 @@ public sealed class StoreHistory(string dataDir) : IHistory
         await using var connection = Open();
         if (connection is null) return [];
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT TimeMs, Equity FROM EquityPoints WHERE AgentId = $agent AND TimeMs >= $from AND TimeMs <= $to ORDER BY TimeMs";
+        select.CommandText = "SELECT TimeMs, Equity, MarketPrice FROM EquityPoints WHERE AgentId = $agent AND TimeMs >= $from AND TimeMs <= $to ORDER BY TimeMs";
         select.Parameters.AddWithValue("$agent", agentId);
         select.Parameters.AddWithValue("$from", fromMs);
         select.Parameters.AddWithValue("$to", toMs);
         var points = new List<EquityMark>();
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            points.Add(new EquityMark(agentId, reader.GetInt64(0), Money(reader, 1)));
+            points.Add(new EquityMark(agentId, reader.GetInt64(0), Money(reader, 1), reader.IsDBNull(2) ? null : Money(reader, 2)));
         return points;
+    }
+
+    public async Task<List<(long DayStartMs, int Trades)>> TradesPerDayAsync(CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        if (connection is null) return [];
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT TimestampMs / 86400000, count(*) FROM Trades GROUP BY TimestampMs / 86400000 ORDER BY 1";
+        var days = new List<(long, int)>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            days.Add((reader.GetInt64(0) * 86_400_000L, reader.GetInt32(1)));
+        return days;
     }
 
     private SqliteConnection? Open()

@@ -56,7 +56,7 @@ public sealed partial class Supervisor
     public IReadOnlyList<EquityMark> CaptureEquity()
     {
         var now = NowMs;
-        var marks = new List<EquityMark>(_living.Count + 1) { new(EquityMark.Population, now, Equity) };
+        var marks = new List<EquityMark>(_living.Count + 1) { new(EquityMark.Population, now, Equity, Market.Close > 0m ? Market.Close : null) };
         foreach (var agent in _living)
             marks.Add(new EquityMark(agent.Id, now, Ledger.Private(agent.Id).Equity(Marks)));
         return marks;

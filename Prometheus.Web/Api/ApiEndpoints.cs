@@ -59,6 +59,7 @@ public static class ApiEndpoints
         api.MapReconciliationEndpoints();
         api.MapRiskEndpoints();
         api.MapHistoryEndpoints();
+        api.MapPerformanceEndpoints();
         return app;
     }
 

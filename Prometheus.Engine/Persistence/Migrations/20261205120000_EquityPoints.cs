@@ -16,6 +16,7 @@ public sealed class EquityPoints : Migration
             AgentId = t.Column<int>(type: "INTEGER", nullable: false),
             TimeMs = t.Column<long>(type: "INTEGER", nullable: false),
             Equity = t.Column<decimal>(type: "TEXT", nullable: false),
+            MarketPrice = t.Column<decimal>(type: "TEXT", nullable: true),
         }, constraints: t => t.PrimaryKey("PK_EquityPoints", x => new { x.AgentId, x.TimeMs }));
 
     protected override void Down(MigrationBuilder b) => b.DropTable("EquityPoints");

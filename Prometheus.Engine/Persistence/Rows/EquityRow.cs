@@ -9,4 +9,5 @@ public sealed class EquityRow
     public int AgentId { get; set; }
     public long TimeMs { get; set; }
     public decimal Equity { get; set; }
+    public decimal? MarketPrice { get; set; }
 }
