@@ -143,6 +143,35 @@ public sealed class TradingLoop
         return await done.Task;
     }
 
+    /// <summary>
+    /// A person closes one agent's position at market. Refused while the engine awaits confirmation, is blocked or stops
+    /// (nothing is sent then); allowed Running and Paused, as close-all is.
+    /// </summary>
+    public async Task<PositionCloseOutcome> ClosePositionAsync(int agentId, string instId, Exchange.PositionSide posSide)
+    {
+        var done = new TaskCompletionSource<PositionCloseOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_inbox.Writer.TryWrite(async () =>
+        {
+            try
+            {
+                if (State is not (EngineState.Running or EngineState.Paused))
+                {
+                    done.SetResult(new PositionCloseOutcome(PositionCloseResult.Refused, $"cannot close a position: the engine is {State}"));
+                    return;
+                }
+                var closed = await _supervisor.ClosePositionAsync(agentId, instId, posSide);
+                Publish();
+                done.SetResult(new PositionCloseOutcome(closed ? PositionCloseResult.Closed : PositionCloseResult.NoSuchPosition));
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        }))
+            return new PositionCloseOutcome(PositionCloseResult.Refused, "the engine has stopped");
+        return await done.Task;
+    }
+
     /// <summary>Runs <paramref name="query"/> on the loop between cycles: the only safe way to read the Supervisor from outside.</summary>
     public Task<T> QueryAsync<T>(Func<Supervisor, T> query, CancellationToken ct = default) =>
         QueryAsync(s => ValueTask.FromResult(query(s)), ct);

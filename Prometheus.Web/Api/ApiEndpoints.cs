@@ -60,6 +60,7 @@ public static class ApiEndpoints
         api.MapRiskEndpoints();
         api.MapHistoryEndpoints();
         api.MapPerformanceEndpoints();
+        api.MapPositionEndpoints();
         return app;
     }
 
