@@ -29,6 +29,8 @@ public class EquityHistoryTests
         var agent = s.Supervisor.Living[0].Id;
         Assert.Equal(written.Where(m => m.AgentId == agent), await history.EquityAsync(agent, long.MinValue, long.MaxValue));
         var middle = population[1].TimeMs;
+        await s.Engine.StepAsync(); // a quarter of an hour later: the population's point only
+        Assert.Equal([EquityMark.Population], s.Supervisor.CaptureEquity().Select(m => m.AgentId));
         Assert.Equal([population[1]], await history.EquityAsync(EquityMark.Population, middle, middle));
     }
 }
