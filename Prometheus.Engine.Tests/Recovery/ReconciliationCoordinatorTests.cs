@@ -125,6 +125,30 @@ public class ReconciliationCoordinatorTests
         Assert.True((await reopened.RunAsync(ReconciliationLevel.Full)).NothingNew);
     }
 
+    [Fact]
+    public async Task Closing_an_orphan_attributes_the_closing_fill_to_that_orphan_instead_of_raising_a_new_one()
+    {
+        using var s = await WithSwapLongsAsync();
+        var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
+        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
+        s.Supervisor.TradingEnabled = false;
+        await s.Engine.StepAsync();
+        await coordinator.RunAsync(ReconciliationLevel.Deep);
+        var opened = Assert.Single(coordinator.Orphans).Orphan;
+
+        await coordinator.CloseOrphanAsync(opened.Id, "test");
+        await s.Engine.StepAsync();
+        await coordinator.RunAsync(ReconciliationLevel.Deep);
+
+        Assert.DoesNotContain(coordinator.Orphans, o => o.Orphan.Status == OrphanStatus.Open);
+        var closing = Assert.Single(coordinator.Orphans, o => o.Orphan.Id != opened.Id).Orphan;
+        Assert.Equal((OrphanStatus.Closed, -opened.Delta, ReconciliationIds.OrphanCloseClOrdId(opened.Id)), (closing.Status, closing.Delta, closing.ClOrdId));
+        Assert.Contains(opened.Id, closing.Reason);
+        Assert.Contains(coordinator.Items, i => i.Id == closing.Id && i.Resolved && i.Correction!.Contains($"attributed to orphan {opened.Id}"));
+        AssertAggregatesHold(s, coordinator);
+        Assert.True((await new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store).RunAsync(ReconciliationLevel.Full)).NothingNew);
+    }
+
     [Theory]
     [InlineData("align-ledger")]
     [InlineData("close-exchange")]

@@ -239,7 +239,7 @@ public sealed class PublicLedger
         {
             // Formatted straight into UTF-8: a million records must not cost a million strings.
             if (!System.Text.Unicode.Utf8.TryWrite(buffer, inv,
-                    $"{r.TradeId}|{r.AgentId}|{r.InstId}|{r.Side.ToWire()}|{r.PosSide}|{r.Amount}|{r.Price}|{r.Fee}|{r.OrdId}|{r.ClOrdId}|{r.ExchangeTradeId}|{r.TimestampMs}|{r.Confidence:R}|{r.RealizedPnl}|{r.Origin}\n",
+                    $"{r.TradeId}|{r.AgentId}|{r.InstId}|{r.Side.ToWire()}|{r.PosSide}|{r.Amount}|{r.Price}|{r.Fee}|{r.OrdId}|{r.ClOrdId}|{r.ExchangeTradeId}|{r.TimestampMs}|{r.Confidence:R}|{r.RealizedPnl}|{r.Origin.HashName()}\n",
                     out var written))
                 throw new InvalidOperationException($"Trade record {r.TradeId} does not fit the hash buffer.");
             hash.AppendData(buffer, 0, written);

@@ -27,6 +27,7 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
     public DbSet<CounterRow> Counters => Set<CounterRow>();
     public DbSet<OrphanRow> Orphans => Set<OrphanRow>();
     public DbSet<ReconciliationItemRow> ReconciliationItems => Set<ReconciliationItemRow>();
+    public DbSet<EquityRow> EquityPoints => Set<EquityRow>();
 
     public static DbContextOptions<EngineDbContext> OptionsFor(string connectionString) =>
         Configure(new DbContextOptionsBuilder<EngineDbContext>().UseSqlite(connectionString));
@@ -136,6 +137,11 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
         {
             e.ToTable("ReconciliationItems");
             e.HasKey(i => i.Id);
+        });
+        model.Entity<EquityRow>(e =>
+        {
+            e.ToTable("EquityPoints");
+            e.HasKey(p => new { p.AgentId, p.TimeMs });
         });
     }
 }

@@ -20,7 +20,10 @@ public sealed partial class EngineStore : ICheckpointSink
     public long? LastCheckpointAtMs => Interlocked.Read(ref _lastCheckpointAtMs) is >= 0 and var at ? at : null;
 
     /// <summary>Called on the loop: versions the checkpoint now, writes it in the background.</summary>
-    public void Checkpoint(EngineSnapshot checkpoint)
+    public void Checkpoint(EngineSnapshot checkpoint) => Checkpoint(checkpoint, []);
+
+    /// <summary>Called on the loop: as <see cref="Checkpoint(EngineSnapshot)"/>, with the equity points taken at the same time, in its transaction.</summary>
+    public void Checkpoint(EngineSnapshot checkpoint, IReadOnlyList<EquityMark> equity)
     {
         ThrowIfWriteFailed();
         var version = ++_version;
@@ -36,6 +39,7 @@ public sealed partial class EngineStore : ICheckpointSink
                 WriteState(commands, checkpoint, version, newDecisions, now);
                 commands.Checkpoint(version, checkpoint.TakenAtMs, now, checkpoint.Supervisor.Cycle, checkpoint.Agents.Count, checkpoint.LastTradeId);
                 commands.Event(version, now, EventKinds.Checkpoint, EngineJson.Serialize(payload));
+                foreach (var mark in equity) commands.Equity(mark);
             });
             Interlocked.Exchange(ref _lastCheckpointAtMs, NowMs);
         });

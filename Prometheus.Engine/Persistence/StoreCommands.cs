@@ -16,7 +16,7 @@ internal sealed class StoreCommands : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter,
-        _insertDecision, _insertEvent, _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery;
+        _insertDecision, _insertEvent, _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery, _insertEquity;
     private readonly SqliteCommand[] _all;
 
     public StoreCommands(SqliteConnection connection)
@@ -74,7 +74,9 @@ internal sealed class StoreCommands : IDisposable
             """, 8);
         _insertAudit = Prepare(connection, "INSERT INTO AuditLog (RecordedAtMs, Actor, Action, Detail) VALUES ($p0, $p1, $p2, $p3)", 4);
         _insertRecovery = Prepare(connection, "INSERT INTO RecoveryLog (RecordedAtMs, Decision, Report) VALUES ($p0, $p1, $p2)", 3);
-        _all = [_insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter, _insertDecision, _insertEvent,
+        // Idempotent by (agent, time): a checkpoint replayed, or two at the same market time, keep the first point.
+        _insertEquity = Prepare(connection, "INSERT OR IGNORE INTO EquityPoints (AgentId, TimeMs, Equity, MarketPrice) VALUES ($p0, $p1, $p2, $p3)", 4);
+        _all = [_insertEquity, _insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter, _insertDecision, _insertEvent,
             _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery];
     }
 
@@ -127,6 +129,8 @@ internal sealed class StoreCommands : IDisposable
         Run(_insertSnapshot, version, file, sha256, bytes, takenAtMs, recordedAtMs, cycle, lastTradeId);
 
     public void Audit(long recordedAtMs, string actor, string action, string detail) => Run(_insertAudit, recordedAtMs, actor, action, detail);
+
+    public void Equity(EquityMark mark) => Run(_insertEquity, mark.AgentId, mark.TimeMs, Text(mark.Equity), mark.MarketPrice is { } price ? Text(price) : null);
 
     public void Recovery(long recordedAtMs, string decision, string report) => Run(_insertRecovery, recordedAtMs, decision, report);
 

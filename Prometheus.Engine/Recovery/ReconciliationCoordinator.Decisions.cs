@@ -76,7 +76,7 @@ public sealed partial class ReconciliationCoordinator
         var orphan = OpenOrphan(orphanId);
         if (orphan.Delta <= 0m)
             throw new ReconciliationDecisionException("this orphan took exposure away from the position: there is nothing of it to close; adopt or dismiss it");
-        var request = new OrderRequest(orphan.InstId, ReconciliationIds.OrderClOrdId($"{orphan.Id}|close"),
+        var request = new OrderRequest(orphan.InstId, ReconciliationIds.OrphanCloseClOrdId(orphan.Id),
             orphan.PosSide == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, orphan.PosSide, OrderType.Market, orphan.Delta);
         var ack = await _supervisor.PlaceOutsideOrderAsync(request, ct);
         if (!ack.Accepted)

@@ -14,7 +14,7 @@ public static class PreTradeRisk
     public static RiskVerdict Check(OrderIntent intent, PrivateLedger ledger, decimal agentEquity, TradingState state,
         int tradesToday, RiskOptions options, RiskDenialReason? haltReason = null, string haltDetail = "trading is halted")
     {
-        if (state == TradingState.Halted && !(intent.ReducesExposure && intent.Origin == TradeOrigin.RiskExit))
+        if (state == TradingState.Halted && !(intent.ReducesExposure && intent.Origin.IsRiskExit()))
             return RiskVerdict.Deny(haltReason ?? RiskDenialReason.Halted, haltDetail);
         if (tradesToday >= options.MaxDailyTrades)
             return RiskVerdict.Deny(RiskDenialReason.DailyTradeLimit, Invariant($"{tradesToday} orders today, limit {options.MaxDailyTrades}"));

@@ -9,6 +9,9 @@ public interface ICheckpointSink
     /// <summary>Accepts a partial checkpoint (the agents changed since the previous one) for writing.</summary>
     void Checkpoint(EngineSnapshot checkpoint);
 
+    /// <summary>A checkpoint with the equity curves' points at its time, written with it (one transaction where the sink has them).</summary>
+    void Checkpoint(EngineSnapshot checkpoint, IReadOnlyList<EquityMark> equity) => Checkpoint(checkpoint);
+
     /// <summary>Accepts a full snapshot for writing.</summary>
     void Snapshot(EngineSnapshot snapshot);
 

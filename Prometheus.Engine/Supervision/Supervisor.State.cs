@@ -52,6 +52,26 @@ public sealed partial class Supervisor
             []);
     }
 
+    /// <summary>How often (market time) each agent's equity is kept: a hundred agents' curves stay a few thousand rows a month.</summary>
+    public const long AgentEquityEveryMs = 60 * 60 * 1000;
+    private long? _lastAgentEquityMs;
+
+    /// <summary>
+    /// The equity curves' points now: the population's every time, each living agent's at most once per
+    /// <see cref="AgentEquityEveryMs"/> of market time.
+    /// </summary>
+    public IReadOnlyList<EquityMark> CaptureEquity()
+    {
+        var now = NowMs;
+        EquityMark population = new(EquityMark.Population, now, Equity, Market.Close > 0m ? Market.Close : null);
+        if (now - _lastAgentEquityMs < AgentEquityEveryMs) return [population]; // null (the first): not less
+        _lastAgentEquityMs = now;
+        var marks = new List<EquityMark>(_living.Count + 1) { population };
+        foreach (var agent in _living)
+            marks.Add(new EquityMark(agent.Id, now, Ledger.Private(agent.Id).Equity(Marks)));
+        return marks;
+    }
+
     private SupervisorState SaveSupervisor(bool riskLogAlways)
     {
         var riskLog = riskLogAlways || RiskLog.Total != _riskLogSaved ? RiskLog.Save() : null;

@@ -199,7 +199,7 @@ public sealed partial class Supervisor
                 var exit = AgentExitRules.Check(lot, price, now, agent.Genome, _maxHoldingMs);
                 if (exit != ExitReason.None)
                 {
-                    await SubmitAsync(CloseIntent(agent, lot, TradeOrigin.RiskExit, 1.0), bypassRisk: false, ct);
+                    await SubmitAsync(CloseIntent(agent, lot, exit.ToOrigin(), 1.0), bypassRisk: false, ct);
                     continue;
                 }
             }

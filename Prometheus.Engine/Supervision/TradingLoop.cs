@@ -117,7 +117,7 @@ public sealed class TradingLoop
         {
             return e.Message.Split(" (Parameter", 2)[0];
         }
-        _sink?.Checkpoint(_supervisor.CaptureCheckpoint());
+        _sink?.Checkpoint(_supervisor.CaptureCheckpoint(), _supervisor.CaptureEquity());
         return null;
     });
 
@@ -140,6 +140,35 @@ public sealed class TradingLoop
             }
         }))
             return "the engine has stopped";
+        return await done.Task;
+    }
+
+    /// <summary>
+    /// A person closes one agent's position at market. Refused while the engine awaits confirmation, is blocked or stops
+    /// (nothing is sent then); allowed Running and Paused, as close-all is.
+    /// </summary>
+    public async Task<PositionCloseOutcome> ClosePositionAsync(int agentId, string instId, Exchange.PositionSide posSide)
+    {
+        var done = new TaskCompletionSource<PositionCloseOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_inbox.Writer.TryWrite(async () =>
+        {
+            try
+            {
+                if (State is not (EngineState.Running or EngineState.Paused))
+                {
+                    done.SetResult(new PositionCloseOutcome(PositionCloseResult.Refused, $"cannot close a position: the engine is {State}"));
+                    return;
+                }
+                var closed = await _supervisor.ClosePositionAsync(agentId, instId, posSide);
+                Publish();
+                done.SetResult(new PositionCloseOutcome(closed ? PositionCloseResult.Closed : PositionCloseResult.NoSuchPosition));
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        }))
+            return new PositionCloseOutcome(PositionCloseResult.Refused, "the engine has stopped");
         return await done.Task;
     }
 
@@ -208,7 +237,7 @@ public sealed class TradingLoop
             if (++cycles % _checkpointEvery == 0 || _deathSinceCheckpoint)
             {
                 _deathSinceCheckpoint = false;
-                _sink?.Checkpoint(_supervisor.CaptureCheckpoint());
+                _sink?.Checkpoint(_supervisor.CaptureCheckpoint(), _supervisor.CaptureEquity());
             }
             if (_sink is not null && _snapshots.IsDue(_supervisor.Cycle, _wall.GetUtcNow()))
             {
@@ -224,7 +253,7 @@ public sealed class TradingLoop
         await DrainInboxAsync();
         if (_sink is not null)
         {
-            _sink.Checkpoint(_supervisor.CaptureCheckpoint());
+            _sink.Checkpoint(_supervisor.CaptureCheckpoint(), _supervisor.CaptureEquity());
             await _sink.FlushAsync(CancellationToken.None);
         }
         Publish();

@@ -32,7 +32,7 @@ public static class ApiEndpoints
         api.MapGet("/trades", (EngineRuntime runtime, [FromQuery] int? agent, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken ct) =>
             skip < 0 || take is < 1 or > MaxPage
                 ? Task.FromResult(Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}", skip < 0 ? "skip" : "take")))
-                : QueryAsync(runtime, s => EngineViews.Trades(s, agent, skip ?? 0, take ?? 100), ct));
+                : QueryAsync(runtime, s => EngineViews.Fills(s, agent, skip ?? 0, take ?? 100), ct));
         api.MapGet("/ledger/verify", async (EngineRuntime runtime, CancellationToken ct) =>
             runtime.Loop is null ? ApiResults.Starting(runtime)
             : Results.Ok(await runtime.Loop.QueryAsync(async s => LedgerVerification.Verify(s.Ledger, await runtime.Exchange!.GetFillsAsync(ct: ct)), ct)));
@@ -58,6 +58,9 @@ public static class ApiEndpoints
         api.MapSimEndpoints();
         api.MapReconciliationEndpoints();
         api.MapRiskEndpoints();
+        api.MapHistoryEndpoints();
+        api.MapPerformanceEndpoints();
+        api.MapPositionEndpoints();
         return app;
     }
 

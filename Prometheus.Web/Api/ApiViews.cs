@@ -35,7 +35,7 @@ public sealed record AgentDetail(
 /// <summary>GET /api/valhalla: the heroes (best lifetime PnL) and every fallen agent, newest death first.</summary>
 public sealed record ValhallaView(int Count, IReadOnlyList<FallenAgent> Heroes, IReadOnlyList<FallenAgent> Fallen);
 
-/// <summary>GET /api/trades: one page of the public ledger, newest first.</summary>
+/// <summary>One page of the public ledger, newest first, as the dashboard's pages read it (the API answers <see cref="FillPage"/>).</summary>
 public sealed record TradePage(int Total, int Skip, int Take, IReadOnlyList<TradeRecord> Items);
 
 /// <summary>The answer to a control: what the engine is in now.</summary>

@@ -31,6 +31,12 @@ public static class EngineViews
     public static ValhallaView Valhalla(Supervisor s) =>
         new(s.Valhalla.Count, s.Valhalla.Heroes, [.. s.Valhalla.Fallen.Reverse()]);
 
+    public static FillPage Fills(Supervisor s, int? agent, int skip, int take)
+    {
+        var page = Trades(s, agent, skip, take);
+        return new FillPage(page.Total, page.Skip, page.Take, [.. page.Items.Select(FillView.From)]);
+    }
+
     public static TradePage Trades(Supervisor s, int? agent, int skip, int take)
     {
         var records = agent is { } id

@@ -24,7 +24,8 @@ public static class RiskEndpoints
     {
         api.MapPost("/risk/reset", async (ResetRequest? body, EngineRuntime runtime, HttpContext http) =>
         {
-            var reason = body?.Reason?.Trim() ?? "";
+            if (body is null) return Results.BadRequest(new ApiError("a JSON body is required: {\"reason\": \"...\"}", BadRequestProblems.BodyField));
+            var reason = body.Reason?.Trim() ?? "";
             if (reason.Length == 0 || reason.Length > Supervisor.MaxResetReasonLength)
                 return Results.BadRequest(new ApiError($"reason is required, at most {Supervisor.MaxResetReasonLength} characters"));
             if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);

@@ -19,8 +19,8 @@ public sealed class EngineHub(EngineEvents events) : Hub
     public HubSnapshot Snapshot()
     {
         var state = events.Current;
-        return new HubSnapshot(EngineViews.Status(state.Status), state.RecentFills.Take(EngineEvents.MaxFillsPerUpdate).ToArray());
+        return new HubSnapshot(EngineViews.Status(state.Status), [.. state.RecentFills.Take(EngineEvents.MaxFillsPerUpdate).Select(FillView.From)]);
     }
 }
 
-public sealed record HubSnapshot(StatusView Status, IReadOnlyList<Prometheus.Engine.Ledger.TradeRecord> Fills);
+public sealed record HubSnapshot(StatusView Status, IReadOnlyList<FillView> Fills);

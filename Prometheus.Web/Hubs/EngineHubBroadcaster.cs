@@ -28,7 +28,7 @@ public sealed class EngineHubBroadcaster(EngineEvents events, IHubContext<Engine
     {
         var all = hub.Clients.All;
         if (update.StatusChanged) await all.SendAsync("status", EngineViews.Status(update.Status));
-        if (update.Fills.Count > 0 || update.FillsNotShown > 0) await all.SendAsync("fills", new HubFills(update.Fills, update.FillsNotShown));
+        if (update.Fills.Count > 0 || update.FillsNotShown > 0) await all.SendAsync("fills", new HubFills([.. update.Fills.Select(FillView.From)], update.FillsNotShown));
         if (update.Births.Count > 0) await all.SendAsync("births", update.Births);
         if (update.Deaths.Count > 0) await all.SendAsync("deaths", update.Deaths);
         foreach (var change in update.States) await all.SendAsync("state", change);
@@ -38,4 +38,4 @@ public sealed class EngineHubBroadcaster(EngineEvents events, IHubContext<Engine
 }
 
 /// <summary>A batch of fills; <see cref="NotShown"/> more were booked in the same period but not sent (throttled).</summary>
-public sealed record HubFills(IReadOnlyList<Prometheus.Engine.Ledger.TradeRecord> Items, int NotShown);
+public sealed record HubFills(IReadOnlyList<FillView> Items, int NotShown);

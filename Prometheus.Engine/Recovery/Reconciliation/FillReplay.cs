@@ -204,11 +204,22 @@ internal static class FillReplay
     {
         holdings.AddOrphan(key, delta);
         var ours = IsReconciliationOrder(fill.ClOrdId);
+        var what = delta > 0m ? $"opens {Num(delta)}" : $"closes {Num(-delta)}";
+        var id = $"orphan:{fill.InstId}:{fill.TradeId}";
+        if (ours && ClosedOrphan(ctx, fill.ClOrdId) is { } closed)
+        {
+            // The close a person ordered for an orphan: that orphan's exposure going away, not new exposure to ask about.
+            var closing = new OrphanRecord(id, fill.InstId, fill.PosSide, delta, fill.Price, fee, fill.TradeId, fill.OrdId, fill.ClOrdId,
+                fill.TimestampMs, $"the close of orphan {closed.Id}", OrphanStatus.Closed);
+            findings.Add(new ReconciliationItem(id, K.Orphan, K.NoCase, null, fill.InstId, fill.PosSide,
+                    $"fill {Describe(fill)} {what} {key}: the close of orphan {closed.Id}",
+                    $"attributed to orphan {closed.Id}, which it closes", Resolved: true),
+                corrections: new RecordOrphan(id, closing));
+            return;
+        }
         var why = ours ? "an order a person's choice placed"
             : fill.ClOrdId.Length == 0 ? (fill.IsLiquidation ? "a liquidation of exposure no agent holds" : "traded by hand (no clOrdId)")
             : $"clOrdId {fill.ClOrdId} names no agent";
-        var what = delta > 0m ? $"opens {Num(delta)}" : $"closes {Num(-delta)}";
-        var id = $"orphan:{fill.InstId}:{fill.TradeId}";
         var orphan = new OrphanRecord(id, fill.InstId, fill.PosSide, delta, fill.Price, fee, fill.TradeId, fill.OrdId, fill.ClOrdId,
             fill.TimestampMs, why);
         findings.Add(new ReconciliationItem(id, K.Orphan, K.NoCase, null, fill.InstId, fill.PosSide,
@@ -216,6 +227,10 @@ internal static class FillReplay
                 "recorded as an orphan, booked to nobody: adopt, close or dismiss it", Resolved: ours),
             corrections: new RecordOrphan(id, orphan));
     }
+
+    /// <summary>The orphan whose closing order (placed by <c>ReconciliationCoordinator.CloseOrphanAsync</c>) carries <paramref name="clOrdId"/>.</summary>
+    private static OrphanRecord? ClosedOrphan(ReconciliationContext ctx, string clOrdId) =>
+        ctx.Orphans.Values.FirstOrDefault(o => o.Status == OrphanStatus.Closed && OrphanCloseClOrdId(o.Id) == clOrdId);
 
     /// <summary>Booked trades inside the window that the exchange has no fill for: shown, never unbooked automatically.</summary>
     private static void Phantoms(ReconciliationContext ctx, Findings findings)

@@ -37,6 +37,9 @@ public static class ReconciliationIds
     public static string OrderClOrdId(string seed) =>
         "rc" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)), 0, 8);
 
+    /// <summary>The clOrdId of the market order that closes orphan <paramref name="orphanId"/>'s exposure.</summary>
+    public static string OrphanCloseClOrdId(string orphanId) => OrderClOrdId($"{orphanId}|close");
+
     internal static string Part(string tradeId, int agentId) => string.Concat(tradeId, "-", agentId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A decimal without trailing zeros, so 1.0 and 1.00 give the same id.</summary>

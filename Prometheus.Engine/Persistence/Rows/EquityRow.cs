@@ -1,0 +1,13 @@
+namespace Prometheus.Engine.Persistence.Rows;
+
+/// <summary>
+/// One point of an equity curve (table EquityPoints): agent 0 is the population. Written with the checkpoint that
+/// was taken at the same time, in its transaction; unique by (AgentId, TimeMs), so a point written twice is kept once.
+/// </summary>
+public sealed class EquityRow
+{
+    public int AgentId { get; set; }
+    public long TimeMs { get; set; }
+    public decimal Equity { get; set; }
+    public decimal? MarketPrice { get; set; }
+}

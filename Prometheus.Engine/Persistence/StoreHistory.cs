@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Supervision;
+
+namespace Prometheus.Engine.Persistence;
+
+/// <summary>
+/// <see cref="IHistory"/> on the store of a data dir, each read on a read-only connection of its own (WAL: it sees the
+/// last commit): filters and counts over a million records cost the trading loop nothing. Money columns are TEXT and
+/// parsed as decimal, never through double. Before the store exists every read is empty.
+/// </summary>
+public sealed class StoreHistory(string dataDir) : IHistory
+{
+    private const string TradeColumns = """
+        TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId, TimestampMs, Confidence, RealizedPnl, Origin
+        """;
+
+    public async Task<(int Total, List<TradeRecord> Items)> TradesAsync(TradeQuery query, int skip, int take, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        if (connection is null) return (0, []);
+        var (where, bind) = Where(query);
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM Trades{where}";
+        bind(count);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {TradeColumns} FROM Trades{where} ORDER BY TradeId DESC LIMIT $take OFFSET $skip";
+        bind(select);
+        select.Parameters.AddWithValue("$take", take);
+        select.Parameters.AddWithValue("$skip", skip);
+        return (total, await ReadTradesAsync(select, ct));
+    }
+
+    public async Task<List<TradeRecord>> TradesBetweenAsync(long fromMs, long toMs, TradeQuery query, int max, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        if (connection is null) return [];
+        var (where, bind) = Where(query);
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"""
+            SELECT {TradeColumns}
+            FROM Trades{(where.Length == 0 ? " WHERE" : where + " AND")} TimestampMs >= $from AND TimestampMs <= $to
+            ORDER BY TradeId DESC LIMIT $max
+            """;
+        bind(select);
+        select.Parameters.AddWithValue("$from", fromMs);
+        select.Parameters.AddWithValue("$to", toMs);
+        select.Parameters.AddWithValue("$max", max);
+        var items = await ReadTradesAsync(select, ct);
+        items.Reverse();
+        return items;
+    }
+
+    public async Task<List<EquityMark>> EquityAsync(int agentId, long fromMs, long toMs, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        if (connection is null) return [];
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT TimeMs, Equity, MarketPrice FROM EquityPoints WHERE AgentId = $agent AND TimeMs >= $from AND TimeMs <= $to ORDER BY TimeMs";
+        select.Parameters.AddWithValue("$agent", agentId);
+        select.Parameters.AddWithValue("$from", fromMs);
+        select.Parameters.AddWithValue("$to", toMs);
+        var points = new List<EquityMark>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            points.Add(new EquityMark(agentId, reader.GetInt64(0), Money(reader, 1), reader.IsDBNull(2) ? null : Money(reader, 2)));
+        return points;
+    }
+
+    public async Task<List<(long DayStartMs, int Trades)>> TradesPerDayAsync(CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        if (connection is null) return [];
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT TimestampMs / 86400000, count(*) FROM Trades GROUP BY TimestampMs / 86400000 ORDER BY 1";
+        var days = new List<(long, int)>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            days.Add((reader.GetInt64(0) * 86_400_000L, reader.GetInt32(1)));
+        return days;
+    }
+
+    private SqliteConnection? Open()
+    {
+        var path = Path.Combine(dataDir, EngineStore.FileName);
+        if (!File.Exists(path)) return null;
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static (string Where, Action<SqliteCommand> Bind) Where(TradeQuery query)
+    {
+        var clauses = new List<string>();
+        if (query.AgentId is not null) clauses.Add("AgentId = $agent");
+        if (query.Side is not null) clauses.Add("Side = $side");
+        if (!string.IsNullOrEmpty(query.InstId)) clauses.Add("InstId = $inst");
+        return (clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses), command =>
+        {
+            if (query.AgentId is { } agent) command.Parameters.AddWithValue("$agent", agent);
+            if (query.Side is { } side) command.Parameters.AddWithValue("$side", side.ToWire());
+            if (!string.IsNullOrEmpty(query.InstId)) command.Parameters.AddWithValue("$inst", query.InstId);
+        });
+    }
+
+    private static async Task<List<TradeRecord>> ReadTradesAsync(SqliteCommand select, CancellationToken ct)
+    {
+        var items = new List<TradeRecord>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            items.Add(new TradeRecord(
+                reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), TradeSideExtensions.FromWire(reader.GetString(3)),
+                Enum.Parse<PositionSide>(reader.GetString(4)), Money(reader, 5), Money(reader, 6), Money(reader, 7), reader.GetString(8),
+                reader.GetString(9), reader.GetString(10), reader.GetInt64(11), reader.GetDouble(12), Money(reader, 13),
+                Enum.Parse<TradeOrigin>(reader.GetString(14))));
+        return items;
+    }
+
+    private static decimal Money(SqliteDataReader r, int column) => decimal.Parse(r.GetString(column), NumberStyles.Float, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Supervision;
+using Prometheus.Web.Engine;
+
+namespace Prometheus.Web.Api;
+
+/// <summary>
+/// History from the store (it survives restarts), read through <see cref="IHistory"/>, never from the trading loop.
+/// <c>GET /api/equity?from=&amp;to=&amp;agent=</c>: the population's equity curve (or one agent's) between two times
+/// (ISO 8601; by default everything), oldest first. A malformed from, to or agent is 400 naming the field.
+/// </summary>
+public static class HistoryEndpoints
+{
+    /// <summary>One point of an equity curve.</summary>
+    public sealed record EquityPointView(DateTimeOffset At, decimal Equity);
+
+    public static RouteGroupBuilder MapHistoryEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/equity", async (string? from, string? to, string? agent, EngineRuntime runtime, CancellationToken ct) =>
+        {
+            if (Time(from, "from", long.MinValue) is not (var fromMs, null)) return Results.BadRequest(Time(from, "from", 0).Error);
+            if (Time(to, "to", long.MaxValue) is not (var toMs, null)) return Results.BadRequest(Time(to, "to", 0).Error);
+            if (fromMs > toMs) return Results.BadRequest(new ApiError("from must not be after to", "from"));
+            var agentId = EquityMark.Population;
+            if (agent is not null && (!int.TryParse(agent, NumberStyles.None, CultureInfo.InvariantCulture, out agentId) || agentId < 1))
+                return Results.BadRequest(new ApiError($"agent must be an agent id (a whole number from 1), not '{Clip(agent)}'", "agent"));
+            if (runtime.Store is not { } store) return ApiResults.Starting(runtime);
+            IHistory history = new StoreHistory(store.DataDir);
+            var points = await history.EquityAsync(agentId, fromMs, toMs, ct);
+            return Results.Ok(points.Select(p => new EquityPointView(DateTimeOffset.FromUnixTimeMilliseconds(p.TimeMs), p.Equity)));
+        });
+        return api;
+    }
+
+    private static (long Ms, ApiError? Error) Time(string? text, string field, long absent)
+    {
+        if (text is null) return (absent, null);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? (at.ToUnixTimeMilliseconds(), null)
+            : (0, new ApiError($"{field} must be a date and time in ISO 8601 (2026-01-31T00:00:00Z), not '{Clip(text)}'", field));
+    }
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,87 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Supervision;
+using Prometheus.Web.Engine;
+using Prometheus.Web.Hosting;
+
+namespace Prometheus.Web.Api;
+
+/// <summary>
+/// Open positions across agents, and a person closing one. <c>GET /api/positions</c>: each living agent's open
+/// positions with entry, mark, unrealised PnL, age and the exit plan the engine follows. <c>POST /api/positions/close</c>
+/// <c>{agentId, instId, posSide, reason}</c>: closes that position at market (its fill is booked with exit reason
+/// "outside", origin Manual) and audits who, what and why. 400 naming the field, 404 for no such position, 409 when the
+/// engine's state refuses (awaiting confirmation, blocked), 503 while it starts.
+/// </summary>
+public static class PositionEndpoints
+{
+    public const string CloseAction = "close-position";
+
+    /// <summary>When the engine will close the position by itself: a price stop and target, and a time.</summary>
+    public sealed record ExitPlanView(decimal StopLoss, decimal TakeProfit, DateTimeOffset MaxHoldUntil);
+
+    public sealed record OpenPositionView(
+        int AgentId, string AgentName, string InstId, string PosSide, decimal Amount, decimal EntryPrice, decimal MarkPrice, decimal Margin,
+        decimal UnrealizedPnl, DateTimeOffset OpenedAt, double AgeSeconds, ExitPlanView ExitPlan);
+
+    public sealed record CloseRequest(int? AgentId, string? InstId, string? PosSide, string? Reason)
+    {
+        /// <summary>The first field that is missing or malformed, before the engine is asked.</summary>
+        public ApiError? Problem()
+        {
+            if (AgentId is not > 0) return new ApiError("agentId is required: the id of the agent holding the position", "agentId");
+            if (Instrument.All.All(i => i.InstId != InstId))
+                return new ApiError($"instId must be one of {string.Join(", ", Instrument.All.Select(i => i.InstId))}", "instId");
+            if (PosSide is not ("long" or "short")) return new ApiError("posSide must be long or short", "posSide");
+            if (string.IsNullOrWhiteSpace(Reason)) return new ApiError("reason is required: why the position is closed", "reason");
+            return RequestLimits.TextTooLong("reason", Reason) is { } tooLong ? new ApiError(tooLong, "reason") : null;
+        }
+    }
+
+    public static RouteGroupBuilder MapPositionEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/positions", async (EngineRuntime runtime, CancellationToken ct) =>
+            runtime.Loop is not { } loop ? ApiResults.Starting(runtime) : Results.Ok(await loop.QueryAsync(Positions, ct)));
+        api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, HttpContext http) =>
+        {
+            if (body.Problem() is { } problem) return Results.BadRequest(problem);
+            if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);
+            var side = body.PosSide == "long" ? PositionSide.Long : PositionSide.Short;
+            var outcome = await loop.ClosePositionAsync(body.AgentId!.Value, body.InstId!, side);
+            var what = $"agent {body.AgentId} {body.InstId} {body.PosSide}";
+            if (runtime.Store is { } store)
+                await store.AuditAsync(ApiResults.Actor(http), CloseAction, outcome.Result switch
+                {
+                    PositionCloseResult.Closed => $"closed {what}: {body.Reason!.Trim()}",
+                    PositionCloseResult.NoSuchPosition => $"refused, no position {what}: {body.Reason!.Trim()}",
+                    _ => $"refused {what}: {outcome.Reason}",
+                });
+            return outcome.Result switch
+            {
+                PositionCloseResult.Closed => Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason)),
+                PositionCloseResult.NoSuchPosition => Results.NotFound(new ApiError($"no open position {what}")),
+                _ => Results.Json(new ApiError(outcome.Reason ?? "refused"), statusCode: StatusCodes.Status409Conflict),
+            };
+        });
+        return api;
+    }
+
+    private static List<OpenPositionView> Positions(Supervisor s)
+    {
+        var now = s.NowMs;
+        var positions = new List<OpenPositionView>();
+        foreach (var agent in s.Living)
+            foreach (var lot in s.Ledger.Private(agent.Id).OpenPositions)
+            {
+                var mark = s.Marks[lot.Instrument];
+                var (down, up) = ((decimal)agent.Genome.StopLoss, (decimal)agent.Genome.TakeProfit);
+                var plan = lot.Side == PositionSide.Long
+                    ? new ExitPlanView(lot.AveragePrice * (1m - down), lot.AveragePrice * (1m + up), At(lot.OpenedAtMs + s.MaxHoldingMs))
+                    : new ExitPlanView(lot.AveragePrice * (1m + down), lot.AveragePrice * (1m - up), At(lot.OpenedAtMs + s.MaxHoldingMs));
+                positions.Add(new OpenPositionView(agent.Id, agent.Name, lot.Instrument.InstId, lot.Side == PositionSide.Long ? "long" : "short",
+                    lot.Amount, lot.AveragePrice, mark, lot.Margin, lot.UnrealizedPnl(mark), At(lot.OpenedAtMs), (now - lot.OpenedAtMs) / 1000.0, plan));
+            }
+        return positions;
+    }
+
+    private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+}
