@@ -54,19 +54,26 @@ public sealed class ResponsiveLayoutTests(BrowserSession browser) : IAsyncLifeti
 
         foreach (var path in Pages.Where(p => p != "/agents/1").Reverse())
         {
+            var link = $"[data-testid=nav] a[href='{path}']";
             if (phone)
             {
-                // A phone shows the pages behind the menu button, not beside the page.
-                Assert.False(await page.IsVisibleAsync($"[data-testid=nav] a[href='{path}']"), $"the navigation covers the page at {width}×{height}");
+                // A phone keeps the pages behind the menu button (the drawer off the screen), not over the page.
+                Assert.False(await OnScreenAsync(page, link), $"the navigation covers the page at {width}×{height}");
                 await page.ClickAsync("[data-testid=nav-toggle]");
             }
-            var link = page.Locator($"[data-testid=nav] a[href='{path}']");
-            await link.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 5_000 });
-            await link.ClickAsync();
+            await page.WaitForFunctionAsync($"() => {{ const r = document.querySelector(\"{link}\")?.getBoundingClientRect(); return r && r.left >= 0 && r.right <= window.innerWidth && r.width > 0; }}",
+                null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+            await page.ClickAsync(link);
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
             await page.LiveAsync();
+            if (phone) // the drawer closes once a page is picked
+                await page.WaitForFunctionAsync($"() => document.querySelector(\"{link}\").getBoundingClientRect().right <= 0",
+                    null, new PageWaitForFunctionOptions { Timeout = 5_000 });
         }
     }
+
+    private static Task<bool> OnScreenAsync(IPage page, string selector) =>
+        page.EvaluateAsync<bool>($"() => {{ const r = document.querySelector(\"{selector}\")?.getBoundingClientRect(); return !!r && r.width > 0 && r.right > 0 && r.left < window.innerWidth; }}");
 
     [Fact]
     public async Task On_a_phone_the_state_equity_and_today_are_above_the_fold()
