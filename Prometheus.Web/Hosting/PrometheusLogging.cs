@@ -36,6 +36,8 @@ public static class PrometheusLogging
 
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: true);
+        // The request log writes to this logger, not to Serilog's static Log.Logger (several hosts share a test process).
+        builder.Services.AddSingleton(new RequestLogger(logger));
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class PrometheusLogging
     {
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<RequestLogger>().Logger;
             options.IncludeQueryInRequestPath = false;
             options.GetLevel = RequestLevel;
         });
@@ -70,4 +73,6 @@ public static class PrometheusLogging
             throw new OptionsValidationException("Serilog", typeof(LoggerConfiguration), [$"Serilog: {e.Message}"]);
         }
     }
+
+    private sealed record RequestLogger(Serilog.ILogger Logger);
 }
