@@ -39,6 +39,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IRecoveryDecisions>(Desk);
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
         Services.AddMudServices();
+        // As on the circuit: the components render interactively (the prerendered variant is covered by ControlEndpointTests).
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>
