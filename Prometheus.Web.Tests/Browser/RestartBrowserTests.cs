@@ -24,9 +24,10 @@ public sealed class RestartBrowserTests(BrowserSession browser)
             first.Kill();
         }
 
-        var banner = await page.WaitForSelectorAsync("#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal.components-reconnect-failed",
+        // .NET 10's reconnect dialog, opened by blazor.web.js (ReconnectModal.razor).
+        var banner = await page.WaitForSelectorAsync("#components-reconnect-modal[open]",
             new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible, Timeout = 15_000 });
-        Assert.Contains("Connection to Prometheus lost", await banner!.InnerTextAsync() + await page.InnerTextAsync("#components-reconnect-modal .reconnect-show"));
+        Assert.Contains("Connection to Prometheus lost", await banner!.InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Dashboard.ScreenshotDir, "reconnect-desktop.png") });
 
         await using var second = ServeProcess.StartOn(port, dataDir, barsPerSecond: 50);

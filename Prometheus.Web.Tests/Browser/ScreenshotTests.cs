@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Prometheus.Web.Tests.Browser;
 
 /// <summary>
-/// A screenshot of every page on a desktop (1440×900, whole page) and a phone (390×844). The engine runs fast for a few
+/// A screenshot of every page on a desktop (1280×800, whole page) and a phone (390×844), in the dark and the light theme. The engine runs fast for a few
 /// seconds first (weeks of market time), so births, deaths and trades are on the pages. PROMETHEUS_SCREENSHOTS=docs/screenshots
 /// refreshes the README's pictures.
 /// </summary>
@@ -35,9 +35,11 @@ public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
             manual.EnsureSuccessStatusCode();
         }
         await Task.Delay(TimeSpan.FromSeconds(1));
-        foreach (var (width, height, suffix) in new[] { (1440, 900, "desktop"), (390, 844, "phone") })
+        foreach (var (width, height, screen, theme) in new[] { (1280, 800, "desktop", "dark"), (390, 844, "phone", "dark"), (1280, 800, "desktop", "light"), (390, 844, "phone", "light") })
         {
+            var suffix = theme == "dark" ? screen : $"{screen}-light";
             var context = await browser.ContextAsync(_app.Url, width, height);
+            await context.AddCookiesAsync([new Cookie { Name = "prometheus-theme", Value = theme, Url = _app.Url }]);
             var page = await context.NewPageAsync();
             await page.SignInAsync(LiveApp.Token);
             var best = "1";
@@ -49,7 +51,7 @@ public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
                 if (name == "agents") // the agent page shows the best of the living
                     best = await page.GetAttributeAsync("tr[data-agent]", "data-agent") ?? best;
                 var file = System.IO.Path.Combine(Dashboard.ScreenshotDir, $"{name}-{suffix}.png");
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = suffix == "desktop" });
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = screen == "desktop" });
                 Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
             }
             await context.CloseAsync();

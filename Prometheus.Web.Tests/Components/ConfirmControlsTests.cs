@@ -43,14 +43,17 @@ public sealed class ConfirmControlsTests : DashboardContext
             .Add(c => c.Action, "/controls/trading/close-all").Add(c => c.Label, "Emergency close-all").Add(c => c.Confirm, true)
             .Add(c => c.TestId, "close-all").Add(c => c.Title, "Close every position now?"));
 
+        var dialogs = Dialogs();
+
         Assert.Empty(control.FindAll("form"));
+        Assert.Empty(dialogs.FindAll("form"));
         control.Find("[data-testid=close-all]").Click();
-        var dialog = control.Find("[data-testid=close-all-dialog]");
-        Assert.Equal("Close every position now?", dialog.QuerySelector("h2")!.TextContent);
+        var dialog = dialogs.Find("[data-testid=close-all-dialog]");
+        Assert.Equal("Close every position now?", dialogs.Find("h2#close-all-title").TextContent);
         Assert.Equal("/controls/trading/close-all", dialog.QuerySelector("form")!.GetAttribute("action"));
 
-        control.Find("[data-testid=close-all-cancel]").Click();
-        Assert.Empty(control.FindAll("[data-testid=close-all-dialog]"));
+        dialogs.Find("[data-testid=close-all-cancel]").Click();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=close-all-dialog]")));
     }
 
     [Fact]

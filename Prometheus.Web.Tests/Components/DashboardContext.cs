@@ -8,7 +8,8 @@ using Prometheus.Engine.Supervision;
 using Prometheus.Web.Api;
 using Prometheus.Web.Dashboard;
 using Prometheus.Web.Engine;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Prometheus.Web.Tests.Components;
 
@@ -17,8 +18,10 @@ namespace Prometheus.Web.Tests.Components;
 /// to the components through <see cref="Deliver"/>, as the pump does), a runtime with no engine attached, fakes for
 /// reconciliation, and a fixed antiforgery token so forms render as they do in a browser.
 /// </summary>
-public abstract class DashboardContext : BunitContext
+public abstract class DashboardContext : BunitContext, IAsyncLifetime
 {
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
+
     public const string AntiforgeryValue = "test-antiforgery-token";
 
     protected DashboardContext()
@@ -35,8 +38,21 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton<IOrphanDesk>(Desk);
         Services.AddSingleton<IRecoveryDecisions>(Desk);
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
+        // As on the circuit: the components render interactively (the prerendered variant is covered by ControlEndpointTests).
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>
+    /// Where MudBlazor shows dialogs (the layout holds one in the app): a confirm dialog's form is found here. Rendered
+    /// before the click that opens a dialog.
+    /// </summary>
+    protected IRenderedComponent<MudDialogProvider> Dialogs() => _dialogs ??= Render<MudDialogProvider>();
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are disposed asynchronously only; xUnit calls this before Dispose, which then has nothing left to do.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     protected EngineRuntime Runtime { get; }
     protected EngineEvents Events { get; }

@@ -42,9 +42,10 @@ public sealed class OrphansPageTests : DashboardContext
         var page = Render<Orphans>();
         Deliver(Update(Status(EngineState.Running), Snapshot(Agent(3, 1, 5_000m, 0m, 0m, 0, 0), Agent(4, 2, 5_000m, 0m, 0m, 0, 0))));
 
+        var dialogs = Dialogs();
         page.Find("[data-testid=adopt-orph-1]").Click();
 
-        var form = page.Find("[data-testid=adopt-orph-1-dialog] form");
+        var form = dialogs.Find("[data-testid=adopt-orph-1-dialog] form");
         Assert.Equal("/controls/orphans/adopt", form.GetAttribute("action"));
         Assert.Equal("orph-1", form.QuerySelector("input[name=orphanId]")!.GetAttribute("value"));
         Assert.Equal(AntiforgeryValue, form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value"));
@@ -59,12 +60,14 @@ public sealed class OrphansPageTests : DashboardContext
     public void Close_and_dismiss_are_each_behind_a_confirm(string action, string route)
     {
         Desk.Orphans.Add(Orphan);
+        var dialogs = Dialogs();
         var page = Render<Orphans>();
         Assert.Empty(page.FindAll($"form[action='{route}']"));
+        Assert.Empty(dialogs.FindAll($"form[action='{route}']"));
 
         page.Find($"[data-testid={action}-orph-1]").Click();
 
-        var form = page.Find($"[data-testid={action}-orph-1-dialog] form");
+        var form = dialogs.Find($"[data-testid={action}-orph-1-dialog] form");
         Assert.Equal(route, form.GetAttribute("action"));
         Assert.Equal("orph-1", form.QuerySelector("input[name=orphanId]")!.GetAttribute("value"));
     }

@@ -95,8 +95,9 @@ public sealed class RecoveryReportViewTests : DashboardContext
         Assert.Contains("needs a decision", view.Find("tr[data-item=r2]").TextContent);
         Assert.Equal(3, view.FindAll("tr[data-item=r2] .decisions button").Count);
 
+        var dialogs = Dialogs();
         view.Find("[data-testid=decide-r2-flatten-both]").Click();
-        var form = view.Find("[data-testid=decide-r2-flatten-both-dialog] form");
+        var form = dialogs.Find("[data-testid=decide-r2-flatten-both-dialog] form");
         Assert.Equal("/controls/recovery/decide", form.GetAttribute("action"));
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("r2", form.QuerySelector("input[name=itemId]")!.GetAttribute("value"));

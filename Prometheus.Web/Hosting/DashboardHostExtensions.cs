@@ -3,26 +3,34 @@ using Prometheus.Web.Components;
 using Prometheus.Web.Dashboard;
 using Prometheus.Web.Hubs;
 using Prometheus.Web.Security;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Prometheus.Web.Hosting;
 
 /// <summary>
-/// The dashboard's wiring: Blazor Server (interactive server render mode, the circuit is SignalR), Radzen, the event
+/// The dashboard's wiring: Blazor Server (interactive server render mode, the circuit is SignalR), MudBlazor, the event
 /// pump and its hub, the controls, sign-in. Every page, the hub and every control need a signed-in person.
 /// </summary>
 public static class DashboardHostExtensions
 {
     public static WebApplicationBuilder AddPrometheusDashboard(this WebApplicationBuilder builder)
     {
-        // The pages' files (wwwroot, Radzen's) as built: a published app has them in wwwroot; a build run with `dotnet run`
+        // The pages' files (wwwroot, MudBlazor's, the framework's blazor.web.js) as built: a published app has them in wwwroot; a build run with `dotnet run`
         // or from bin/ finds them through the static web assets manifest, which ASP.NET reads only in Development unless
         // asked. A no-op when there is no manifest (publish).
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddRadzenComponents();
+        services.AddMudServices(mud =>
+        {
+            // A control's outcome: on screen long enough to read; a refusal stays until it is closed.
+            mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            mud.SnackbarConfiguration.VisibleStateDuration = 8_000;
+            mud.SnackbarConfiguration.ShowCloseIcon = true;
+            mud.SnackbarConfiguration.PreventDuplicates = true;
+        });
         services.AddSignalR();
         services.AddPrometheusSignIn();
 

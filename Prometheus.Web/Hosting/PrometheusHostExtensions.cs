@@ -42,6 +42,7 @@ public static class PrometheusHostExtensions
     public static WebApplication MapPrometheus(this WebApplication app)
     {
         app.UseDashboardHeaders();
+        app.UsePrometheusRequestLogging();
         app.UseExceptionHandler();
         app.UseApiStatusProblems();
         // Before anything reads a token: an address that has used up its wrong tokens is held off here (429).
@@ -53,7 +54,7 @@ public static class PrometheusHostExtensions
         app.UseDeclaredBodyLimit();
         app.UseBodylessRouteCheck();
         app.UseAntiforgery();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks(PrometheusLogging.HealthPath);
         app.MapPrometheusApi();
         app.MapPrometheusDashboard();
         return app;

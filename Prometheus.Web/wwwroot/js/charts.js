@@ -9,6 +9,8 @@ const theme = {
   rightPriceScale: { borderColor: 'rgba(255,255,255,0.15)' },
   timeScale: { borderColor: 'rgba(255,255,255,0.15)', timeVisible: true, secondsVisible: false },
   crosshair: { mode: 0 },
+  // USDT as everywhere else on the pages: thousands separators and 2 decimals.
+  localization: { priceFormatter: p => p.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) },
   autoSize: true,
 };
 
