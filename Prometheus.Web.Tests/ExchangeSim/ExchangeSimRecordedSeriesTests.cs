@@ -93,6 +93,30 @@ public sealed class ExchangeSimRecordedSeriesTests
     }
 
     [Fact]
+    public async Task A_finer_series_serves_neither_times_the_replay_never_plays_nor_its_zero_volume_flat_bars()
+    {
+        var folder = TempFolder.Create();
+        var first = Day2 - 25 * Hour;   // 2023-12-31 23:00: the replayed file begins an hour later
+        var hole = new[] { Day2 + 11 * Hour + 5 * Minute, Day2 + 11 * Hour + 10 * Minute };
+        var finer = Write(Path.Combine(folder, "finer-5m.csv"), Enumerable.Range(0, (int)((Day2 + 12 * Hour - first) / (5 * Minute))).Select(i =>
+        {
+            var ts = first + i * 5 * Minute;
+            return hole.Contains(ts) ? $"{ts},42000,42000,42000,42000,0" : $"{ts},42000,42010,41990,42005,3";
+        }));
+        var clock = new ShiftedClock(DateTimeOffset.FromUnixTimeMilliseconds(Day2 + 12 * Hour));
+        await using var kit = await SimServerKit.StartAsync(folder, new() { ["Prometheus:Sim:FinerSeries"] = finer }, clock);
+        using var client = new SimRawClient(kit.BaseUrl);
+
+        var rows = await CandlesAsync(client, $"candles?instId=BTC-USDT-SWAP&bar=5m&limit=4&after={Day2 + 11 * Hour + 20 * Minute}");
+        var (_, beforeReplay) = await client.GetAsync($"/api/v5/market/candles?instId=BTC-USDT-SWAP&bar=5m&after={Day2 - 24 * Hour}", signed: false);
+
+        Assert.Equal([Day2 + 11 * Hour + 15 * Minute, Day2 + 11 * Hour, Day2 + 10 * Hour + 55 * Minute],
+            rows.Select(r => long.Parse((string)r[0]!, CultureInfo.InvariantCulture)));
+        Assert.Equal("51000", (string?)beforeReplay["code"]);
+        Assert.Contains("does not cover the time asked for", (string?)beforeReplay["msg"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mark_price_candles_come_from_the_recorded_mark_series_where_it_covers()
     {
         await using var kit = await StartAsync(lap: 0, finer: false, mark: true);
