@@ -140,6 +140,30 @@ public sealed class ExchangeSimRecordedSeriesTests
         Assert.Equal(Prices(traded[2])[..5], Mark(spot[2])[..5]);
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(4, true)]
+    public async Task Recorded_mark_hours_serve_only_in_laps_that_lay_them_on_the_hour(int lap, bool recorded)
+    {
+        // 299 replayed bars: a lap of 74 h 45 min, so lap 1 lays the recorded hours at :45 and lap 4 (299 h) on the hour.
+        var folder = TempFolder.Create();
+        var lapMs = 299 * Quarter;
+        var replayed = Write(Path.Combine(folder, "base-15m.csv"), Enumerable.Range(0, 299).Select(i =>
+            $"{Day2 - 24 * Hour + i * Quarter},{40_000 + i},{40_010 + i},{39_990 + i},{40_005 + i},2"));
+        var extra = new Dictionary<string, string?> { ["Prometheus:Sim:Data"] = replayed, ["Prometheus:Sim:MarkSeries"] = MarkFile(folder) };
+        var clock = new ShiftedClock(DateTimeOffset.FromUnixTimeMilliseconds(Day2 + 12 * Hour + lap * lapMs));
+        await using var kit = await SimServerKit.StartAsync(folder, extra, clock);
+        using var client = new SimRawClient(kit.BaseUrl);
+
+        var traded = await CandlesAsync(client, "candles?instId=BTC-USDT-SWAP&bar=1H&limit=4");
+        var marks = await CandlesAsync(client, "mark-price-candles?instId=BTC-USDT-SWAP&bar=1H&limit=4");
+
+        if (recorded)
+            Assert.Equal(MarkHoursRow(Day2 + 9 * Hour, 1, shift: lap * lapMs), Mark(marks[2]));
+        else
+            Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(Prices(traded[i])[..5], Mark(marks[i])[..5]));
+    }
+
     private static async Task<SimServerKit> StartAsync(int lap, bool finer, bool mark)
     {
         var folder = TempFolder.Create();
@@ -187,13 +211,13 @@ public sealed class ExchangeSimRecordedSeriesTests
         return [Str(ts), Str(Open(file)), Str(highs.Max()), Str(lows.Min()), Str(Open(file + (count - 1) * Minute) + 1), "1"];
     }
 
-    /// <summary>The recorded mark candle of <paramref name="count"/> hours from <paramref name="ts"/>, confirmed: [ts, o, h, l, c, confirm].</summary>
-    private static string[] MarkHoursRow(long ts, int count)
+    /// <summary>The recorded mark candle of <paramref name="count"/> hours from file time <paramref name="ts"/>, confirmed, <paramref name="shift"/> later: [ts, o, h, l, c, confirm].</summary>
+    private static string[] MarkHoursRow(long ts, int count, long shift = 0)
     {
         var h = (ts - (Day2 - 24 * Hour)) / Hour;
         var open = 30_000 + 10 * h;
         var lastOpen = open + 10 * (count - 1);
-        return [Str(ts), Str(open), Str(lastOpen + 7), Str(open - 4), Str(lastOpen + 5), "1"];
+        return [Str(ts + shift), Str(open), Str(lastOpen + 7), Str(open - 4), Str(lastOpen + 5), "1"];
     }
 
     private static async Task<List<JsonArray>> CandlesAsync(SimRawClient client, string path)
