@@ -241,6 +241,8 @@ public sealed class SimMarket
         var from = replayed.Bar.TimestampMs;
         var until = Math.Min(from + bar.LengthMs, ReplayedUntil);
         var recorded = _mark!.Within(from, until);
+        // Every hour must be recorded whole: a gap, the part of an hour replayed so far, or a lap that lays the recorded
+        // hours off the hour (each replayed hour then straddles two) leaves the replayed price.
         if (recorded.Count == 0 || recorded.Count * _mark.IntervalMs != until - from)
             return null;
         var open = recorded[0];
