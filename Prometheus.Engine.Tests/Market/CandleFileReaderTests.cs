@@ -41,10 +41,28 @@ public sealed class CandleFileReaderTests : IDisposable
         return e;
     }
 
+    [Fact]
+    public void An_empty_volume_reads_as_zero_only_when_asked_as_the_shipped_mark_prices_need()
+    {
+        string path = Csv("mark.csv", Header, "1672531200000,16545.9,16547.9,16525.9,16525.9,", Row2);
+        string shipped = TestData.Path("btc-usdt-swap-mark-1h-okx-20220501-20260116.csv.gz");
+
+        Fails(path, 2, "volume is not a number");
+        var read = CandleFileReader.Read(path, volumeMayBeEmpty: true).ToList();
+        var marks = CandleFileReader.Read(shipped, volumeMayBeEmpty: true).ToList();
+
+        Assert.Equal([0m, 142.03m], read.Select(c => c.Volume));
+        Assert.Equal(32_545, marks.Count);
+        Assert.Equal((1651363200000, 1768521600000), (marks[0].TimestampMs, marks[^1].TimestampMs));
+        Assert.All(marks, c => Assert.Equal(0m, c.Volume));
+    }
+
     [Theory]
     [InlineData(TestData.Okx15m, 115_506, 1672531200000, 1776485700000)]
     [InlineData(TestData.Binance1h, 58_419, 1502942400000, 1713708000000)]
     [InlineData(TestData.Binance5m, 207_624, 1709251200000, 1771538100000)]
+    [InlineData("btc-usdt-swap-1m-okx-20260101-20260116.csv.gz", 22_078, 1767225600000, 1768550220000)]
+    [InlineData("btc-usdt-swap-5m-okx-20220501-20221231.csv.gz", 70_499, 1651363200000, 1672512600000)]
     public void Reads_every_row_of_the_shipped_files(string file, int rows, long firstTs, long lastTs)
     {
         int count = 0;

@@ -30,15 +30,18 @@ public static class CandleFileReader
     /// A missing file throws at once; a malformed row throws when enumeration reaches it.
     /// </summary>
     /// <exception cref="CandleDataException">The file does not exist, or a row is malformed.</exception>
-    public static IEnumerable<Candle> Read(string path)
+    public static IEnumerable<Candle> Read(string path) => Read(path, volumeMayBeEmpty: false);
+
+    /// <param name="volumeMayBeEmpty">Reads an empty volume as 0: mark price candles have no volume (the shipped mark files leave it empty).</param>
+    public static IEnumerable<Candle> Read(string path, bool volumeMayBeEmpty)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
             throw CandleDataException.FileNotFound(path);
-        return ReadRows(path);
+        return ReadRows(path, volumeMayBeEmpty);
     }
 
-    private static IEnumerable<Candle> ReadRows(string path)
+    private static IEnumerable<Candle> ReadRows(string path, bool volumeMayBeEmpty)
     {
         using StreamReader reader = Open(path);
 
@@ -56,7 +59,7 @@ public static class CandleFileReader
             if (string.IsNullOrWhiteSpace(line))
                 continue;
 
-            Candle candle = ParseRow(line, path, lineNumber);
+            Candle candle = ParseRow(line, path, lineNumber, volumeMayBeEmpty);
             if (!first && candle.TimestampMs <= previousTs)
                 throw new CandleDataException(path, lineNumber,
                     $"timestamp {candle.TimestampMs} is not after the previous row's {previousTs}");
@@ -107,7 +110,7 @@ public static class CandleFileReader
         }
     }
 
-    private static Candle ParseRow(string line, string path, long lineNumber)
+    private static Candle ParseRow(string line, string path, long lineNumber, bool volumeMayBeEmpty)
     {
         ReadOnlySpan<char> row = line;
         int columns = row.Count(',') + 1;
@@ -126,7 +129,7 @@ public static class CandleFileReader
         decimal high = ParseNumber(row, cells, 2, path, lineNumber);
         decimal low = ParseNumber(row, cells, 3, path, lineNumber);
         decimal close = ParseNumber(row, cells, 4, path, lineNumber);
-        decimal volume = ParseNumber(row, cells, 5, path, lineNumber);
+        decimal volume = volumeMayBeEmpty && row[cells[5]].IsWhiteSpace() ? 0m : ParseNumber(row, cells, 5, path, lineNumber);
 
         if (high < low)
             throw Invalid(path, lineNumber, $"high {high} is below low {low}");

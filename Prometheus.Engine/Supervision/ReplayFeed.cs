@@ -26,6 +26,9 @@ public sealed class ReplayFeed : IBarFeed
 
     public int Count => _bars.Length;
 
+    /// <summary>How far each lap shifts the file's timestamps: its span plus one interval.</summary>
+    public long LapMs => _lapMs;
+
     /// <summary>Open time of the file's first bar (Unix ms).</summary>
     public long FirstTimestampMs => _bars[0].TimestampMs;
 

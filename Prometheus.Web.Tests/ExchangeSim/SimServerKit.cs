@@ -10,7 +10,7 @@ namespace Prometheus.Web.Tests.ExchangeSim;
 
 /// <summary>
 /// An exchange-sim server in-process on Kestrel (a free loopback port), paused (bars only when a test pushes them),
-/// with its own data folder and a small candle file of round prices; and gateway options pointing at it.
+/// with its own data folder and a small candle file of round prices (no recorded mark series); and gateway options pointing at it.
 /// </summary>
 internal sealed class SimServerKit : IAsyncDisposable
 {
@@ -44,6 +44,8 @@ internal sealed class SimServerKit : IAsyncDisposable
             ["Prometheus:DataDir"] = dataDir,
             ["Prometheus:Sim:Speed"] = "0",
             ["Prometheus:Sim:Data"] = CandleFile(dataDir),
+            // Mark price candles from the replayed round prices, not the shipped OKX recording (tests that want one set it).
+            ["Prometheus:Sim:MarkSeries"] = "",
             ["Prometheus:Sim:ApiKey"] = ApiKey,
             ["Prometheus:Sim:SecretKey"] = SecretKey,
             ["Prometheus:Sim:Passphrase"] = Passphrase,

@@ -10,6 +10,15 @@ public static class ShippedData
     /// <summary>OKX BTC-USDT-SWAP 15m, 2023-01-01..2026-04-18: paper trading and backtests.</summary>
     public const string Okx15m = "data/btc-usdt-swap-15m-okx-20230101-20260418.csv.gz";
 
+    /// <summary>OKX BTC-USDT-SWAP 1m, 2026-01-01..2026-01-16: exchange-sim's finer series (opt-in, Prometheus:Sim:FinerSeries).</summary>
+    public const string Okx1m = "data/btc-usdt-swap-1m-okx-20260101-20260116.csv.gz";
+
+    /// <summary>OKX BTC-USDT-SWAP 5m, 2022-05-01..2022-12-31 (189 zero-volume flat bars: a hole at the exchange).</summary>
+    public const string Okx5m2022 = "data/btc-usdt-swap-5m-okx-20220501-20221231.csv.gz";
+
+    /// <summary>OKX BTC-USDT-SWAP mark price 1h, 2022-05-01..2026-01-16 (no volume): exchange-sim's mark price candles.</summary>
+    public const string OkxBtcMark1h = "data/btc-usdt-swap-mark-1h-okx-20220501-20260116.csv.gz";
+
     /// <summary>Binance spot BTC/USDT 5m, 2024-03-01..2026-02-19: the bench verb's series.</summary>
     public const string Binance5m = "data/btc-usdt-5m-binance-20240301-20260219.csv.gz";
 

@@ -58,7 +58,10 @@ public static class ExchangeSimHost
         try
         {
             var lastBar = exchange.LastBar(Prometheus.Engine.Exchange.Instrument.BtcUsdtSwap.InstId)?.TimestampMs;
-            var market = new SimMarket(CandleFileReader.Read(options.DataPath), options.Speed, time.GetUtcNow().ToUnixTimeMilliseconds(), lastBar);
+            var finer = options.FinerSeriesPath is { } finerPath ? CandleFileReader.Read(finerPath) : null;
+            var mark = options.MarkSeriesPath is { } markPath ? CandleFileReader.Read(markPath, volumeMayBeEmpty: true) : null;
+            var market = new SimMarket(CandleFileReader.Read(options.DataPath), options.Speed, time.GetUtcNow().ToUnixTimeMilliseconds(), lastBar,
+                finer, mark);
             return new ExchangeSimServer(exchange, market, new SimAlgoBook(dataDir), options, time, services.GetRequiredService<ILogger<ExchangeSimServer>>(),
                 funding);
         }

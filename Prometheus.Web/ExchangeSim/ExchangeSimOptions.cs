@@ -28,6 +28,16 @@ public sealed class ExchangeSimOptions : IValidatable
     /// <summary>The candle file replayed (both instruments trade on it); relative paths are taken from the executable's folder.</summary>
     public string Data { get; set; } = ShippedData.Okx15m;
 
+    /// <summary>
+    /// A candle file finer than <see cref="Data"/> (e.g. the shipped OKX 1m file) serving the bars finer than the replay
+    /// where it covers the replayed time; empty: none (finer bars answer 51000). Off by default: the shipped 1m file covers
+    /// 16 days of the 15m replay's 3.3-year lap.
+    /// </summary>
+    public string FinerSeries { get; set; } = "";
+
+    /// <summary>OKX's recorded mark prices of the swaps, serving mark price candles where they cover; empty: the replayed prices.</summary>
+    public string MarkSeries { get; set; } = ShippedData.OkxBtcMark1h;
+
     /// <summary>How far a request's OK-ACCESS-TIMESTAMP may be from the server's clock (OKX: 30 s), else 50102.</summary>
     public double TimestampToleranceSeconds { get; set; } = 30;
 
@@ -35,6 +45,10 @@ public sealed class ExchangeSimOptions : IValidatable
     public int Seed { get; set; } = 42;
 
     public string DataPath => ShippedData.Resolve(Data);
+
+    public string? FinerSeriesPath => string.IsNullOrWhiteSpace(FinerSeries) ? null : ShippedData.Resolve(FinerSeries);
+
+    public string? MarkSeriesPath => string.IsNullOrWhiteSpace(MarkSeries) ? null : ShippedData.Resolve(MarkSeries);
 
     public IEnumerable<string> Validate()
     {
@@ -50,8 +64,13 @@ public sealed class ExchangeSimOptions : IValidatable
             yield return $"{Section}:Data must name a candle file (was empty)";
         else if (!File.Exists(DataPath))
             yield return $"{Section}:Data must name an existing candle file (not found: {DataPath})";
+        foreach (var (key, path) in new[] { ("FinerSeries", FinerSeriesPath), ("MarkSeries", MarkSeriesPath) })
+        {
+            if (path is not null && !File.Exists(path))
+                yield return $"{Section}:{key} must name an existing candle file or be empty (not found: {path})";
+        }
     }
 
     public override string ToString() =>
-        $"ExchangeSimOptions {{ ApiKey = {Prometheus.Engine.Exchange.Okx.OkxCredentials.Redact(ApiKey)}, SecretKey = ***, Passphrase = ***, Speed = {Speed}, Data = {Data} }}";
+        $"ExchangeSimOptions {{ ApiKey = {Prometheus.Engine.Exchange.Okx.OkxCredentials.Redact(ApiKey)}, SecretKey = ***, Passphrase = ***, Speed = {Speed}, Data = {Data}, FinerSeries = {FinerSeries}, MarkSeries = {MarkSeries} }}";
 }

@@ -163,6 +163,13 @@ public sealed class ExchangeSimServer : IDisposable
                     pushes.Add(SimPush.Public("candle" + served.Name, instrument.InstId,
                         [OkxWireWriter.Candle(candle.Bar, instrument, candle.Confirmed)]));
                 }
+                // A finer bar's candles became whole with this replayed bar (where the finer series covers it): each once, confirmed.
+                foreach (var finer in Market.FinerBars)
+                {
+                    foreach (var candle in Market.FinerCandlesIn(finer, bar))
+                        pushes.Add(SimPush.Public("candle" + finer.Name, instrument.InstId,
+                            [OkxWireWriter.Candle(candle.Bar, instrument, candle.Confirmed)]));
+                }
                 pushes.Add(SimPush.Public("tickers", instrument.InstId, [Market.Ticker(instrument)]));
             }
         }

@@ -7,7 +7,9 @@ namespace Prometheus.Web.ExchangeSim;
 /// <summary>
 /// Public REST: server time, instruments, tickers, candles and mark price candles (newest first, as OKX answers). Candles
 /// come at every OKX bar the replayed series can make (its own interval and whole multiples of it, aligned as OKX aligns
-/// them); the mark price is the replayed price, as everywhere in the simulated exchange.
+/// them), and at the finer bars the configured finer series makes where it covers the time asked (elsewhere 51000 saying
+/// why). Mark price candles come from the recorded mark series where it covers, else from the replayed price
+/// (<see cref="SimMarket.MarkCandles"/>).
 /// </summary>
 public static class SimPublicEndpoints
 {
@@ -62,7 +64,7 @@ public static class SimPublicEndpoints
         if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { } instrument)
             return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
         var barName = SimHttp.Query(context, "bar") ?? "1m";
-        if (!OkxBars.TryGet(barName, out var bar) || !sim.Market.Serves(bar))
+        if (!OkxBars.TryGet(barName, out var bar) || !(markPrice ? sim.Market.ServesMark(bar) : sim.Market.Serves(bar)))
             return SimHttp.Error(OkxErrorCodes.ParameterError, sim.Market.WhyNotServed(barName));
         if (!SimQuery.TryNumber(context, "after", out var after))
             return SimQuery.Bad("after");
@@ -70,7 +72,16 @@ public static class SimPublicEndpoints
             return SimQuery.Bad("before");
         if (!SimQuery.TryLimit(context, maxLimit, Math.Min(100, maxLimit), out var limit))
             return SimQuery.Bad("limit");
-        var rows = sim.Read(_ => sim.Market.Candles(bar, after, before, limit));
+        var (rows, refusal) = sim.Read(_ =>
+        {
+            if (markPrice)
+                return (sim.Market.MarkCandles(instrument, bar, after, before, limit), null);
+            var candles = sim.Market.Candles(bar, after, before, limit);
+            // A finer bar is served only from the finer series: no candle means it does not cover the time asked.
+            return (candles, candles.Count == 0 && sim.Market.IsFinerThanReplay(bar) ? sim.Market.WhyNotCovered(barName) : null);
+        });
+        if (refusal is not null)
+            return SimHttp.Error(OkxErrorCodes.ParameterError, refusal);
         return SimHttp.Ok(rows.Select(c => markPrice
             ? (object)OkxWireWriter.MarkPriceCandle(c.Bar, c.Confirmed)
             : OkxWireWriter.Candle(c.Bar, instrument, c.Confirmed)));
