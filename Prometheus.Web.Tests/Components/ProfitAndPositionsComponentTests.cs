@@ -66,7 +66,10 @@ public sealed class ProfitAndPositionsComponentTests : DashboardContext
         var rows = table.FindAll("tr[data-position]");
         Assert.Equal(2, rows.Count);
         var cells = rows[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
-        Assert.Equal(["#3 Agent-3", "BTC-USDT-SWAP", "long", "2", "30,000.0", "30,150.0", "+3.00", "1.5 h", "29,100.0", "31,500.0", "2023-03-03 00:00"], cells[..11]);
+        Assert.Equal(["#3 Agent-3", "BTC-USDT-SWAP", "long", "2", "30,000.0", "30,150.0", "+3.00", "1.5 h"], cells[..8]);
+        Assert.Equal("29,100.0", rows[0].QuerySelector("[data-testid=stop-loss]")!.TextContent);
+        Assert.Equal("31,500.0", rows[0].QuerySelector("[data-testid=take-profit]")!.TextContent);
+        Assert.Equal("2023-03-03 00:00", rows[0].QuerySelector("[data-testid=max-hold-until]")!.TextContent);
         Assert.Equal("\u22123.00", rows[1].QuerySelector("[data-testid=position-pnl]")!.TextContent);
         Assert.Equal("4-BTC-USDT-SWAP-short", rows[1].GetAttribute("data-position"));
     }
