@@ -19,7 +19,7 @@ public partial class Overview
 {
     private const string Total = "total";
     private const int FillsShown = 20;
-    private static readonly TimeSpan SummaryEvery = TimeSpan.FromSeconds(2), BarsEvery = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan BarsEvery = TimeSpan.FromSeconds(10);
 
     private readonly List<TradeRecord> _fills = [];
     private readonly List<AgentBirth> _births = [];
@@ -32,7 +32,7 @@ public partial class Overview
     private SummaryView? _summary;
     private EquityRange _range = EquityRange.Everything;
     private CalendarPeriod _period = CalendarPeriod.Day;
-    private DateTimeOffset _summaryAt, _barsAt;
+    private DateTimeOffset _barsAt;
 
     [Inject] private EngineOptions Options { get; set; } = default!;
     [Inject] private EngineRuntime Runtime { get; set; } = default!;
@@ -106,20 +106,15 @@ public partial class Overview
             }
             if (_perAgent && update.Snapshot is { } snapshot) await UpdateAgentLinesAsync(snapshot, update.Deaths);
         }
-        var now = Time.GetUtcNow();
-        var news = update.HasNews;
-        if (update.Snapshot is not null && now - _summaryAt >= SummaryEvery)
-        {
-            await LoadSummaryAsync();
-            news = true;
-        }
-        if (_bars is not null && update.Snapshot is not null && now - _barsAt >= BarsEvery) await LoadBarsAsync();
-        return news;
+        // The snapshot comes at most once a second (EngineEvents.SnapshotPeriod): the summary follows it.
+        if (update.Snapshot is null) return update.HasNews;
+        await LoadSummaryAsync();
+        if (_bars is not null && Time.GetUtcNow() - _barsAt >= BarsEvery) await LoadBarsAsync();
+        return true;
     }
 
     private async Task LoadSummaryAsync()
     {
-        _summaryAt = Time.GetUtcNow();
         try { _summary = await Performance.SummaryAsync(Runtime) ?? _summary; }
         catch (EngineStoppedException) { }
     }
