@@ -77,6 +77,24 @@ public sealed class ProfitAndPositionsBrowserTests(BrowserSession browser) : IAs
         Assert.True(await ScrollOverflowAsync(page) <= 0, $"the overview is wider than a {width} px screen");
     }
 
+    [Fact]
+    public async Task The_equity_range_and_the_profit_period_are_picked_on_the_overview()
+    {
+        var page = await SignedInAsync("/", 1280, 800);
+        await page.WaitForSelectorAsync("[data-testid=equity-chart] canvas");
+        await page.WaitForSelectorAsync("[data-testid=profit-chart] canvas");
+        Assert.Equal("true", await page.GetAttributeAsync("[data-testid=equity-range] [data-range=all]", "aria-pressed"));
+
+        await page.ClickAsync("[data-testid=equity-range] [data-range='7d']");
+        await page.ClickAsync("[data-testid=profit-period] [data-period=week]");
+
+        await page.WaitForSelectorAsync("[data-testid=equity-range] [data-range='7d'][aria-pressed=true]");
+        await page.WaitForSelectorAsync("[data-testid=profit-period] [data-period=week][aria-pressed=true]");
+        Assert.Equal("Profit by week", await page.TextContentAsync("[data-testid=profit-heading]"));
+        Assert.Equal("false", await page.GetAttributeAsync("[data-testid=equity-range] [data-range=all]", "aria-pressed"));
+        Assert.Equal(1, await page.Locator("[data-testid=equity-chart] canvas").First.CountAsync());
+    }
+
     [Theory]
     [MemberData(nameof(Screens))]
     public async Task The_positions_page_lists_as_many_positions_as_the_api_and_fits_the_screen(int width, int height)
