@@ -3,7 +3,16 @@ namespace Prometheus.Engine.Backtest;
 /// <summary>The bench verb's JSON: one section per measured path (the persistence ones are null when skipped).</summary>
 public sealed record BenchReport(BenchBacktest Backtest, BenchBooking? Booking = null, BenchCheckpoint? Checkpoint = null, BenchRestore? Restore = null,
     ReconciliationBenchReport? Reconciliation = null, BenchOrderRoundTrip? OrderRoundTrip = null, BenchBacktest? BacktestOkx15m = null,
-    BenchResearch? Research = null, BenchRestart? Restart = null);
+    BenchResearch? Research = null, BenchRestart? Restart = null, BenchDashboard? Dashboard = null);
+
+/// <summary>
+/// The dashboard's figures: a fill booked by the Supervisor until a SignalR client of /hubs/engine receives it (p50,
+/// p99, over <see cref="FillsMeasured"/> fills of <see cref="TradingAgents"/> agents trading), and a month of history
+/// loaded through IHistory (<see cref="History"/>), each with its target and whether it was met.
+/// </summary>
+public sealed record BenchDashboard(int TradingAgents, int FillsMeasured, double FillToBrowserP50Ms, double FillToBrowserP99Ms,
+    double FillToBrowserTargetMs, bool FillToBrowserTargetMet, double HistoryLoadMs, double HistoryLoadTargetMs, bool HistoryLoadTargetMet,
+    BenchHistory History);
 
 /// <summary>
 /// The research verb's own path: <see cref="Seeds"/> full runs of <see cref="Agents"/> agents over <see cref="Bars"/> bars

@@ -67,6 +67,25 @@ public sealed class PositionApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
+    [Fact]
+    public async Task Closing_a_position_that_is_not_open_answers_404_problem_details_and_is_audited_as_refused()
+    {
+        await factory.StartedAsync();
+        using var client = factory.Authorized();
+
+        using var response = await client.PostAsJsonAsync("/api/positions/close",
+            new { agentId = 9999, instId = "BTC-USDT-SWAP", posSide = "short", reason = "nothing there" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Contains("no open position agent 9999 BTC-USDT-SWAP short", problem.GetProperty("detail").GetString());
+        var audit = (await client.GetFromJsonAsync<JsonElement>("/api/audit?take=50")).EnumerateArray();
+        Assert.Contains(audit, a => a.GetProperty("action").GetString() == "close-position"
+            && a.GetProperty("detail").GetString() == "refused, no position agent 9999 BTC-USDT-SWAP short: nothing there");
+    }
+
     [Theory]
     [InlineData("""{"instId":"BTC-USDT-SWAP","posSide":"long","reason":"r"}""", "agentId")]
     [InlineData("""{"agentId":1,"instId":"ETH-USDT","posSide":"long","reason":"r"}""", "instId")]

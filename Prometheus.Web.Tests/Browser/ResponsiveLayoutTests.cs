@@ -5,14 +5,14 @@ namespace Prometheus.Web.Tests.Browser;
 /// <summary>
 /// Every page on a desktop (1280×800) and a phone (390×844): nothing wider than the screen (tables scroll inside their
 /// card), the navigation reachable (beside the page on a desktop, behind the menu button on a phone) and the key figures
-/// (state, equity, today) above the fold.
+/// (state, equity, total PnL, today) above the fold.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ResponsiveLayoutTests(BrowserSession browser) : IAsyncLifetime
 {
     public static readonly TheoryData<int, int> Screens = new() { { 1280, 800 }, { 390, 844 } };
 
-    private static readonly string[] Pages = ["/", "/agents", "/agents/1", "/valhalla", "/trades", "/recovery", "/orphans", "/risk", "/mastermind"];
+    private static readonly string[] Pages = ["/", "/agents", "/agents/1", "/valhalla", "/trades", "/positions", "/recovery", "/orphans", "/risk", "/mastermind"];
 
     private LiveApp _app = null!;
 
@@ -76,12 +76,12 @@ public sealed class ResponsiveLayoutTests(BrowserSession browser) : IAsyncLifeti
         page.EvaluateAsync<bool>($"() => {{ const r = document.querySelector(\"{selector}\")?.getBoundingClientRect(); return !!r && r.width > 0 && r.right > 0 && r.left < window.innerWidth; }}");
 
     [Fact]
-    public async Task On_a_phone_the_state_equity_and_today_are_above_the_fold()
+    public async Task On_a_phone_the_state_equity_total_pnl_and_today_are_above_the_fold()
     {
         var page = await SignedInAsync(390, 844);
         await page.StateAsync("Running");
 
-        foreach (var figure in new[] { "[data-testid=state]", "[data-testid=equity]", "[data-testid=today-pnl], [data-testid=today-pending]" })
+        foreach (var figure in new[] { "[data-testid=state]", "[data-testid=equity]", "[data-testid=total-pnl], [data-testid=total-pending]", "[data-testid=today-pnl], [data-testid=today-pending]" })
         {
             var box = await page.Locator(figure).First.BoundingBoxAsync();
             Assert.NotNull(box);

@@ -12,7 +12,7 @@ public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
 {
     private static readonly (string Name, string Path)[] Pages =
     [
-        ("overview", "/"), ("agents", "/agents"), ("agent", "/agents/{best}"), ("valhalla", "/valhalla"), ("trades", "/trades"),
+        ("overview", "/"), ("agents", "/agents"), ("agent", "/agents/{best}"), ("valhalla", "/valhalla"), ("trades", "/trades"), ("positions", "/positions"),
         ("recovery", "/recovery"), ("orphans", "/orphans"), ("risk", "/risk"), ("mastermind", "/mastermind"),
     ];
 
@@ -47,7 +47,7 @@ public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
             {
                 await page.GotoAsync(path.Replace("{best}", best, StringComparison.Ordinal));
                 await page.LiveAsync();
-                await page.WaitForTimeoutAsync(name is "overview" or "trades" ? 1_500 : 800); // charts draw once the circuit is up
+                await page.WaitForTimeoutAsync(name is "overview" or "trades" or "positions" ? 1_500 : 800); // charts draw once the circuit is up
                 if (name == "agents") // the agent page shows the best of the living
                     best = await page.GetAttributeAsync("tr[data-agent]", "data-agent") ?? best;
                 var file = System.IO.Path.Combine(Dashboard.ScreenshotDir, $"{name}-{suffix}.png");

@@ -87,6 +87,18 @@ public class CliRunTests
         var roundTrip = json.RootElement.GetProperty("orderRoundTrip");
         Assert.Equal(200, roundTrip.GetProperty("orders").GetInt32());
         Assert.True(roundTrip.GetProperty("p99Ms").GetDouble() >= roundTrip.GetProperty("p50Ms").GetDouble());
+        var dashboard = json.RootElement.GetProperty("dashboard");
+        Assert.Equal(100, dashboard.GetProperty("tradingAgents").GetInt32());
+        Assert.True(dashboard.GetProperty("fillsMeasured").GetInt32() > 0);
+        Assert.True(dashboard.GetProperty("fillToBrowserP99Ms").GetDouble() >= dashboard.GetProperty("fillToBrowserP50Ms").GetDouble());
+        Assert.Equal(dashboard.GetProperty("fillToBrowserP99Ms").GetDouble() <= 250, dashboard.GetProperty("fillToBrowserTargetMet").GetBoolean());
+        Assert.True(dashboard.GetProperty("historyLoadMs").GetDouble() > 0);
+        var history = dashboard.GetProperty("history");
+        Assert.Equal(100, history.GetProperty("agents").GetInt32());
+        Assert.Equal(30, history.GetProperty("days").GetInt32());
+        Assert.Equal(100 * 30 * 10, history.GetProperty("fills").GetInt32());
+        Assert.Equal(30 * 96 + 100 * 30 * 24, history.GetProperty("equityPoints").GetInt32());
+        Assert.Contains("to browser p50 / p99", result.Out, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -56,6 +56,39 @@ public sealed class ControlEndpointTests
     }
 
     [Fact]
+    public async Task Closing_a_position_that_is_not_open_from_the_positions_page_is_refused_and_audited_as_the_api_audits_it()
+    {
+        await using var factory = new DashboardFactory();
+        await factory.StartedAsync();
+        var browser = factory.Browser(new CookieContainer());
+        await browser.SignInAsync();
+
+        var (_, html) = await PostControlAsync(browser, "/positions", "/controls/positions/close",
+            ("agentId", "9999"), ("instId", "BTC-USDT-SWAP"), ("posSide", "long"), ("reason", "checking the refusal"));
+
+        Assert.Contains("Refused: There is no open position agent 9999 BTC-USDT-SWAP long", html);
+        using var reader = StoreReader.Open(factory.DataDir);
+        Assert.Contains(reader.Audit(0, 10), a => a.Action == "close-position"
+            && a.Detail == "refused, no position agent 9999 BTC-USDT-SWAP long: checking the refusal (dashboard)");
+    }
+
+    [Fact]
+    public async Task A_position_close_without_a_reason_is_refused_before_the_engine_is_asked()
+    {
+        await using var factory = new DashboardFactory();
+        await factory.StartedAsync();
+        var browser = factory.Browser(new CookieContainer());
+        await browser.SignInAsync();
+
+        var (_, html) = await PostControlAsync(browser, "/positions", "/controls/positions/close",
+            ("agentId", "1"), ("instId", "BTC-USDT-SWAP"), ("posSide", "long"), ("reason", " "));
+
+        Assert.Contains("Refused: Reason is required", html);
+        using var reader = StoreReader.Open(factory.DataDir);
+        Assert.DoesNotContain(reader.Audit(0, 10), a => a.Action == "close-position");
+    }
+
+    [Fact]
     public async Task After_a_restart_the_cookie_still_signs_in_and_the_confirm_button_resumes_trading()
     {
         var jar = new CookieContainer();

@@ -25,12 +25,21 @@ public static class HistoryEndpoints
             var agentId = EquityMark.Population;
             if (agent is not null && (!int.TryParse(agent, NumberStyles.None, CultureInfo.InvariantCulture, out agentId) || agentId < 1))
                 return Results.BadRequest(new ApiError($"agent must be an agent id (a whole number from 1), not '{Clip(agent)}'", "agent"));
-            if (runtime.Store is not { } store) return ApiResults.Starting(runtime);
-            IHistory history = new StoreHistory(store.DataDir);
-            var points = await history.EquityAsync(agentId, fromMs, toMs, ct);
+            if (await EquityAsync(runtime, agentId, fromMs, toMs, ct) is not { } points) return ApiResults.Starting(runtime);
             return Results.Ok(points.Select(p => new EquityPointView(DateTimeOffset.FromUnixTimeMilliseconds(p.TimeMs), p.Equity)));
         });
         return api;
+    }
+
+    /// <summary>
+    /// The stored equity curve of the population (<see cref="EquityMark.Population"/>) or of one agent between two market
+    /// times, oldest first; null before the store is open. The Overview's curve reads it too.
+    /// </summary>
+    public static async Task<List<EquityMark>?> EquityAsync(EngineRuntime runtime, int agentId, long fromMs, long toMs, CancellationToken ct = default)
+    {
+        if (runtime.Store is not { } store) return null;
+        IHistory history = new StoreHistory(store.DataDir);
+        return await history.EquityAsync(agentId, fromMs, toMs, ct);
     }
 
     private static (long Ms, ApiError? Error) Time(string? text, string field, long absent)

@@ -1,4 +1,5 @@
 using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
 using Prometheus.Web.Engine;
 using Prometheus.Web.Hosting;
@@ -40,21 +41,12 @@ public static class PositionEndpoints
     public static RouteGroupBuilder MapPositionEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/positions", async (EngineRuntime runtime, CancellationToken ct) =>
-            runtime.Loop is not { } loop ? ApiResults.Starting(runtime) : Results.Ok(await loop.QueryAsync(Positions, ct)));
+            runtime.Loop is not { } loop ? ApiResults.Starting(runtime) : Results.Ok(await OpenAsync(loop, ct)));
         api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, HttpContext http) =>
         {
             if (body.Problem() is { } problem) return Results.BadRequest(problem);
             if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);
-            var side = body.PosSide == "long" ? PositionSide.Long : PositionSide.Short;
-            var outcome = await loop.ClosePositionAsync(body.AgentId!.Value, body.InstId!, side);
-            var what = $"agent {body.AgentId} {body.InstId} {body.PosSide}";
-            if (runtime.Store is { } store)
-                await store.AuditAsync(ApiResults.Actor(http), CloseAction, outcome.Result switch
-                {
-                    PositionCloseResult.Closed => $"closed {what}: {body.Reason!.Trim()}",
-                    PositionCloseResult.NoSuchPosition => $"refused, no position {what}: {body.Reason!.Trim()}",
-                    _ => $"refused {what}: {outcome.Reason}",
-                });
+            var (outcome, what) = await CloseAsync(loop, runtime.Store, ApiResults.Actor(http), body);
             return outcome.Result switch
             {
                 PositionCloseResult.Closed => Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason)),
@@ -63,6 +55,30 @@ public static class PositionEndpoints
             };
         });
         return api;
+    }
+
+    /// <summary>Every living agent's open positions, taken on the loop.</summary>
+    public static Task<List<OpenPositionView>> OpenAsync(TradingLoop loop, CancellationToken ct = default) => loop.QueryAsync(Positions, ct);
+
+    /// <summary>
+    /// Closes a position at market on the loop and audits who, what and why (<paramref name="via"/> says where from when it
+    /// is not the API); returns the outcome and the position it names. <paramref name="body"/> must pass <see cref="CloseRequest.Problem"/>.
+    /// </summary>
+    public static async Task<(PositionCloseOutcome Outcome, string What)> CloseAsync(TradingLoop loop, EngineStore? store, string actor,
+        CloseRequest body, string? via = null)
+    {
+        var side = body.PosSide == "long" ? PositionSide.Long : PositionSide.Short;
+        var outcome = await loop.ClosePositionAsync(body.AgentId!.Value, body.InstId!, side);
+        var what = $"agent {body.AgentId} {body.InstId} {body.PosSide}";
+        var suffix = via is null ? "" : $" ({via})";
+        if (store is not null)
+            await store.AuditAsync(actor, CloseAction, outcome.Result switch
+            {
+                PositionCloseResult.Closed => $"closed {what}: {body.Reason!.Trim()}{suffix}",
+                PositionCloseResult.NoSuchPosition => $"refused, no position {what}: {body.Reason!.Trim()}{suffix}",
+                _ => $"refused {what}: {outcome.Reason}{suffix}",
+            });
+        return (outcome, what);
     }
 
     private static List<OpenPositionView> Positions(Supervisor s)

@@ -7,7 +7,8 @@ namespace Prometheus.Web.Cli;
 
 /// <summary>
 /// `bench`: times the real backtest path (agent-bars/s, fills/s, peak working set) on a fixed
-/// series and population, prints the figures and writes them as JSON with --out.
+/// series and population, the store, an order's round trip and the dashboard (a fill to a hub client, a month of
+/// history loaded), prints the figures and writes them as JSON with --out.
 /// </summary>
 public static class BenchVerb
 {
@@ -77,7 +78,11 @@ public static class BenchVerb
                 with { BacktestOkx15m = okx, Research = research };
         }
 
-        report = report with { OrderRoundTrip = await OrderRoundTripBench.RunAsync(engineOptions, ct: ct) };
+        report = report with
+        {
+            OrderRoundTrip = await OrderRoundTripBench.RunAsync(engineOptions, ct: ct),
+            Dashboard = await DashboardBench.RunAsync(engineOptions, ct: ct),
+        };
         ReportTable.WriteBench(context.Out, report);
         if (outPath is not null)
         {

@@ -170,6 +170,16 @@ public static class ReportTable
             output.WriteLine("Bench: an order through the OKX gateway against exchange-sim on loopback (placed, fill pushed, booked)");
             Row(output, "round trip p50 / p99", $"{roundTrip.P50Ms.ToString("0.0", Invariant)} / {roundTrip.P99Ms.ToString("0.0", Invariant)} ms ({Count(roundTrip.Orders)} orders)");
         }
+        if (report.Dashboard is { } dashboard)
+        {
+            output.WriteLine();
+            output.WriteLine($"Bench: dashboard ({Count(dashboard.TradingAgents)} agents trading in paper mode, the serve host on loopback)");
+            Row(output, "to browser p50 / p99", $"{dashboard.FillToBrowserP50Ms.ToString("0.0", Invariant)} / {dashboard.FillToBrowserP99Ms.ToString("0.0", Invariant)} ms"
+                + $" ({Count(dashboard.FillsMeasured)} fills, booked to received on /hubs/engine): {Target(dashboard.FillToBrowserTargetMet, $"p99 ≤ {dashboard.FillToBrowserTargetMs.ToString("0", Invariant)} ms")}");
+            var h = dashboard.History;
+            Row(output, "history load", $"{dashboard.HistoryLoadMs.ToString("0.0", Invariant)} ms ({Count(h.Days)} days, {Count(h.Agents)} agents: {Count(h.EquityPoints)} equity points,"
+                + $" {Count(h.Fills)} fills, through IHistory): {Target(dashboard.HistoryLoadTargetMet, $"≤ {dashboard.HistoryLoadTargetMs.ToString("0", Invariant)} ms")}");
+        }
         if (report.Reconciliation is { } reconciliation)
         {
             output.WriteLine();
@@ -177,6 +187,8 @@ public static class ReportTable
             Row(output, "full reconciliation", $"{reconciliation.Seconds.ToString("0.000", Invariant)} s ({Count(reconciliation.Agents)} agents, {Count(reconciliation.Fills)} fills)");
         }
     }
+
+    private static string Target(bool met, string target) => met ? $"target {target} met" : $"target {target} NOT met";
 
     private static void WriteBestAgent(TextWriter output, BestAgentReport? best)
     {

@@ -42,6 +42,8 @@ public static class ControlEndpoints
             return c.InterveneAsync(a, on, spot / 100m, appetite, f["reason"].ToString());
         }));
         controls.MapPost("/risk/reset", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.ResetRiskAsync(a, f["reason"].ToString())));
+        controls.MapPost("/positions/close", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.ClosePositionAsync(a,
+            new Api.PositionEndpoints.CloseRequest(int.TryParse(f["agentId"], out var agent) ? agent : null, f["instId"], f["posSide"], f["reason"]))));
         controls.MapPost("/orphans/dismiss", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.DismissOrphanAsync(a, f["orphanId"].ToString())));
         return app;
     }

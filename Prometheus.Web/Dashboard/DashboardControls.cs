@@ -30,6 +30,21 @@ public sealed class DashboardControls(EngineRuntime runtime, IOrphanDesk orphans
         return refusal is null ? DeskResult.Done($"The circuit breaker was reset: trading is {after.State}.") : DeskResult.Refused(Capitalize(refusal) + ".");
     }
 
+    /// <summary>Closes one agent's position at market with the person's reason, as POST /api/positions/close does (same checks, same audit).</summary>
+    public async Task<DeskResult> ClosePositionAsync(string actor, Api.PositionEndpoints.CloseRequest request)
+    {
+        if (request.Problem() is { } problem) return DeskResult.Refused(Capitalize(problem.Error) + ".");
+        if (runtime.Loop is not { } loop)
+            return DeskResult.Refused(runtime.Failure is { } failure ? $"the engine could not start: {failure.Message}" : "the engine is starting");
+        var (outcome, what) = await Api.PositionEndpoints.CloseAsync(loop, runtime.Store, actor, request, via: "dashboard");
+        return outcome.Result switch
+        {
+            PositionCloseResult.Closed => DeskResult.Done($"The position of {what} was sent to close at market."),
+            PositionCloseResult.NoSuchPosition => DeskResult.Refused($"There is no open position {what} (it may have closed already)."),
+            _ => DeskResult.Refused(Capitalize(outcome.Reason ?? "refused") + "."),
+        };
+    }
+
     public Task<DeskResult> DecideAsync(string actor, string itemId, string choice) =>
         AuditedAsync(actor, "decide", $"{itemId}: {choice}", () => decisions.DecideAsync(itemId, choice, actor));
 

@@ -3,26 +3,40 @@ using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Supervision;
+using Prometheus.Web.Api;
 using Prometheus.Web.Components.Shared;
 using Prometheus.Web.Dashboard;
+using Prometheus.Web.Engine;
 
 namespace Prometheus.Web.Components.Pages;
 
-/// <summary>What the user opens every day: the book's figures, the controls, the equity curve and the latest news.</summary>
+/// <summary>
+/// What the user opens every day: the book's figures and its profit since the start (as GET /api/summary), the controls,
+/// the equity curve from the store (as GET /api/equity) with a range, the profit by period (as GET /api/profit) and the
+/// latest news.
+/// </summary>
 public partial class Overview
 {
     private const string Total = "total";
     private const int FillsShown = 20;
+    private static readonly TimeSpan BarsEvery = TimeSpan.FromSeconds(10);
 
     private readonly List<TradeRecord> _fills = [];
     private readonly List<AgentBirth> _births = [];
     private readonly List<FallenAgent> _deaths = [];
     private readonly HashSet<int> _agentLines = [];
     private LineChart? _chart;
-    private bool _perAgent;
-    private long _fillsSeen, _notShown, _fillsVersion = 1;
+    private ProfitBarChart? _bars;
+    private bool _perAgent, _barsShown;
+    private long _fillsSeen, _notShown, _fillsVersion = 1, _lastTotalMs = long.MinValue;
+    private SummaryView? _summary;
+    private EquityRange _range = EquityRange.Everything;
+    private CalendarPeriod _period = CalendarPeriod.Day;
+    private DateTimeOffset _barsAt;
 
     [Inject] private EngineOptions Options { get; set; } = default!;
+    [Inject] private EngineRuntime Runtime { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     private EngineStatus Status { get; set; } = EngineStatus.Initial("paper");
     private LiveSnapshot? Snapshot { get; set; }
@@ -39,7 +53,7 @@ public partial class Overview
         _ => "",
     };
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         var state = Events.Current;
         Status = state.Status;
@@ -49,7 +63,21 @@ public partial class Overview
         _deaths.AddRange(state.RecentDeaths);
         _fillsSeen = state.FillsSeen;
         _notShown = Events.FillsNotShown;
-        InitialSeries = [new ChartSeries(Total, "Equity", "#4fc3f7", state.Equity, Primary: true)];
+        await LoadSummaryAsync();
+    }
+
+    /// <summary>The chart is drawn once the circuit runs: its first points are the stored curve in the range.</summary>
+    protected override async Task OnLiveAsync() =>
+        InitialSeries = [new ChartSeries(Total, "Equity", "#4fc3f7", await TotalEquityAsync(_range), Primary: true)];
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        await base.OnAfterRenderAsync(firstRender);
+        if (_bars is not null && !_barsShown)
+        {
+            _barsShown = true;
+            await LoadBarsAsync();
+        }
     }
 
     protected override async Task<bool> ApplyAsync(DashboardUpdate update)
@@ -71,10 +99,62 @@ public partial class Overview
 
         if (_chart is not null)
         {
-            if (update.Equity is { } point) await _chart.AppendAsync(Total, point);
+            if (update.Equity is { } point && point.TimeMs >= _lastTotalMs)
+            {
+                _lastTotalMs = point.TimeMs;
+                await _chart.AppendAsync(Total, point);
+            }
             if (_perAgent && update.Snapshot is { } snapshot) await UpdateAgentLinesAsync(snapshot, update.Deaths);
         }
-        return update.HasNews;
+        // The snapshot comes at most once a second (EngineEvents.SnapshotPeriod): the summary follows it.
+        if (update.Snapshot is null) return update.HasNews;
+        await LoadSummaryAsync();
+        if (_bars is not null && Time.GetUtcNow() - _barsAt >= BarsEvery) await LoadBarsAsync();
+        return true;
+    }
+
+    private async Task LoadSummaryAsync()
+    {
+        try { _summary = await Performance.SummaryAsync(Runtime) ?? _summary; }
+        catch (EngineStoppedException) { }
+    }
+
+    private async Task LoadBarsAsync()
+    {
+        _barsAt = Time.GetUtcNow();
+        List<ProfitView>? rows = null;
+        try { rows = await Performance.ProfitAsync(Runtime, _period); }
+        catch (EngineStoppedException) { }
+        if (rows is not null && _bars is not null) await _bars.SetAsync(rows);
+    }
+
+    private async Task ShowPeriodAsync(CalendarPeriod period)
+    {
+        _period = period;
+        await LoadBarsAsync();
+    }
+
+    private async Task ShowRangeAsync(EquityRange range)
+    {
+        _range = range;
+        if (_chart is null) return;
+        await _chart.SetAsync(new ChartSeries(Total, "Equity", "#4fc3f7", await TotalEquityAsync(range), Primary: true));
+        await _chart.FitAsync();
+    }
+
+    /// <summary>
+    /// The population's curve in the range: the store's points (written at each checkpoint, as GET /api/equity reads them),
+    /// then the points this host saw since the last of them.
+    /// </summary>
+    private async Task<List<EquityPoint>> TotalEquityAsync(EquityRange range)
+    {
+        var from = range.FromMs(Status.MarketTimeMs > 0 ? Status.MarketTimeMs : Events.Current.Status.MarketTimeMs);
+        var stored = await HistoryEndpoints.EquityAsync(Runtime, EquityMark.Population, from, long.MaxValue) ?? [];
+        var points = stored.Select(p => new EquityPoint(p.TimeMs, p.Equity)).ToList();
+        var last = points.Count > 0 ? points[^1].TimeMs : long.MinValue;
+        points.AddRange(Events.Current.Equity.Where(p => p.TimeMs > last && p.TimeMs >= from));
+        _lastTotalMs = points.Count > 0 ? points[^1].TimeMs : long.MinValue;
+        return points;
     }
 
     private async Task TogglePerAgentAsync(ChangeEventArgs e)

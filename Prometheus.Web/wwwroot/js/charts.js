@@ -38,6 +38,21 @@ export function createLines(element, series) {
   };
 }
 
+// Bars above or below zero (profit per day, week or month), green for a gain and red for a loss.
+export function createBars(element, bars) {
+  const chart = L().createChart(element, { ...theme, timeScale: { ...theme.timeScale, timeVisible: false } });
+  const series = chart.addSeries(L().HistogramSeries, { priceFormat: { type: 'price', precision: 2, minMove: 0.01 }, priceLineVisible: false });
+  const set = b => {
+    series.setData(b.map(x => ({ time: x[0], value: x[1], color: x[1] >= 0 ? '#26a69a' : '#ef5350' })));
+    chart.timeScale().fitContent();
+  };
+  set(bars);
+  return {
+    set: b => set(b),
+    dispose: () => chart.remove(),
+  };
+}
+
 export function createCandles(element, candles, markers) {
   const chart = L().createChart(element, theme);
   const series = chart.addSeries(L().CandlestickSeries, {
