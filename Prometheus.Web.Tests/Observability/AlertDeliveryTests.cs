@@ -152,4 +152,37 @@ public sealed class AlertDeliveryTests
             await app.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_tripped_breaker_reaches_the_webhook_and_the_breaker_gauge()
+    {
+        await using var fake = await FakeAlertServer.StartAsync();
+        var app = Host(TempFolder.Create(), new Dictionary<string, string?>
+        {
+            ["Prometheus:Paper:BarsPerSecond"] = "400",
+            // A book small enough to fall 1.5% soon: the breaker trips within the run.
+            ["Prometheus:Risk:MaxDrawdownPercent"] = "0.015",
+            ["Prometheus:Risk:ReducingDrawdownPercent"] = "0.01",
+            ["Prometheus:Mastermind:DeployedShare"] = "1",
+            ["Prometheus:Alerts:Webhook:Url"] = fake.Url + "/hook",
+        });
+        await app.StartAsync();
+        try
+        {
+            await UntilAsync(() => fake.Webhook.Any(h => h.GetProperty("kind").GetString() == "BreakerTripped"), "a BreakerTripped alert", seconds: 180);
+
+            var tripped = fake.Webhook.First(h => h.GetProperty("kind").GetString() == "BreakerTripped");
+            Assert.StartsWith("Circuit breaker tripped: drawdown ", tripped.GetProperty("message").GetString());
+            Assert.EndsWith("Trading is halted until a person resets it.", tripped.GetProperty("message").GetString());
+            Assert.DoesNotContain(fake.Webhook, h => h.GetProperty("kind").GetString() == "Fill"); // off by default
+            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+            var metrics = PrometheusText.Parse(await http.GetStringAsync(MetricsEndpoint.Path));
+            Assert.Equal(1, metrics.Sum(MetricNames.BreakerTripped)); // until a person resets it
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
 }

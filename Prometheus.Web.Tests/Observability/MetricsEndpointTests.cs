@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Prometheus.Web.Hosting;
 using Prometheus.Web.Observability;
 
@@ -65,6 +66,33 @@ public sealed class MetricsEndpointTests(MetricsFactory factory) : IClassFixture
         Assert.Equal(0, now.Sum(MetricNames.BreakerTripped));
         var age = now.Sum(MetricNames.SnapshotAge);
         Assert.True(age >= 0 && age < 3600, $"the fresh start's snapshot is seconds old (was {age})");
+    }
+
+    [Fact]
+    public async Task Orders_the_exchange_rejects_are_counted_by_its_code_and_unanswered_ones_as_unknown()
+    {
+        await factory.StartedAsync();
+        using var client = factory.Authorized();
+        var before = await ScrapeAsync();
+        using (var reject = await client.PostAsJsonAsync("/api/sim/faults", new { kind = "reject", requests = 2 }))
+            Assert.True(reject.IsSuccessStatusCode, await reject.Content.ReadAsStringAsync());
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        PrometheusText now;
+        while ((now = await ScrapeAsync()).Value(MetricNames.OrdersRejected, "reason", "51008") is not >= 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no rejected order counted in 90 s");
+            await Task.Delay(200);
+        }
+        Assert.Equal(before.Sum(MetricNames.OrdersRejected) + 2, now.Sum(MetricNames.OrdersRejected));
+
+        using (var timeout = await client.PostAsJsonAsync("/api/sim/faults", new { kind = "timeout", requests = 1 }))
+            Assert.True(timeout.IsSuccessStatusCode, await timeout.Content.ReadAsStringAsync());
+        while ((now = await ScrapeAsync()).Sum(MetricNames.OrdersUnknown) < before.Sum(MetricNames.OrdersUnknown) + 1)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no unanswered order counted in 90 s");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]
