@@ -1,10 +1,8 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prometheus.Web.Engine;
 using Prometheus.Web.Observability;
 using Prometheus.Web.Observability.Alerts;
-using Prometheus.Web.Tests.ExchangeSim;
 
 namespace Prometheus.Web.Tests.Observability;
 
@@ -76,19 +74,4 @@ internal sealed class AlertKit
     {
         public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
     }
-}
-
-/// <summary>An <see cref="ILogger{T}"/> keeping every line, for tests that read what would have been logged.</summary>
-internal sealed class ListLogger<T> : ILogger<T>
-{
-    private readonly ListLogger _inner = new();
-
-    public string All => _inner.All;
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        _inner.Log(logLevel, eventId, state, exception, formatter);
 }

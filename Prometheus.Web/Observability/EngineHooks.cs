@@ -11,9 +11,3 @@ namespace Prometheus.Web.Observability;
 /// </summary>
 /// <param name="Gateway">The OKX gateway when trading on OKX (its sockets reconnect and drop); null on the embedded exchange.</param>
 public sealed record EngineHooks(Supervisor Supervisor, TradingLoop Loop, ReconciliationCoordinator Reconciliation, OkxExchange? Gateway);
-
-/// <summary>Something that watches the running engine (metrics, alerts): attached once, when the engine has started.</summary>
-public interface IEngineWatcher
-{
-    void Attach(EngineHooks hooks);
-}

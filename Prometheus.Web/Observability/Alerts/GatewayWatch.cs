@@ -12,6 +12,7 @@ public sealed class GatewayWatch(AlertQueue queue, TimeSpan after, TimeProvider 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Outage> _outages = new(StringComparer.Ordinal);
 
+    // System.Threading.ITimer spelt out: prometheus-net's Prometheus.ITimer is nearer in this namespace.
     private sealed class Outage(DateTimeOffset since, System.Threading.ITimer timer)
     {
         public DateTimeOffset Since { get; } = since;
