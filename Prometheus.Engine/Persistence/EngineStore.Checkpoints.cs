@@ -15,9 +15,13 @@ public sealed partial class EngineStore : ICheckpointSink
         Channel.CreateUnbounded<Func<StoreCommands, ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private long _lastCheckpointAtMs = -1;
+    private long _lastSnapshotAtMs = -1;
     private volatile Exception? _writeFailure;
 
     public long? LastCheckpointAtMs => Interlocked.Read(ref _lastCheckpointAtMs) is >= 0 and var at ? at : null;
+
+    /// <summary>When the newest full snapshot became durable (Unix ms, wall clock): this process's, else the newest on disk at start; null before any.</summary>
+    public long? LastSnapshotAtMs => Interlocked.Read(ref _lastSnapshotAtMs) is >= 0 and var at ? at : null;
 
     /// <summary>Called on the loop: versions the checkpoint now, writes it in the background.</summary>
     public void Checkpoint(EngineSnapshot checkpoint) => Checkpoint(checkpoint, []);
@@ -109,6 +113,7 @@ public sealed partial class EngineStore : ICheckpointSink
             commands.Snapshot(version, file, sha, bytes, snapshot.TakenAtMs, capturedAtMs, snapshot.Supervisor.Cycle, snapshot.LastTradeId);
             alsoInTransaction?.Invoke();
         });
+        Interlocked.Exchange(ref _lastSnapshotAtMs, NowMs);
     }
 
     /// <summary>The snapshot schedule of Prometheus:Persistence, counted from the newest snapshot this store holds.</summary>
@@ -116,6 +121,7 @@ public sealed partial class EngineStore : ICheckpointSink
     {
         using var reader = StoreReader.Open(_dataDir);
         var newest = reader.Snapshots().FirstOrDefault();
+        if (newest is not null) Interlocked.CompareExchange(ref _lastSnapshotAtMs, newest.RecordedAtMs, -1);
         return new SnapshotSchedule(_options.SnapshotEveryCycles, TimeSpan.FromMinutes(_options.SnapshotIntervalMinutes),
             newest?.Cycle ?? cycle, newest is null ? _wall.GetUtcNow() : DateTimeOffset.FromUnixTimeMilliseconds(newest.RecordedAtMs));
     }

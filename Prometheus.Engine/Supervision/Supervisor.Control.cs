@@ -12,6 +12,12 @@ public sealed partial class Supervisor
     /// <summary>Longest reason a person may give for a breaker reset.</summary>
     public const int MaxResetReasonLength = 500;
 
+    /// <summary>
+    /// The system risk state moved (Active, Reducing, Halted; a breaker tripped or was reset), with its reason and whether
+    /// the drawdown circuit breaker is tripped now. Raised on the loop, after the change is saved.
+    /// </summary>
+    public event Action<TradingState, string, bool>? RiskStateChanged;
+
     /// <summary>A person paused trading (or an emergency close-all did); a restart keeps it paused until a person resumes.</summary>
     public bool Paused { get; private set; }
 
@@ -49,14 +55,16 @@ public sealed partial class Supervisor
         if (SystemRisk.CannotReset() is { } refusal) return refusal;
         SystemRisk.Reset(NowMs, Equity, $"reset by {actor}: {reason}");
         SaveControl();
+        RiskStateChanged?.Invoke(SystemRisk.State, SystemRisk.StateReason, SystemRisk.DrawdownBreakerTripped);
         return null;
     }
 
     /// <summary>Feeds the risk limits the book's equity; a change of state is saved at once.</summary>
     private void ObserveRisk(long now, decimal equity)
     {
-        if (SystemRisk.Observe(now, equity))
-            SaveControl();
+        if (!SystemRisk.Observe(now, equity)) return;
+        SaveControl();
+        RiskStateChanged?.Invoke(SystemRisk.State, SystemRisk.StateReason, SystemRisk.DrawdownBreakerTripped);
     }
 
     private void SaveControl() => _store?.ControlChanged(Control, NowMs);

@@ -19,6 +19,18 @@ public sealed partial class Supervisor
     /// <summary>An exchange call failed without an answer the engine can use (raised on the loop); the engine carries on.</summary>
     public event Action<Exception>? ExchangeFailed;
 
+    /// <summary>An order is about to go to the exchange (journalled, funds reserved; raised on the loop).</summary>
+    public event Action<OrderRequest>? OrderSent;
+
+    /// <summary>
+    /// The exchange answered an order (accepted, or rejected with its code), or the answer never came (a null ack: outcome
+    /// unknown); with the wall time from sending to the answer. Raised on the loop.
+    /// </summary>
+    public event Action<OrderRequest, OrderAck?, TimeSpan>? OrderAnswered;
+
+    /// <summary>A fill was booked (raised on the loop just before <see cref="TradeBooked"/>), with the wall time the booking took.</summary>
+    public event Action<TradeRecord, TimeSpan>? BookingTimed;
+
     /// <summary>A failure of the exchange or the way to it, as opposed to a bug of the engine's.</summary>
     public static bool IsExchangeFailure(Exception e) =>
         e is TimeoutException or HttpRequestException or IOException or ExchangeException or System.Net.WebSockets.WebSocketException;
@@ -88,6 +100,8 @@ public sealed partial class Supervisor
         SystemRisk.CountOrder();
 
         OrderAck ack;
+        OrderSent?.Invoke(request);
+        var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             ack = await _exchange.PlaceOrderAsync(request, ct);
@@ -96,9 +110,11 @@ public sealed partial class Supervisor
         {
             // Outcome unknown: never assume it failed. The order is looked up by clOrdId on the next cycle.
             Journal.Move(clOrdId, JournalState.Unknown);
+            OrderAnswered?.Invoke(request, null, System.Diagnostics.Stopwatch.GetElapsedTime(sentAt));
             ExchangeFailed?.Invoke(e);
             return;
         }
+        OrderAnswered?.Invoke(request, ack, System.Diagnostics.Stopwatch.GetElapsedTime(sentAt));
         if (!ack.Accepted)
         {
             ExchangeRejects++;
@@ -263,6 +279,7 @@ public sealed partial class Supervisor
         }
         MarkDirty(agent.Id);
         _store?.Booked(booking.Record, Ledger.Private(agent.Id).Save(), agent.Save());
+        BookingTimed?.Invoke(booking.Record, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         TradeBooked?.Invoke(booking.Record);
     }
 }

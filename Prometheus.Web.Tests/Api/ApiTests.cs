@@ -39,6 +39,7 @@ public sealed class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("GET", "/api/recovery")]
     [InlineData("GET", "/api/ledger/verify")]
     [InlineData("GET", "/api/audit")]
+    [InlineData("GET", "/api/alerts")]
     [InlineData("POST", "/api/recovery/confirm")]
     [InlineData("POST", "/api/trading/pause")]
     [InlineData("POST", "/api/trading/resume")]

@@ -8,6 +8,8 @@ using Prometheus.Engine.Supervision;
 using Prometheus.Web.Api;
 using Prometheus.Web.Dashboard;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Observability;
+using Prometheus.Web.Observability.Alerts;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -38,6 +40,10 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IOrphanDesk>(Desk);
         Services.AddSingleton<IRecoveryDecisions>(Desk);
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
+        Services.AddSingleton(AlertHistory);
+        // Made at the first render, from the settings a test has put in AlertSettings by then.
+        Services.AddSingleton(_ => new AlertQueue(Microsoft.Extensions.Options.Options.Create(AlertSettings), AlertHistory,
+            new SecretScrubber(AlertSettings.Secrets()), TimeProvider.System, new EngineMetrics(Runtime, TimeProvider.System)));
         Services.AddMudServices();
         // As on the circuit: the components render interactively (the prerendered variant is covered by ControlEndpointTests).
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -57,6 +63,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     protected EngineRuntime Runtime { get; }
     protected EngineEvents Events { get; }
     protected FakeReconciliation Desk { get; } = new();
+    protected AlertOptions AlertSettings { get; } = new();
+    protected AlertHistory AlertHistory { get; } = new();
 
     /// <summary>Plays one batch to every subscribed component, on the renderer's dispatcher.</summary>
     protected void Deliver(DashboardUpdate update) => Renderer.Dispatcher.InvokeAsync(() => Events.Deliver(update)).GetAwaiter().GetResult();

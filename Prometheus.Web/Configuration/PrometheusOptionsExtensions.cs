@@ -38,6 +38,7 @@ public static class PrometheusOptionsExtensions
         services.AddValidated<ExchangeOptions>(configuration, ExchangeOptions.Section);
         services.AddValidated<OkxOptions>(configuration, OkxOptions.Section);
         services.AddValidated<ExchangeSimOptions>(configuration, ExchangeSimOptions.Section);
+        services.AddValidated<Observability.Alerts.AlertOptions>(configuration, Observability.Alerts.AlertOptions.Section);
 
         // The engine is built from one EngineOptions; each part comes out of the validated pipeline.
         services.AddSingleton(sp => new EngineOptions

@@ -28,7 +28,8 @@ public sealed class EngineService(
     IOptions<OkxOptions> okx,
     IHostApplicationLifetime lifetime,
     ILogger<EngineService> logger,
-    Dashboard.EngineEvents events) : BackgroundService
+    Dashboard.EngineEvents events,
+    IEnumerable<Observability.IEngineWatcher> watchers) : BackgroundService
 {
     /// <summary>How long OKX keeps fills (GET /trade/fills: 3 days): beyond it reconciliation says the window is incomplete.</summary>
     private static readonly TimeSpan OkxFillRetention = TimeSpan.FromDays(3);
@@ -93,6 +94,8 @@ public sealed class EngineService(
         runtime.Attach(loop, market.Exchange, started.Report, market.Mode, resources.Store, started.Reconciliation);
         events.Attach(supervisor, loop); // the dashboard's events: subscribed before the loop's first cycle
         started.Reconciliation.Found += events.PublishFinding;
+        var hooks = new Observability.EngineHooks(supervisor, loop, started.Reconciliation, market.Exchange as OkxExchange);
+        foreach (var watcher in watchers) watcher.Attach(hooks); // metrics and alerts: before the loop's first cycle too
 
         var report = started.Report;
         logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, {Market} from {MarketTime:u}, seed {Seed}",

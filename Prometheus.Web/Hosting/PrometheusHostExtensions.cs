@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Prometheus.Web.Api;
 using Prometheus.Web.Configuration;
+using Prometheus.Web.Observability;
+using Prometheus.Web.Observability.Alerts;
 using Prometheus.Web.Security;
 
 namespace Prometheus.Web.Hosting;
@@ -28,6 +30,8 @@ public static class PrometheusHostExtensions
         builder.Services.AddSingleton<AdminTokenHolder>();
         builder.Services.AddHostedService<DashboardLink>();
         builder.Services.AddPrometheusAuthentication(builder.Configuration);
+        builder.Services.AddPrometheusMetrics();
+        builder.Services.AddPrometheusAlerts(builder.Configuration);
         builder.AddPrometheusDashboard();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Errors as problem details; what the framework cannot bind is thrown, so BadRequestProblems can name the field.
@@ -55,6 +59,7 @@ public static class PrometheusHostExtensions
         app.UseBodylessRouteCheck();
         app.UseAntiforgery();
         app.MapHealthChecks(PrometheusLogging.HealthPath);
+        app.MapPrometheusMetrics();
         app.MapPrometheusApi();
         app.MapPrometheusDashboard();
         return app;

@@ -46,6 +46,12 @@ public sealed class OkxWebSocketClient : IAsyncDisposable
     /// <summary>After every (re)connect, once logged in and subscribed; the argument counts connections (1 = first).</summary>
     public event Func<int, ValueTask>? Connected;
 
+    /// <summary>A connection that was up went down (it reconnects by itself; <see cref="Connected"/> says when it is back).</summary>
+    public event Action? Dropped;
+
+    /// <summary>The connection is back after a drop (logged in and subscribed again); the argument counts connections (2 = the first reconnect).</summary>
+    public event Action<int>? Reconnected;
+
     public int Connections => Volatile.Read(ref _connections);
 
     public long PingsSent { get; private set; }
@@ -88,6 +94,7 @@ public sealed class OkxWebSocketClient : IAsyncDisposable
         {
             using var socket = new ClientWebSocket();
             _socket = socket;
+            var up = false;
             try
             {
                 await socket.ConnectAsync(_url, stop).ConfigureAwait(false);
@@ -96,10 +103,12 @@ public sealed class OkxWebSocketClient : IAsyncDisposable
                 if (_channels.Count > 0)
                     await SubscribeAsync(socket, stop).ConfigureAwait(false);
                 failures = 0;
+                up = true;
                 var number = Interlocked.Increment(ref _connections);
                 _logger.LogInformation("OKX WebSocket {Url} connected (connection {Number})", _url, number);
                 if (Connected is { } connected)
                     await connected(number).ConfigureAwait(false);
+                if (number > 1) Reconnected?.Invoke(number);
                 _firstConnect.TrySetResult();
                 await ReadAsync(socket, stop).ConfigureAwait(false);
                 _logger.LogWarning("OKX WebSocket {Url} dropped; reconnecting", _url);
@@ -124,6 +133,7 @@ public sealed class OkxWebSocketClient : IAsyncDisposable
             {
                 _socket = null;
             }
+            if (up && !stop.IsCancellationRequested) Dropped?.Invoke();
             var delay = Backoff(failures);
             try
             {
