@@ -61,6 +61,7 @@ public static class ApiEndpoints
         api.MapHistoryEndpoints();
         api.MapPerformanceEndpoints();
         api.MapPositionEndpoints();
+        api.MapReportEndpoints();
         return app;
     }
 
