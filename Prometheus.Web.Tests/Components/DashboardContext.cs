@@ -38,6 +38,10 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IOrphanDesk>(Desk);
         Services.AddSingleton<IRecoveryDecisions>(Desk);
         Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
+        Services.AddSingleton(Reports);
+        Services.AddSingleton(new Prometheus.Web.Reports.BacktestJobs(Reports, new EngineOptions(),
+            Microsoft.Extensions.Options.Options.Create(new Prometheus.Web.Configuration.PaperOptions()), Runtime, TimeProvider.System,
+            NullLogger<Prometheus.Web.Reports.BacktestJobs>.Instance));
         Services.AddMudServices();
         // As on the circuit: the components render interactively (the prerendered variant is covered by ControlEndpointTests).
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -57,6 +61,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     protected EngineRuntime Runtime { get; }
     protected EngineEvents Events { get; }
     protected FakeReconciliation Desk { get; } = new();
+    /// <summary>The Research page's reports folder: a fresh temp folder, not created until a test or the page writes it.</summary>
+    protected Prometheus.Web.Reports.ReportsFolder Reports { get; } = new(Path.Combine(TempFolder.Create(), "reports"));
 
     /// <summary>Plays one batch to every subscribed component, on the renderer's dispatcher.</summary>
     protected void Deliver(DashboardUpdate update) => Renderer.Dispatcher.InvokeAsync(() => Events.Deliver(update)).GetAwaiter().GetResult();

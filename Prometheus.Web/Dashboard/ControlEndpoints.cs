@@ -43,6 +43,7 @@ public static class ControlEndpoints
         }));
         controls.MapPost("/risk/reset", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.ResetRiskAsync(a, f["reason"].ToString())));
         controls.MapPost("/orphans/dismiss", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.DismissOrphanAsync(a, f["orphanId"].ToString())));
+        controls.MapPost("/backtests/start", (HttpContext h, Reports.BacktestJobs j) => RunAsync(h, (a, f) => BacktestForm.StartAsync(j, a, f)));
         return app;
     }
 
