@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Persistence;
 using Prometheus.Web.Cli;
@@ -36,9 +37,6 @@ public sealed class BacktestApiTests(ApiFactory factory) : IClassFixture<ApiFact
 
         var started = await JsonAsync(await client.PostAsync("/api/backtests", Body("""{"agents": 10, "seed": 7}""")), HttpStatusCode.Accepted);
         Assert.Equal("running", started.GetProperty("state").GetString());
-        var second = await JsonAsync(await client.PostAsync("/api/backtests", Body("""{"agents": 10, "seed": 8}""")), HttpStatusCode.Conflict);
-        Assert.Contains("one at a time", second.GetProperty("detail").GetString());
-
         var seen = new List<double>();
         JsonElement current;
         var deadline = DateTime.UtcNow.AddSeconds(120);
@@ -106,6 +104,28 @@ public sealed class BacktestApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Equal(before.ToString(), (await JsonAsync(await client.GetAsync("/api/backtests/current"), HttpStatusCode.OK)).ToString());
         Assert.Equal(files, ReportFiles());
+    }
+
+    [Fact]
+    public async Task A_second_backtest_while_one_runs_is_409_and_the_host_stop_cancels_the_running_one()
+    {
+        var host = new ApiFactory();
+        await host.StartedAsync();
+        using var client = host.Authorized();
+        // A year of 500 agents: still running when the second request comes.
+        await JsonAsync(await client.PostAsync("/api/backtests", Body("""{"agents": 500, "from": "2024-01-01", "to": "2024-12-31"}""")),
+            HttpStatusCode.Accepted);
+
+        var second = await JsonAsync(await client.PostAsync("/api/backtests", Body("""{"agents": 10, "seed": 8}""")), HttpStatusCode.Conflict);
+
+        Assert.Contains("one at a time", second.GetProperty("detail").GetString());
+        var current = await JsonAsync(await client.GetAsync("/api/backtests/current"), HttpStatusCode.OK);
+        Assert.Equal(("running", 500), (current.GetProperty("state").GetString(), current.GetProperty("agents").GetInt32()));
+        var jobs = host.Services.GetRequiredService<Prometheus.Web.Reports.BacktestJobs>();
+        await host.DisposeAsync();
+        Assert.Equal("cancelled", jobs.Current.State);
+        var folder = Path.Combine(host.DataDir, "reports");
+        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder) : []);
     }
 
     [Fact]

@@ -119,6 +119,16 @@ public sealed class ReportApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task A_report_whose_name_holds_two_dots_is_listed_and_read_like_any_other()
+    {
+        ReportJson.Write(Path.Combine(ReportsDir, "run..2.json"), SampleReports.Backtest());
+        using var client = factory.Authorized();
+
+        Assert.Equal("backtest", (await EntryAsync("run..2.json")).GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/reports/run..2.json")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_report_not_in_the_folder_is_404_problem_details()
     {
         using var client = factory.Authorized();

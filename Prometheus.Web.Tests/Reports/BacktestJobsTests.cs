@@ -37,8 +37,8 @@ public sealed class BacktestJobsTests
     public async Task Stopping_the_host_cancels_a_running_backtest_and_writes_no_report()
     {
         var (jobs, folder) = Jobs(TimeProvider.System);
-        // A year of 200 agents: far longer than the stop takes.
-        var started = await jobs.StartAsync(new BacktestRequest(200, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 1, null), "test");
+        // A year of 500 agents: far longer than the stop takes.
+        var started = await jobs.StartAsync(new BacktestRequest(500, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 1, null), "test");
         Assert.IsType<BacktestStart.Started>(started);
 
         await jobs.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);

@@ -5,7 +5,8 @@ namespace Prometheus.Web.Reports;
 /// <summary>
 /// <c>&lt;DataDir&gt;/reports</c>: the reports the dashboard lists, and where a backtest started from the browser writes its
 /// own. Created when first used (building the host writes nothing). A name from a request is a plain file name ending in
-/// .json that resolves to a file directly inside this folder; anything else is refused before the disk is touched.
+/// .json (not hidden: no leading dot) that resolves to a file directly inside this folder; anything else is refused before
+/// the disk is touched, and a file whose name is refused is not listed.
 /// </summary>
 public sealed class ReportsFolder(string path)
 {
@@ -39,9 +40,9 @@ public sealed class ReportsFolder(string path)
     /// <summary>Why <paramref name="name"/> is not a report name this folder can hold; null when it is one.</summary>
     public string? NameProblem(string? name)
     {
-        const string rule = "name must be a report's file name: a plain name ending in .json, inside the reports folder";
+        const string rule = "name must be a report's file name: a plain name ending in .json, not starting with a dot, inside the reports folder";
         if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength) return $"{rule} (at most {MaxNameLength} characters)";
-        if (name != name.Trim() || name.StartsWith('.') || name.Contains('\\') || name.Contains('/') || name.Contains("..", StringComparison.Ordinal)
+        if (name != name.Trim() || name.StartsWith('.') || name.Contains('\\') || name.Contains('/')
             || name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0 || name.Any(char.IsControl))
             return rule;
         if (!name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) || name.Length == Extension.Length) return rule;
