@@ -109,6 +109,7 @@ public sealed class BacktestApiTests(ApiFactory factory) : IClassFixture<ApiFact
     [Fact]
     public async Task A_second_backtest_while_one_runs_is_409_and_the_host_stop_cancels_the_running_one()
     {
+        await factory.StartedAsync(); // the class's host first: two hosts never start at once here
         var host = new ApiFactory();
         await host.StartedAsync();
         using var client = host.Authorized();
@@ -131,6 +132,7 @@ public sealed class BacktestApiTests(ApiFactory factory) : IClassFixture<ApiFact
     [Fact]
     public async Task Before_any_run_the_current_backtest_is_idle()
     {
+        await factory.StartedAsync(); // the class's host first: two hosts never start at once here
         using var fresh = new ApiFactory();
         using var client = fresh.Authorized();
 

@@ -179,6 +179,7 @@ public sealed class ReportApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task The_reports_folder_is_created_when_missing()
     {
+        await factory.StartedAsync(); // the class's host first: two hosts never start at once here
         using var factoryWithoutFolder = new ApiFactory();
         using var client = factoryWithoutFolder.Authorized();
         Assert.False(Directory.Exists(Path.Combine(factoryWithoutFolder.DataDir, "reports")));

@@ -38,7 +38,7 @@ public sealed class BacktestJobsTests
     {
         var (jobs, folder) = Jobs(TimeProvider.System);
         // A year of 500 agents: far longer than the stop takes.
-        var started = await jobs.StartAsync(new BacktestRequest(500, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 1, null), "test");
+        var started = await jobs.StartBacktestAsync(new BacktestRequest(500, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), 1, null), "test");
         Assert.IsType<BacktestStart.Started>(started);
 
         await jobs.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
@@ -48,7 +48,7 @@ public sealed class BacktestJobsTests
         Assert.NotNull(ended.FinishedAt);
         Assert.Null(ended.ReportName);
         Assert.Empty(Directory.Exists(folder.Path) ? Directory.GetFiles(folder.Path) : []);
-        Assert.IsType<BacktestStart.Busy>(await jobs.StartAsync(new BacktestRequest(null, null, null, null, null), "test"));
+        Assert.IsType<BacktestStart.Busy>(await jobs.StartBacktestAsync(new BacktestRequest(null, null, null, null, null), "test"));
     }
 
     [Fact]
@@ -57,9 +57,9 @@ public sealed class BacktestJobsTests
         var (jobs, folder) = Jobs(new StoppedClock(Noon));
         var request = new BacktestRequest(3, null, null, 5, null);
 
-        Assert.IsType<BacktestStart.Started>(await jobs.StartAsync(request, "test"));
+        Assert.IsType<BacktestStart.Started>(await jobs.StartBacktestAsync(request, "test"));
         var first = await EndAsync(jobs);
-        Assert.IsType<BacktestStart.Started>(await jobs.StartAsync(request, "test"));
+        Assert.IsType<BacktestStart.Started>(await jobs.StartBacktestAsync(request, "test"));
         var second = await EndAsync(jobs);
 
         Assert.Equal((BacktestJobView.Done, "backtest-20261205-120000-seed5.json"), (first.State, first.ReportName));

@@ -21,7 +21,7 @@ public static class ReportEndpoints
             : report.Json is { } json ? Results.Text(json, "application/json")
             : Results.Json(new ApiError($"{name} is not a report: {report.Reason}"), statusCode: StatusCodes.Status422UnprocessableEntity));
         api.MapPost("/backtests", async (BacktestRequest body, BacktestJobs jobs, HttpContext http) =>
-            await jobs.StartAsync(body, ApiResults.Actor(http), http.RequestAborted) switch
+            await jobs.StartBacktestAsync(body, ApiResults.Actor(http), http.RequestAborted) switch
             {
                 BacktestStart.Started started => Results.Accepted("/api/backtests/current", started.Job),
                 BacktestStart.Invalid invalid => Results.BadRequest(new ApiError(invalid.Error, invalid.Field)),

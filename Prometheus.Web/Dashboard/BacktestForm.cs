@@ -20,7 +20,7 @@ public static class BacktestForm
         if (Day(form, "to") is not { Ok: true } to) return Refused($"to must be a date ({DateFormat})");
         var profile = form["profile"].ToString().Trim();
 
-        return await jobs.StartAsync(new BacktestRequest(agents.Value, from.Value, to.Value, seed.Value, profile.Length == 0 ? null : profile),
+        return await jobs.StartBacktestAsync(new BacktestRequest(agents.Value, from.Value, to.Value, seed.Value, profile.Length == 0 ? null : profile),
             actor + " (dashboard)") switch
         {
             BacktestStart.Started s => DeskResult.Done(

@@ -43,7 +43,7 @@ public sealed class BacktestJobs(
         get { lock (_gate) return _current; }
     }
 
-    public async Task<BacktestStart> StartAsync(BacktestRequest request, string actor, CancellationToken ct = default)
+    public async Task<BacktestStart> StartBacktestAsync(BacktestRequest request, string actor, CancellationToken ct = default)
     {
         var agents = request.Agents ?? DefaultAgents;
         if (agents is < 1 or > MaxAgents)
