@@ -91,7 +91,7 @@ internal sealed class PopulationResult
 /// <summary>Runs a <see cref="PopulationRunSpec"/>. The same spec gives the same ledger, bit for bit.</summary>
 internal static class PopulationRun
 {
-    private const int ProgressEveryBars = 4096;
+    private const int ProgressEveryBars = 512;
 
     public static async ValueTask<PopulationResult> RunAsync(PopulationRunSpec spec, IProgress<BacktestProgress>? progress = null,
         CancellationToken ct = default)

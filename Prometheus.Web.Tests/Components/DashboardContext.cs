@@ -44,6 +44,10 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         // Made at the first render, from the settings a test has put in AlertSettings by then.
         Services.AddSingleton(_ => new AlertQueue(Microsoft.Extensions.Options.Options.Create(AlertSettings), AlertHistory,
             new SecretScrubber(AlertSettings.Secrets()), TimeProvider.System, new EngineMetrics(Runtime, TimeProvider.System)));
+        Services.AddSingleton(Reports);
+        Services.AddSingleton(new Prometheus.Web.Reports.BacktestJobs(Reports, new EngineOptions(),
+            Microsoft.Extensions.Options.Options.Create(new Prometheus.Web.Configuration.PaperOptions()), Runtime, TimeProvider.System,
+            NullLogger<Prometheus.Web.Reports.BacktestJobs>.Instance));
         Services.AddMudServices();
         // As on the circuit: the components render interactively (the prerendered variant is covered by ControlEndpointTests).
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -65,6 +69,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     protected FakeReconciliation Desk { get; } = new();
     protected AlertOptions AlertSettings { get; } = new();
     protected AlertHistory AlertHistory { get; } = new();
+    /// <summary>The Research page's reports folder: a fresh temp folder, not created until a test or the page writes it.</summary>
+    protected Prometheus.Web.Reports.ReportsFolder Reports { get; } = new(Path.Combine(TempFolder.Create(), "reports"));
 
     /// <summary>Plays one batch to every subscribed component, on the renderer's dispatcher.</summary>
     protected void Deliver(DashboardUpdate update) => Renderer.Dispatcher.InvokeAsync(() => Events.Deliver(update)).GetAwaiter().GetResult();

@@ -62,6 +62,7 @@ public static class ApiEndpoints
         api.MapPerformanceEndpoints();
         api.MapPositionEndpoints();
         api.MapAlertEndpoints();
+        api.MapReportEndpoints();
         return app;
     }
 

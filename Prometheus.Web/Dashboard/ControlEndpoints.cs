@@ -45,6 +45,7 @@ public static class ControlEndpoints
         controls.MapPost("/positions/close", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.ClosePositionAsync(a,
             new Api.PositionEndpoints.CloseRequest(int.TryParse(f["agentId"], out var agent) ? agent : null, f["instId"], f["posSide"], f["reason"]))));
         controls.MapPost("/orphans/dismiss", (HttpContext h, DashboardControls c) => RunAsync(h, (a, f) => c.DismissOrphanAsync(a, f["orphanId"].ToString())));
+        controls.MapPost("/backtests/start", (HttpContext h, Reports.BacktestJobs j) => RunAsync(h, (a, f) => BacktestForm.StartAsync(j, a, f)));
         return app;
     }
 

@@ -41,6 +41,7 @@ public static class DashboardHostExtensions
         services.AddSingleton<DashboardControls>();
         services.AddSingleton<TradeQueries>();
         services.AddSingleton<PaperCandles>();
+        services.AddPrometheusResearch();
         // Until reconciliation is merged; its own registration (made before this one, or replacing it) wins.
         services.TryAddSingleton<EngineReconciliation>();
         services.TryAddSingleton<IOrphanDesk>(sp => sp.GetRequiredService<EngineReconciliation>());
