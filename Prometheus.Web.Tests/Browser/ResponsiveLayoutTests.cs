@@ -12,7 +12,7 @@ public sealed class ResponsiveLayoutTests(BrowserSession browser) : IAsyncLifeti
 {
     public static readonly TheoryData<int, int> Screens = new() { { 1280, 800 }, { 390, 844 } };
 
-    private static readonly string[] Pages = ["/", "/agents", "/agents/1", "/valhalla", "/trades", "/positions", "/recovery", "/orphans", "/risk", "/mastermind", "/alerts"];
+    private static readonly string[] Pages = ["/", "/agents", "/agents/1", "/valhalla", "/trades", "/positions", "/recovery", "/orphans", "/risk", "/mastermind", "/alerts", "/research"];
 
     private LiveApp _app = null!;
 
