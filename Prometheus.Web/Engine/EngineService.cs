@@ -73,6 +73,21 @@ public sealed class EngineService(
         }
     }
 
+    /// <summary>How long disposing waits for the loop still finishing its cycle and last checkpoint.</summary>
+    private static readonly TimeSpan LoopEndWait = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The host's shutdown timeout can pass while the last cycle or checkpoint is still running (a starved disk); the
+    /// store and the dashboard's events are disposed after this service, so it waits for the loop to end rather than
+    /// pull them from under it.
+    /// </summary>
+    public override void Dispose()
+    {
+        if (ExecuteTask is { IsCompleted: false } running && !running.Wait(LoopEndWait))
+            logger.LogError("The engine loop had not ended {Seconds} s after the stop; its store is closed under it", LoopEndWait.TotalSeconds);
+        base.Dispose();
+    }
+
     private async Task<TradingLoop> StartEngineAsync(CancellationToken ct)
     {
         var market = resources.Mode == ExchangeMode.Okx ? await ConnectOkxAsync(ct) : Simulated();
