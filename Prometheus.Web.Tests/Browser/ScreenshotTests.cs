@@ -13,7 +13,7 @@ public sealed class ScreenshotTests(BrowserSession browser) : IAsyncLifetime
     private static readonly (string Name, string Path)[] Pages =
     [
         ("overview", "/"), ("agents", "/agents"), ("agent", "/agents/{best}"), ("valhalla", "/valhalla"), ("trades", "/trades"), ("positions", "/positions"),
-        ("recovery", "/recovery"), ("orphans", "/orphans"), ("risk", "/risk"), ("mastermind", "/mastermind"),
+        ("recovery", "/recovery"), ("orphans", "/orphans"), ("risk", "/risk"), ("mastermind", "/mastermind"), ("alerts", "/alerts"), ("research", "/research"),
     ];
 
     private LiveApp _app = null!;
