@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Market;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
 using Prometheus.Web.Dashboard;
@@ -73,6 +74,72 @@ public sealed class EngineEventsTests
         Assert.Equal("r1", Assert.Single(update.Findings).Id);
         Assert.True(update.HasNews);
         Assert.Single(_events.Current.Findings);
+    }
+
+    [Fact]
+    public async Task Hub_watchers_get_each_batch_as_news_comes_and_pages_the_batches_merged_at_most_every_period()
+    {
+        var clock = new Prometheus.Engine.Tests.ManualTimeProvider();
+        var events = new EngineEvents(new EngineRuntime(), clock, NullLogger<EngineEvents>.Instance);
+        var hub = new List<DashboardUpdate>();
+        var pages = new List<DashboardUpdate>();
+        using var hubWatch = events.SubscribeAsNewsComes(u => { hub.Add(u); return Task.CompletedTask; });
+        using var pageWatch = events.Subscribe(u => { pages.Add(u); return Task.CompletedTask; });
+
+        events.Post(Fill(1));
+        events.Dispatch(await events.CollectAsync(CancellationToken.None));
+        events.Post(Fill(2));
+        events.Dispatch(await events.CollectAsync(CancellationToken.None));
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        events.Post(Fill(3));
+        events.Dispatch(await events.CollectAsync(CancellationToken.None));
+
+        Assert.Equal([[1], [2], [3]], hub.Select(u => u.Fills.Select(f => f.TradeId).ToArray()));
+        Assert.Equal([1], Assert.Single(pages).Fills.Select(f => f.TradeId)); // the first batch at once, the rest owed
+
+        clock.Advance(EngineEvents.Period);
+        events.Dispatch(await events.CollectAsync(CancellationToken.None)); // a tick without news pays what is owed
+
+        Assert.Equal([1, 2, 3], hub.SelectMany(u => u.Fills).Select(f => f.TradeId));
+        Assert.Equal(2, pages.Count);
+        Assert.Equal([2, 3], pages[1].Fills.Select(f => f.TradeId));
+    }
+
+    [Fact]
+    public async Task A_state_change_reaches_the_pages_at_once_with_the_fills_owed_before_it()
+    {
+        var clock = new Prometheus.Engine.Tests.ManualTimeProvider();
+        var events = new EngineEvents(new EngineRuntime(), clock, NullLogger<EngineEvents>.Instance);
+        var pages = new List<DashboardUpdate>();
+        using var pageWatch = events.Subscribe(u => { pages.Add(u); return Task.CompletedTask; });
+        events.Post(Fill(1));
+        events.Dispatch(await events.CollectAsync(CancellationToken.None));
+        events.Post(Fill(2));
+        events.Dispatch(await events.CollectAsync(CancellationToken.None));
+
+        events.Post(new StateChange(EngineState.Paused, "paused by a person", DateTimeOffset.UnixEpoch));
+        events.Dispatch(await events.CollectAsync(CancellationToken.None));
+
+        Assert.Equal(2, pages.Count);
+        Assert.Equal([2], pages[1].Fills.Select(f => f.TradeId));
+        Assert.Equal(EngineState.Paused, Assert.Single(pages[1].States).State);
+    }
+
+    [Fact]
+    public void Merged_batches_keep_every_event_and_cap_the_fills()
+    {
+        var status = new EngineRuntime().Status;
+        DashboardUpdate Batch(int from, int count, MarketRegime? fromRegime = null, MarketRegime? toRegime = null) => new(
+            status, false, [.. Enumerable.Range(from, count).Select(i => Fill(i))], 1, [], [], [],
+            fromRegime is { } f && toRegime is { } t ? new RegimeChange(f, t, from) : null, [], null, null);
+
+        var merged = Batch(1, 40, MarketRegime.Sideways, MarketRegime.WeakBull).Then(Batch(41, 40, MarketRegime.WeakBull, MarketRegime.StrongBull));
+
+        Assert.Equal(EngineEvents.MaxFillsPerUpdate, merged.Fills.Count);
+        Assert.Equal(1, merged.Fills[0].TradeId);
+        Assert.Equal(1 + 1 + 30, merged.FillsNotShown);
+        Assert.Equal((MarketRegime.Sideways, MarketRegime.StrongBull), (merged.Regime!.From, merged.Regime.To));
+        Assert.Null(Batch(1, 1, MarketRegime.Sideways, MarketRegime.WeakBull).Then(Batch(2, 1, MarketRegime.WeakBull, MarketRegime.Sideways)).Regime);
     }
 
     [Fact]

@@ -34,8 +34,9 @@ public sealed record LiveSnapshot(
     string TradingStateReason);
 
 /// <summary>
-/// One throttled batch sent to the pages and the hub: at most one every <see cref="EngineEvents.Period"/>. Fills beyond
-/// <see cref="EngineEvents.MaxFillsPerUpdate"/> in one batch are counted in <see cref="FillsNotShown"/>, not sent.
+/// One batch of news: to the hub at most one every <see cref="EngineEvents.BatchGap"/>, to the pages at most one every
+/// <see cref="EngineEvents.Period"/> (the hub's batches merged). Fills beyond <see cref="EngineEvents.MaxFillsPerUpdate"/>
+/// in one batch are counted in <see cref="FillsNotShown"/>, not sent.
 /// </summary>
 public sealed record DashboardUpdate(
     EngineStatus Status,
@@ -52,4 +53,27 @@ public sealed record DashboardUpdate(
 {
     public bool HasNews => StatusChanged || Fills.Count > 0 || FillsNotShown > 0 || Births.Count > 0 || Deaths.Count > 0
         || States.Count > 0 || Regime is not null || Findings.Count > 0 || Snapshot is not null;
+
+    /// <summary>What a person waits to see (the engine paused, a finding): it goes to the pages at once, not at the next tick.</summary>
+    public bool IsUrgent => States.Count > 0 || Findings.Count > 0;
+
+    /// <summary>
+    /// This batch followed by <paramref name="later"/> as one: the later status, snapshot and equity point, every birth,
+    /// death, state change and finding, and fills up to <see cref="EngineEvents.MaxFillsPerUpdate"/> with the rest counted.
+    /// </summary>
+    public DashboardUpdate Then(DashboardUpdate later)
+    {
+        var fills = Fills.Concat(later.Fills).ToList();
+        var overflow = Math.Max(0, fills.Count - EngineEvents.MaxFillsPerUpdate);
+        if (overflow > 0) fills.RemoveRange(EngineEvents.MaxFillsPerUpdate, overflow);
+        var regime = (Regime, later.Regime) switch
+        {
+            ({ } first, { } last) => first.From == last.To ? null : new RegimeChange(first.From, last.To, last.MarketTimeMs),
+            (var only, null) => only,
+            (null, var only) => only,
+        };
+        return new DashboardUpdate(later.Status, StatusChanged || later.StatusChanged, fills, FillsNotShown + later.FillsNotShown + overflow,
+            [.. Births, .. later.Births], [.. Deaths, .. later.Deaths], [.. States, .. later.States], regime,
+            [.. Findings, .. later.Findings], later.Snapshot ?? Snapshot, later.Equity ?? Equity);
+    }
 }

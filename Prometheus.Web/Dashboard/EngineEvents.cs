@@ -10,22 +10,27 @@ namespace Prometheus.Web.Dashboard;
 
 /// <summary>
 /// The engine's news for every watcher (open pages, the /hubs/engine hub), Aspire-dashboard style: a snapshot to start
-/// from plus a stream of throttled batches.
+/// from plus a stream of throttled batches, at two paces: hub clients as news comes (a fill reaches a browser within
+/// a fraction of a second), pages at most twice a second (each render costs the server).
 /// Invariants:
 /// - The loop's thread only copies what it must (immutable records) and writes it to a bounded channel that drops
 ///   the oldest when full: it never blocks, never waits for a page, never allocates in proportion to the watchers.
 /// - Nothing here reads the Supervisor from another thread: the published status is an immutable record, and the one
-///   look inside (the ranking, today's PnL) is a loop query made once a second, however many pages are open.
-/// - Watchers get at most one batch every <see cref="Period"/>, with at most <see cref="MaxFillsPerUpdate"/> fills in
-///   it; every buffer kept here has a fixed capacity. A flood of fills costs a counter, not memory or a browser.
-/// Entry points: <see cref="Attach"/> (the engine service, once), <see cref="Subscribe"/>, <see cref="Current"/>.
+///   look inside (the ranking, today's PnL) is a loop query made once a second, however many pages are open. The
+///   pump never waits for that query (it waits for the loop's cycle to end): a batch takes the snapshot once it is in.
+/// - Hub clients (<see cref="SubscribeAsNewsComes"/>) get at most one batch every <see cref="BatchGap"/>; pages
+///   (<see cref="Subscribe"/>) at most one every <see cref="Period"/>, the hub's batches merged, unless it holds a
+///   state change or a finding. At most <see cref="MaxFillsPerUpdate"/> fills in a batch; every buffer kept here has a
+///   fixed capacity. A flood of fills costs a counter, not memory or a browser.
+/// Entry points: <see cref="Attach"/> (the engine service, once), <see cref="Subscribe"/>, <see cref="SubscribeAsNewsComes"/>,
+/// <see cref="Current"/>.
 /// </summary>
 public sealed class EngineEvents : BackgroundService
 {
-    /// <summary>At most two batches a second: well within the second a page may lag, and each open page renders at most twice a second.</summary>
+    /// <summary>Pages get at most two batches a second: well within the second a page may lag, and each open page renders at most twice a second.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
-    /// <summary>A state change or a finding wakes the pump at once, but never more often than this.</summary>
-    public static readonly TimeSpan UrgentGap = TimeSpan.FromMilliseconds(100);
+    /// <summary>News wakes the pump at once, but never more often than this: at most 20 batches a second to the hub.</summary>
+    public static readonly TimeSpan BatchGap = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan SnapshotPeriod = TimeSpan.FromSeconds(1);
     public const int MaxFillsPerUpdate = 50;
     public const int InboxCapacity = 10_000;
@@ -44,6 +49,10 @@ public sealed class EngineEvents : BackgroundService
     private readonly EquitySeries _equity = new(2000);
     private readonly Dictionary<int, EquitySeries> _agentEquity = [];
     private Func<DashboardUpdate, Task>[] _subscribers = [];
+    private Func<DashboardUpdate, Task>[] _asNewsComes = [];
+    private DashboardUpdate? _pagesOwed;
+    private long _pagesToldAt;
+    private Task<LiveSnapshot>? _snapshotInFlight;
     private int _dropped;
     private long _fillsSeen;
     private EngineStatus? _lastStatus;
@@ -85,8 +94,7 @@ public sealed class EngineEvents : BackgroundService
     internal void Post(object news)
     {
         _inbox.Writer.TryWrite(news);
-        // What a person waits to see (the engine paused, a finding) goes out now, not at the next tick.
-        if (news is StateChange or ReconciliationItem) Wake();
+        Wake();
     }
 
     private void Wake()
@@ -119,14 +127,21 @@ public sealed class EngineEvents : BackgroundService
             return _agentEquity.TryGetValue(agentId, out var series) ? series.ToArray() : [];
     }
 
-    /// <summary>Every batch from now on, until the returned handle is disposed. The callback must not block.</summary>
+    /// <summary>A batch at most every <see cref="Period"/> (sooner for urgent news), until the returned handle is disposed. The callback must not block.</summary>
     public IDisposable Subscribe(Func<DashboardUpdate, Task> onUpdate)
     {
         lock (_gate) _subscribers = [.. _subscribers, onUpdate];
         return new Subscription(this, onUpdate);
     }
 
-    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+    /// <summary>A batch as news comes, at most every <see cref="BatchGap"/>, until the returned handle is disposed. The callback must not block.</summary>
+    public IDisposable SubscribeAsNewsComes(Func<DashboardUpdate, Task> onUpdate)
+    {
+        lock (_gate) _asNewsComes = [.. _asNewsComes, onUpdate];
+        return new Subscription(this, onUpdate);
+    }
+
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length + Volatile.Read(ref _asNewsComes).Length;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -134,17 +149,16 @@ public sealed class EngineEvents : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await _urgent.WaitAsync(Period, stoppingToken); // a tick, or urgent news
+                await _urgent.WaitAsync(Period, stoppingToken); // a tick, or news
                 try
                 {
-                    var update = await CollectAsync(stoppingToken);
-                    if (update.HasNews) Deliver(update);
+                    Dispatch(await CollectAsync(stoppingToken));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning(e, "The dashboard's event pump skipped a batch: {Message}", e.Message);
                 }
-                await Task.Delay(UrgentGap, time, stoppingToken);
+                await Task.Delay(BatchGap, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -221,20 +235,30 @@ public sealed class EngineEvents : BackgroundService
         return new DashboardUpdate(status, statusChanged, fills, notShown, births, deaths, states, regime, findings, snapshot, equity);
     }
 
-    private async Task<LiveSnapshot?> TakeSnapshotAsync(EngineStatus status, CancellationToken ct)
+    /// <summary>
+    /// The snapshot asked of the loop last time if it is in by now, and a new question if one is due. Never waits: the
+    /// loop answers between cycles, and a fill must not wait for the cycle to end (the answer wakes the pump).
+    /// </summary>
+    private Task<LiveSnapshot?> TakeSnapshotAsync(EngineStatus status, CancellationToken ct)
     {
+        LiveSnapshot? answered = null;
+        if (_snapshotInFlight is { IsCompleted: true } done)
+        {
+            _snapshotInFlight = null;
+            if (done.IsCompletedSuccessfully) answered = done.Result;
+            else if (done.Exception?.GetBaseException() is { } e and not EngineStoppedException and not TimeoutException and not OperationCanceledException)
+                logger.LogWarning(e, "The dashboard's snapshot query failed: {Message}", e.Message);
+        }
         var now = time.GetUtcNow();
-        if (now < _nextSnapshotAt || runtime.Loop is not { } loop || status.State == EngineState.Stopping) return null;
-        if (_snapshot is { } previous && previous.Cycle == status.Cycle && status.State != EngineState.Starting) return null;
-        _nextSnapshotAt = now + SnapshotPeriod;
-        try
+        if (_snapshotInFlight is null && now >= _nextSnapshotAt && runtime.Loop is { } loop && status.State != EngineState.Stopping
+            && !(_snapshot is { } previous && previous.Cycle == status.Cycle && status.State != EngineState.Starting))
         {
-            return await loop.QueryAsync(TakeSnapshot, ct).WaitAsync(TimeSpan.FromSeconds(5), time, ct);
+            _nextSnapshotAt = now + SnapshotPeriod;
+            var asked = loop.QueryAsync(TakeSnapshot, ct).WaitAsync(TimeSpan.FromSeconds(5), time, ct);
+            _snapshotInFlight = asked;
+            _ = asked.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
-        catch (Exception e) when (e is EngineStoppedException or TimeoutException)
-        {
-            return null;
-        }
+        return Task.FromResult(answered);
     }
 
     /// <summary>Runs on the loop, between cycles.</summary>
@@ -245,12 +269,37 @@ public sealed class EngineEvents : BackgroundService
             risk.Drawdown, risk.PeakEquity, risk.State.ToString(), risk.StateReason);
     }
 
-    /// <summary>Hands a batch to every watcher. The pump's last step; tests use it to play a batch to a component.</summary>
+    /// <summary>
+    /// The pump's last step: a batch with news to the hub now; to the pages with what they are owed since their last
+    /// batch, once <see cref="Period"/> has passed since then or at once for urgent news.
+    /// </summary>
+    internal void Dispatch(DashboardUpdate update)
+    {
+        if (update.HasNews)
+        {
+            Tell(Volatile.Read(ref _asNewsComes), update);
+            _pagesOwed = _pagesOwed is { } owed ? owed.Then(update) : update;
+        }
+        if (_pagesOwed is not { } due) return;
+        var now = time.GetTimestamp();
+        if (!due.IsUrgent && time.GetElapsedTime(_pagesToldAt, now) < Period) return;
+        _pagesOwed = null;
+        _pagesToldAt = now;
+        Tell(Volatile.Read(ref _subscribers), due);
+    }
+
+    /// <summary>Hands a batch to every watcher at once; tests use it to play a batch to a component.</summary>
     internal void Deliver(DashboardUpdate update)
     {
         if (update.Snapshot is { } snapshot)
             lock (_gate) _snapshot = snapshot;
-        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        Tell(Volatile.Read(ref _asNewsComes), update);
+        Tell(Volatile.Read(ref _subscribers), update);
+    }
+
+    private void Tell(Func<DashboardUpdate, Task>[] watchers, DashboardUpdate update)
+    {
+        foreach (var subscriber in watchers)
         {
             Task task;
             try
@@ -272,7 +321,11 @@ public sealed class EngineEvents : BackgroundService
 
     private void Unsubscribe(Func<DashboardUpdate, Task> onUpdate)
     {
-        lock (_gate) _subscribers = [.. _subscribers.Where(s => !ReferenceEquals(s, onUpdate))];
+        lock (_gate)
+        {
+            _subscribers = [.. _subscribers.Where(s => !ReferenceEquals(s, onUpdate))];
+            _asNewsComes = [.. _asNewsComes.Where(s => !ReferenceEquals(s, onUpdate))];
+        }
     }
 
     private sealed class Subscription(EngineEvents owner, Func<DashboardUpdate, Task> onUpdate) : IDisposable

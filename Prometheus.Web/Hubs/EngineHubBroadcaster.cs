@@ -5,7 +5,8 @@ using Prometheus.Web.Dashboard;
 namespace Prometheus.Web.Hubs;
 
 /// <summary>
-/// Forwards each throttled batch of <see cref="EngineEvents"/> to every hub client, one message per kind of news.
+/// Forwards each batch of <see cref="EngineEvents"/> to every hub client as news comes (not at the pages' pace), one
+/// message per kind of news.
 /// SignalR buffers per connection and drops a connection that cannot keep up, so a slow client never holds up the pump.
 /// </summary>
 public sealed class EngineHubBroadcaster(EngineEvents events, IHubContext<EngineHub> hub) : IHostedService
@@ -14,7 +15,7 @@ public sealed class EngineHubBroadcaster(EngineEvents events, IHubContext<Engine
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = events.Subscribe(SendAsync);
+        _subscription = events.SubscribeAsNewsComes(SendAsync);
         return Task.CompletedTask;
     }
 
