@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using Prometheus.Engine.Supervision;
 
@@ -16,20 +15,7 @@ public sealed class DashboardBrowserTests(BrowserSession browser) : IAsyncLifeti
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<IPage> SignedInAsync(string path = "/", int width = 1440, int height = 900)
-    {
-        var context = await browser.ContextAsync(_app.Url, width, height);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(LiveApp.Token, path);
-        return page;
-    }
-
-    private HttpClient Api()
-    {
-        var http = new HttpClient { BaseAddress = new Uri(_app.Url) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LiveApp.Token);
-        return http;
-    }
+    private Task<IPage> SignedInAsync(string path = "/") => _app.SignedInAsync(browser, path);
 
     private static long Cycle(string text) => long.Parse(text.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
@@ -50,7 +36,7 @@ public sealed class DashboardBrowserTests(BrowserSession browser) : IAsyncLifeti
         await page.WaitForSelectorAsync("[data-testid=equity-chart] canvas");
 
         // A state change made elsewhere (the JSON API) is pushed to the open page: measured from the command to the badge.
-        using var api = Api();
+        using var api = _app.Api();
         var latencies = new List<double>();
         foreach (var (command, state) in new[] { ("pause", "Paused"), ("resume", "Running"), ("pause", "Paused"), ("resume", "Running"), ("pause", "Paused"), ("resume", "Running") })
         {

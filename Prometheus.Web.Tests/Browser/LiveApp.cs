@@ -42,6 +42,23 @@ public sealed class LiveApp : IAsyncDisposable
         return live;
     }
 
+    /// <summary>A new browser context at <paramref name="width"/>×<paramref name="height"/>, signed in with the token, on <paramref name="path"/>.</summary>
+    public async Task<IPage> SignedInAsync(BrowserSession browser, string path = "/", int width = 1440, int height = 900)
+    {
+        var context = await browser.ContextAsync(Url, width, height);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(Token, path);
+        return page;
+    }
+
+    /// <summary>An HTTP client for the app's API with the admin token.</summary>
+    public HttpClient Api()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Url) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        return http;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

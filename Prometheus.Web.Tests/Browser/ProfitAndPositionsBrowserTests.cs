@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -21,20 +20,7 @@ public sealed class ProfitAndPositionsBrowserTests(BrowserSession browser) : IAs
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<IPage> SignedInAsync(string path, int width, int height)
-    {
-        var context = await browser.ContextAsync(_app.Url, width, height);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(LiveApp.Token, path);
-        return page;
-    }
-
-    private HttpClient Api()
-    {
-        var http = new HttpClient { BaseAddress = new Uri(_app.Url) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LiveApp.Token);
-        return http;
-    }
+    private Task<IPage> SignedInAsync(string path, int width, int height) => _app.SignedInAsync(browser, path, width, height);
 
     /// <summary>A figure as the page writes it (+1,234.56, −0.50) back to a number.</summary>
     private static decimal Figure(string? text) =>
@@ -62,7 +48,7 @@ public sealed class ProfitAndPositionsBrowserTests(BrowserSession browser) : IAs
     [MemberData(nameof(Screens))]
     public async Task The_overview_shows_the_total_pnl_the_summary_api_answers_and_fits_the_screen(int width, int height)
     {
-        using var api = Api();
+        using var api = _app.Api();
         var page = await SignedInAsync("/", width, height);
         await page.StateAsync("Running");
         // Every position closed and trading paused: the book stops moving, so the figure can be compared.
@@ -99,7 +85,7 @@ public sealed class ProfitAndPositionsBrowserTests(BrowserSession browser) : IAs
     [MemberData(nameof(Screens))]
     public async Task The_positions_page_lists_as_many_positions_as_the_api_and_fits_the_screen(int width, int height)
     {
-        using var api = Api();
+        using var api = _app.Api();
         var page = await SignedInAsync("/positions", width, height);
         await page.StateAsync("Running");
         await OpenPositionsAsync(api);
@@ -115,7 +101,7 @@ public sealed class ProfitAndPositionsBrowserTests(BrowserSession browser) : IAs
     [Fact]
     public async Task Closing_a_position_from_the_page_asks_why_closes_it_and_audits_it_as_the_api_does()
     {
-        using var api = Api();
+        using var api = _app.Api();
         var page = await SignedInAsync("/positions", 1280, 800);
         await page.StateAsync("Running");
         await OpenPositionsAsync(api);

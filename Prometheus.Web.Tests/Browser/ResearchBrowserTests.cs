@@ -22,13 +22,7 @@ public sealed class ResearchBrowserTests(BrowserSession browser) : IAsyncLifetim
 
     private string ReportsDir => Directory.CreateDirectory(Path.Combine(_app.DataDir, "reports")).FullName;
 
-    private async Task<IPage> SignedInAsync(int width, int height)
-    {
-        var context = await browser.ContextAsync(_app.Url, width, height);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(LiveApp.Token, "/research");
-        return page;
-    }
+    private Task<IPage> SignedInAsync(int width, int height) => _app.SignedInAsync(browser, "/research", width, height);
 
     private static async Task<string> TextAsync(IPage page, string testId) =>
         (await page.TextContentAsync($"[data-testid={testId}]"))?.Trim() ?? "";

@@ -20,13 +20,7 @@ public sealed class ResponsiveLayoutTests(BrowserSession browser) : IAsyncLifeti
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<IPage> SignedInAsync(int width, int height)
-    {
-        var context = await browser.ContextAsync(_app.Url, width, height);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(LiveApp.Token);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(int width, int height) => _app.SignedInAsync(browser, "/", width, height);
 
     [Theory]
     [MemberData(nameof(Screens))]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Prometheus.Web.Hosting;
 using Prometheus.Web.Observability;
+using Prometheus.Web.Tests.Api;
 
 namespace Prometheus.Web.Tests.Observability;
 
@@ -103,7 +104,7 @@ public sealed class MetricsEndpointTests(MetricsFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
 
         using var wrong = new HttpRequestMessage(HttpMethod.Get, MetricsEndpoint.Path);
-        wrong.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", MetricsFactory.Token + "x");
+        wrong.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiFactory.Token + "x");
         using var refused = await anonymous.SendAsync(wrong);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
@@ -117,7 +118,7 @@ public sealed class MetricsEndpointTests(MetricsFactory factory) : IClassFixture
     public async Task Metrics_answer_a_loopback_client_without_a_token()
     {
         await using var app = PrometheusHost.Build(["--urls", "http://127.0.0.1:0"], CliRunner.WithTempDataDir(
-            new Dictionary<string, string?> { ["Prometheus:AdminToken"] = MetricsFactory.Token, ["Prometheus:Paper:BarsPerSecond"] = "50" }));
+            new Dictionary<string, string?> { ["Prometheus:AdminToken"] = ApiFactory.Token, ["Prometheus:Paper:BarsPerSecond"] = "50" }));
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
 
