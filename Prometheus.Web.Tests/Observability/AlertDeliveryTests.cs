@@ -133,8 +133,8 @@ public sealed class AlertDeliveryTests
             await Task.Delay(TimeSpan.FromSeconds(3));
             var (cycle1, at1) = (runtime.Status.Cycle, DateTime.UtcNow);
             var pace = (cycle1 - cycle0) / (at1 - at0).TotalSeconds;
-            // A trading loop waiting on the webhook would stand still; a quarter of the configured pace leaves room for a busy machine.
-            Assert.True(pace >= barsPerSecond / 4.0, $"the engine kept its pace while the webhook hung ({pace:0} cycles/s)");
+            // A trading loop waiting on the webhook would stand still; a tenth of the configured pace leaves room for a busy machine.
+            Assert.True(pace >= barsPerSecond / 10.0, $"the engine kept its pace while the webhook hung ({pace:0} cycles/s)");
             Assert.Equal(1, fake.HungRequests); // still the first alert: the dispatcher waits on it, the engine does not
 
             var queue = app.Services.GetRequiredService<AlertQueue>();
