@@ -1,6 +1,7 @@
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Engine;
 using Prometheus.Web.Hosting;
 
@@ -40,8 +41,8 @@ public static class PositionEndpoints
 
     public static RouteGroupBuilder MapPositionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/positions", async (EngineRuntime runtime, CancellationToken ct) =>
-            runtime.Loop is not { } loop ? ApiResults.Starting(runtime) : Results.Ok(await OpenAsync(loop, ct)));
+        api.MapGet("/positions", (EngineRuntime runtime) =>
+            runtime.ReadModel is not { } model ? ApiResults.Starting(runtime) : Results.Ok(Open(model)));
         api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, HttpContext http) =>
         {
             if (body.Problem() is { } problem) return Results.BadRequest(problem);
@@ -57,8 +58,14 @@ public static class PositionEndpoints
         return api;
     }
 
-    /// <summary>Every living agent's open positions, taken on the loop.</summary>
-    public static Task<List<OpenPositionView>> OpenAsync(TradingLoop loop, CancellationToken ct = default) => loop.QueryAsync(Positions, ct);
+    /// <summary>Every living agent's open positions at the engine's last publication, in ranking order.</summary>
+    public static List<OpenPositionView> Open(EngineReadModel model) =>
+    [
+        .. model.OpenPositions.Select(o => new OpenPositionView(o.Agent.Id, o.Agent.Name, o.Position.InstId,
+            o.Position.Side == PositionSide.Long ? "long" : "short", o.Position.Amount, o.Position.AveragePrice, o.Position.Mark, o.Position.Margin,
+            o.Position.UnrealizedPnl, At(o.Position.OpenedAtMs), (model.NowMs - o.Position.OpenedAtMs) / 1000.0,
+            new ExitPlanView(o.Position.StopLoss, o.Position.TakeProfit, At(o.Position.MaxHoldUntilMs)))),
+    ];
 
     /// <summary>
     /// Closes a position at market on the loop and audits who, what and why (<paramref name="via"/> says where from when it
@@ -79,24 +86,6 @@ public static class PositionEndpoints
                 _ => $"refused {what}: {outcome.Reason}{suffix}",
             });
         return (outcome, what);
-    }
-
-    private static List<OpenPositionView> Positions(Supervisor s)
-    {
-        var now = s.NowMs;
-        var positions = new List<OpenPositionView>();
-        foreach (var agent in s.Living)
-            foreach (var lot in s.Ledger.Private(agent.Id).OpenPositions)
-            {
-                var mark = s.Marks[lot.Instrument];
-                var (down, up) = ((decimal)agent.Genome.StopLoss, (decimal)agent.Genome.TakeProfit);
-                var plan = lot.Side == PositionSide.Long
-                    ? new ExitPlanView(lot.AveragePrice * (1m - down), lot.AveragePrice * (1m + up), At(lot.OpenedAtMs + s.MaxHoldingMs))
-                    : new ExitPlanView(lot.AveragePrice * (1m + down), lot.AveragePrice * (1m - up), At(lot.OpenedAtMs + s.MaxHoldingMs));
-                positions.Add(new OpenPositionView(agent.Id, agent.Name, lot.Instrument.InstId, lot.Side == PositionSide.Long ? "long" : "short",
-                    lot.Amount, lot.AveragePrice, mark, lot.Margin, lot.UnrealizedPnl(mark), At(lot.OpenedAtMs), (now - lot.OpenedAtMs) / 1000.0, plan));
-            }
-        return positions;
     }
 
     private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);

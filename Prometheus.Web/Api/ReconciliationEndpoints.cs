@@ -2,6 +2,7 @@ using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Recovery.Reconciliation;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Engine;
 using Prometheus.Web.Hosting;
 
@@ -35,18 +36,15 @@ public static class ReconciliationEndpoints
 
     public static RouteGroupBuilder MapReconciliationEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/recovery", async (EngineRuntime runtime, CancellationToken ct) =>
-            await runtime.CurrentRecoveryAsync(ct) is { } report ? Results.Ok(report) : ApiResults.Starting(runtime));
-        api.MapGet("/recovery/blocks", (EngineRuntime runtime, CancellationToken ct) => OnLoopAsync(runtime, (_, r) =>
-            Task.FromResult(Results.Ok(r.Blocks.Select(b => new BlockView(b.ItemId, [.. b.Choices.Select(c => new ChoiceView(c.Name, c.Description))]))))));
+        api.MapGet("/recovery", (EngineRuntime runtime) =>
+            runtime.CurrentRecovery() is { } report ? Results.Ok(report) : ApiResults.Starting(runtime));
+        api.MapGet("/recovery/blocks", (EngineRuntime runtime) => Read(runtime, r =>
+            r.Blocks.Select(b => new BlockView(b.ItemId, [.. b.Choices.Select(c => new ChoiceView(c.Name, c.Description))]))));
         api.MapPost("/recovery/decide", (DecideRequest body, EngineRuntime runtime, HttpContext http) =>
             body.Problem() is { } problem
                 ? Task.FromResult(Results.BadRequest(problem))
-                : OnLoopAsync(runtime, async (loop, r) =>
-                {
-                    await r.DecideAsync(body.ItemId!, body.Choice!, ApiResults.Actor(http));
-                    return Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason));
-                }));
+                : ActAsync(runtime, r => r.DecideAsync(body.ItemId!, body.Choice!, ApiResults.Actor(http)),
+                    m => Results.Ok(new ControlResult(m.Status.State.ToString(), m.Status.StateReason))));
 
         var orphans = api.MapGroup("/orphans");
         // An orphan's id is text like any other: bounded before anything looks it up.
@@ -54,29 +52,19 @@ public static class ReconciliationEndpoints
             context.HttpContext.GetRouteValue("id") is string id && RequestLimits.TextTooLong("id", id) is { } tooLong
                 ? ValueTask.FromResult<object?>(Results.BadRequest(new ApiError(tooLong, "id")))
                 : next(context));
-        orphans.MapGet("", (EngineRuntime runtime) => OnLoopAsync(runtime, (_, r) => Task.FromResult(Results.Ok(r.Orphans.Select(View)))));
+        orphans.MapGet("", (EngineRuntime runtime) => Read(runtime, r => r.Orphans.Select(View)));
         orphans.MapPost("/{id}/adopt", (string id, AdoptRequest body, EngineRuntime runtime, HttpContext http) =>
             body.AgentId is not { } agentId
                 ? Task.FromResult(Results.BadRequest(new ApiError("agentId is required", "agentId")))
-                : OnLoopAsync(runtime, async (_, r) =>
-                {
-                    await r.AdoptAsync(id, agentId, ApiResults.Actor(http));
-                    return Results.Ok(View(r.Orphans.First(o => o.Orphan.Id == id)));
-                }));
-        orphans.MapPost("/{id}/close", (string id, EngineRuntime runtime, HttpContext http) => OnLoopAsync(runtime, async (_, r) =>
-        {
-            await r.CloseOrphanAsync(id, ApiResults.Actor(http));
-            return Results.Ok(View(r.Orphans.First(o => o.Orphan.Id == id)));
-        }));
-        orphans.MapPost("/{id}/dismiss", (string id, EngineRuntime runtime, HttpContext http) => OnLoopAsync(runtime, async (_, r) =>
-        {
-            await r.DismissAsync(id, ApiResults.Actor(http));
-            return Results.Ok(View(r.Orphans.First(o => o.Orphan.Id == id)));
-        }));
+                : ActAsync(runtime, r => r.AdoptAsync(id, agentId, ApiResults.Actor(http)), m => Orphan(m, id)));
+        orphans.MapPost("/{id}/close", (string id, EngineRuntime runtime, HttpContext http) =>
+            ActAsync(runtime, r => r.CloseOrphanAsync(id, ApiResults.Actor(http)), m => Orphan(m, id)));
+        orphans.MapPost("/{id}/dismiss", (string id, EngineRuntime runtime, HttpContext http) =>
+            ActAsync(runtime, r => r.DismissAsync(id, ApiResults.Actor(http)), m => Orphan(m, id)));
         return api;
     }
 
-    public static OrphanView View((OrphanRecord Orphan, int? AdoptedBy) kept)
+    public static OrphanView View(OrphanReading kept)
     {
         var o = kept.Orphan;
         var opening = o.Delta > 0m;
@@ -89,12 +77,26 @@ public static class ReconciliationEndpoints
             DateTimeOffset.FromUnixTimeMilliseconds(o.TimestampMs), o.Status.ToString(), o.Reason, kept.AdoptedBy);
     }
 
-    private static async Task<IResult> OnLoopAsync(EngineRuntime runtime, Func<TradingLoop, ReconciliationCoordinator, Task<IResult>> action)
+    /// <summary>A view of reconciliation at the engine's last publication; 503 while the engine starts.</summary>
+    private static IResult Read<T>(EngineRuntime runtime, Func<ReconciliationReading, T> view) =>
+        runtime.ReadModel?.Reconciliation is { } reading ? Results.Ok(view(reading)) : ApiResults.Starting(runtime);
+
+    /// <summary>The orphan as published after the action (the loop publishes before it answers).</summary>
+    private static IResult Orphan(EngineReadModel model, string id) =>
+        Results.Ok(View(model.Reconciliation!.Orphans.First(o => o.Orphan.Id == id)));
+
+    /// <summary>Runs a person's action on the coordinator, on the loop; answers from the model published after it.</summary>
+    private static async Task<IResult> ActAsync(EngineRuntime runtime, Func<ReconciliationCoordinator, Task> action, Func<EngineReadModel, IResult> answer)
     {
         if (runtime is not { Loop: { } loop, Reconciliation: { } reconciliation }) return ApiResults.Starting(runtime);
         try
         {
-            return await loop.QueryAsync(_ => new ValueTask<IResult>(action(loop, reconciliation)));
+            await loop.QueryAsync(async _ =>
+            {
+                await action(reconciliation);
+                return true;
+            });
+            return answer(loop.ReadModel);
         }
         catch (ReconciliationDecisionException e)
         {

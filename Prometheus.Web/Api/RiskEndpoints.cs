@@ -43,10 +43,8 @@ public static class RiskEndpoints
     /// <summary>Resets on the loop; returns the refusal (null when done) and the risk state before and after.</summary>
     public static async Task<(string? Refusal, SystemRiskState Before, SystemRiskState After)> ResetAsync(TradingLoop loop, string reason, string actor)
     {
-        var before = await loop.QueryAsync(s => s.SystemRisk.Save());
-        var refusal = await loop.ResetRiskAsync(reason, actor);
-        var after = await loop.QueryAsync(s => s.SystemRisk.Save());
-        return (refusal, before, after);
+        var outcome = await loop.ResetRiskWithStatesAsync(reason, actor);
+        return (outcome.Refusal, outcome.Before, outcome.After);
     }
 
     /// <summary>The audit entry's detail: what the risk state was and became, and the person's reason.</summary>

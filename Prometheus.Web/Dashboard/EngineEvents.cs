@@ -3,6 +3,7 @@ using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Api;
 using Prometheus.Web.Engine;
 
@@ -221,27 +222,20 @@ public sealed class EngineEvents : BackgroundService
         return new DashboardUpdate(status, statusChanged, fills, notShown, births, deaths, states, regime, findings, snapshot, equity);
     }
 
-    private async Task<LiveSnapshot?> TakeSnapshotAsync(EngineStatus status, CancellationToken ct)
+    private Task<LiveSnapshot?> TakeSnapshotAsync(EngineStatus status, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (now < _nextSnapshotAt || runtime.Loop is not { } loop || status.State == EngineState.Stopping) return null;
-        if (_snapshot is { } previous && previous.Cycle == status.Cycle && status.State != EngineState.Starting) return null;
+        if (now < _nextSnapshotAt || runtime.ReadModel is not { } model || status.State == EngineState.Stopping) return Task.FromResult<LiveSnapshot?>(null);
+        if (_snapshot is { } previous && previous.Cycle == model.Status.Cycle && status.State != EngineState.Starting) return Task.FromResult<LiveSnapshot?>(null);
         _nextSnapshotAt = now + SnapshotPeriod;
-        try
-        {
-            return await loop.QueryAsync(TakeSnapshot, ct).WaitAsync(TimeSpan.FromSeconds(5), time, ct);
-        }
-        catch (Exception e) when (e is EngineStoppedException or TimeoutException)
-        {
-            return null;
-        }
+        return Task.FromResult<LiveSnapshot?>(TakeSnapshot(model));
     }
 
-    /// <summary>Runs on the loop, between cycles.</summary>
-    internal static LiveSnapshot TakeSnapshot(Supervisor s)
+    /// <summary>From the engine's published read model: any thread, no call into the loop.</summary>
+    internal static LiveSnapshot TakeSnapshot(EngineReadModel m)
     {
-        var risk = s.SystemRisk;
-        return new LiveSnapshot(s.Cycle, EngineViews.Agents(s), risk.DayOpenEquity, risk.DayOpenEquity > 0m ? s.Equity - risk.DayOpenEquity : 0m,
+        var risk = m.Risk.State;
+        return new LiveSnapshot(m.Status.Cycle, EngineViews.Agents(m), risk.DayOpenEquity, risk.DayOpenEquity > 0m ? m.Book.Equity - risk.DayOpenEquity : 0m,
             risk.Drawdown, risk.PeakEquity, risk.State.ToString(), risk.StateReason);
     }
 

@@ -7,8 +7,9 @@ using Prometheus.Web.Engine;
 namespace Prometheus.Web.Dashboard;
 
 /// <summary>
-/// The dashboard's port to reconciliation, on the running engine: orphans and decisions go to the coordinator through
-/// the trading loop (between cycles), exactly as the API's do; a refusal comes back with the coordinator's reason.
+/// The dashboard's port to reconciliation, on the running engine: orphans are read from the published read model;
+/// decisions go to the coordinator through the trading loop (between cycles), exactly as the API's do; a refusal comes
+/// back with the coordinator's reason.
 /// </summary>
 public sealed class EngineReconciliation(EngineRuntime runtime) : IOrphanDesk, IRecoveryDecisions
 {
@@ -16,16 +17,16 @@ public sealed class EngineReconciliation(EngineRuntime runtime) : IOrphanDesk, I
 
     public bool Available => true;
 
-    public async Task<IReadOnlyList<OrphanView>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<OrphanView>> ListAsync(CancellationToken ct = default)
     {
-        if (runtime is not { Loop: { } loop, Reconciliation: { } reconciliation }) return [];
-        return await loop.QueryAsync(_ => (IReadOnlyList<OrphanView>)[.. reconciliation.Orphans.Select(kept =>
+        if (runtime.ReadModel?.Reconciliation is not { } reconciliation) return Task.FromResult<IReadOnlyList<OrphanView>>([]);
+        return Task.FromResult<IReadOnlyList<OrphanView>>([.. reconciliation.Orphans.Select(kept =>
         {
             var view = ReconciliationEndpoints.View(kept);
             var detail = kept.AdoptedBy is { } agent ? $"{view.Reason}; adopted by agent {agent}" : view.Reason;
             return new OrphanView(view.Id, view.InstId, view.PosSide, view.Side, view.Sz, view.AvgPx, view.OrdId,
                 view.ClOrdId.Length > 0 ? view.ClOrdId : null, view.Ts, detail, view.Status);
-        })], ct);
+        })]);
     }
 
     public Task<DeskResult> AdoptAsync(string orphanId, int agentId, string actor, CancellationToken ct = default) =>
@@ -41,7 +42,8 @@ public sealed class EngineReconciliation(EngineRuntime runtime) : IOrphanDesk, I
     public IReadOnlyList<string> ChoicesFor(string kind)
     {
         if (kind is not (ReconciliationKinds.DirectionMismatch or ReconciliationKinds.PositionDrift)) return [];
-        var open = runtime.Reconciliation?.Blocks.SelectMany(b => b.Choices.Select(c => c.Name)).Distinct().ToList();
+        // From the published model: the coordinator's own collections change on the loop's thread.
+        var open = runtime.ReadModel?.Reconciliation?.Blocks.SelectMany(b => b.Choices.Select(c => c.Name)).Distinct().ToList();
         return open is { Count: > 0 } ? open : DirectionChoices;
     }
 
