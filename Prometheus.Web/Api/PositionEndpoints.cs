@@ -3,6 +3,7 @@ using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
 using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Engine.Commands;
 using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Api;
@@ -16,7 +17,7 @@ namespace Prometheus.Web.Api;
 /// </summary>
 public static class PositionEndpoints
 {
-    public const string CloseAction = "close-position";
+    public const string CloseAction = ClosePosition.ActionName;
 
     /// <summary>When the engine will close the position by itself: a price stop and target, and a time.</summary>
     public sealed record ExitPlanView(decimal StopLoss, decimal TakeProfit, DateTimeOffset MaxHoldUntil);
@@ -37,23 +38,21 @@ public static class PositionEndpoints
             if (string.IsNullOrWhiteSpace(Reason)) return new ApiError("reason is required: why the position is closed", "reason");
             return RequestLimits.TextTooLong("reason", Reason) is { } tooLong ? new ApiError(tooLong, "reason") : null;
         }
+
+        /// <summary>The command it asks for; it must pass <see cref="Problem"/> first.</summary>
+        public ClosePosition Command(string actor) =>
+            new(actor, AgentId!.Value, InstId!, PosSide == "long" ? PositionSide.Long : PositionSide.Short, Reason!);
     }
 
     public static RouteGroupBuilder MapPositionEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/positions", (EngineRuntime runtime) =>
             runtime.ReadModel is not { } model ? ApiResults.Starting(runtime) : Results.Ok(Open(model)));
-        api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, HttpContext http) =>
+        api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
         {
             if (body.Problem() is { } problem) return Results.BadRequest(problem);
-            if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);
-            var (outcome, what) = await CloseAsync(loop, runtime.Store, ApiResults.Actor(http), body);
-            return outcome.Result switch
-            {
-                PositionCloseResult.Closed => Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason)),
-                PositionCloseResult.NoSuchPosition => Results.NotFound(new ApiError($"no open position {what}")),
-                _ => Results.Json(new ApiError(outcome.Reason ?? "refused"), statusCode: StatusCodes.Status409Conflict),
-            };
+            var result = await commands.SendAsync(body.Command(ApiResults.Actor(http)));
+            return CommandAnswers.Answer(runtime, result, CommandAnswers.State);
         });
         return api;
     }
@@ -66,27 +65,6 @@ public static class PositionEndpoints
             o.Position.UnrealizedPnl, At(o.Position.OpenedAtMs), (model.NowMs - o.Position.OpenedAtMs) / 1000.0,
             new ExitPlanView(o.Position.StopLoss, o.Position.TakeProfit, At(o.Position.MaxHoldUntilMs)))),
     ];
-
-    /// <summary>
-    /// Closes a position at market on the loop and audits who, what and why (<paramref name="via"/> says where from when it
-    /// is not the API); returns the outcome and the position it names. <paramref name="body"/> must pass <see cref="CloseRequest.Problem"/>.
-    /// </summary>
-    public static async Task<(PositionCloseOutcome Outcome, string What)> CloseAsync(TradingLoop loop, EngineStore? store, string actor,
-        CloseRequest body, string? via = null)
-    {
-        var side = body.PosSide == "long" ? PositionSide.Long : PositionSide.Short;
-        var outcome = await loop.ClosePositionAsync(body.AgentId!.Value, body.InstId!, side);
-        var what = $"agent {body.AgentId} {body.InstId} {body.PosSide}";
-        var suffix = via is null ? "" : $" ({via})";
-        if (store is not null)
-            await store.AuditAsync(actor, CloseAction, outcome.Result switch
-            {
-                PositionCloseResult.Closed => $"closed {what}: {body.Reason!.Trim()}{suffix}",
-                PositionCloseResult.NoSuchPosition => $"refused, no position {what}: {body.Reason!.Trim()}{suffix}",
-                _ => $"refused {what}: {outcome.Reason}{suffix}",
-            });
-        return (outcome, what);
-    }
 
     private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

@@ -4,14 +4,15 @@ using Prometheus.Engine.Recovery.Reconciliation;
 using Prometheus.Engine.Supervision;
 using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Engine.Commands;
 using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Api;
 
 /// <summary>
 /// Reconciliation through the API: the recovery report with the findings as they stand now, a person's decision on a
-/// blocked item, and orphans (adopt, close, dismiss). Everything runs on the trading loop; every decision is audited
-/// with who made it.
+/// blocked item, and orphans (adopt, close, dismiss). Reads take the published read model; decisions and orphan actions
+/// are commands through the port (IEngineCommands), audited there with who made it.
 /// </summary>
 public static class ReconciliationEndpoints
 {
@@ -40,11 +41,10 @@ public static class ReconciliationEndpoints
             runtime.CurrentRecovery() is { } report ? Results.Ok(report) : ApiResults.Starting(runtime));
         api.MapGet("/recovery/blocks", (EngineRuntime runtime) => Read(runtime, r =>
             r.Blocks.Select(b => new BlockView(b.ItemId, [.. b.Choices.Select(c => new ChoiceView(c.Name, c.Description))]))));
-        api.MapPost("/recovery/decide", (DecideRequest body, EngineRuntime runtime, HttpContext http) =>
+        api.MapPost("/recovery/decide", (DecideRequest body, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
             body.Problem() is { } problem
                 ? Task.FromResult(Results.BadRequest(problem))
-                : ActAsync(runtime, r => r.DecideAsync(body.ItemId!, body.Choice!, ApiResults.Actor(http)),
-                    m => Results.Ok(new ControlResult(m.Status.State.ToString(), m.Status.StateReason))));
+                : SendAsync(runtime, commands, new DecideBlock(ApiResults.Actor(http), body.ItemId!, body.Choice!), CommandAnswers.State));
 
         var orphans = api.MapGroup("/orphans");
         // An orphan's id is text like any other: bounded before anything looks it up.
@@ -53,14 +53,14 @@ public static class ReconciliationEndpoints
                 ? ValueTask.FromResult<object?>(Results.BadRequest(new ApiError(tooLong, "id")))
                 : next(context));
         orphans.MapGet("", (EngineRuntime runtime) => Read(runtime, r => r.Orphans.Select(View)));
-        orphans.MapPost("/{id}/adopt", (string id, AdoptRequest body, EngineRuntime runtime, HttpContext http) =>
+        orphans.MapPost("/{id}/adopt", (string id, AdoptRequest body, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
             body.AgentId is not { } agentId
                 ? Task.FromResult(Results.BadRequest(new ApiError("agentId is required", "agentId")))
-                : ActAsync(runtime, r => r.AdoptAsync(id, agentId, ApiResults.Actor(http)), m => Orphan(m, id)));
-        orphans.MapPost("/{id}/close", (string id, EngineRuntime runtime, HttpContext http) =>
-            ActAsync(runtime, r => r.CloseOrphanAsync(id, ApiResults.Actor(http)), m => Orphan(m, id)));
-        orphans.MapPost("/{id}/dismiss", (string id, EngineRuntime runtime, HttpContext http) =>
-            ActAsync(runtime, r => r.DismissAsync(id, ApiResults.Actor(http)), m => Orphan(m, id)));
+                : SendAsync(runtime, commands, new AdoptOrphan(ApiResults.Actor(http), id, agentId), m => Orphan(m, id)));
+        orphans.MapPost("/{id}/close", (string id, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+            SendAsync(runtime, commands, new CloseOrphan(ApiResults.Actor(http), id), m => Orphan(m, id)));
+        orphans.MapPost("/{id}/dismiss", (string id, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+            SendAsync(runtime, commands, new DismissOrphan(ApiResults.Actor(http), id), m => Orphan(m, id)));
         return api;
     }
 
@@ -82,29 +82,9 @@ public static class ReconciliationEndpoints
         runtime.ReadModel?.Reconciliation is { } reading ? Results.Ok(view(reading)) : ApiResults.Starting(runtime);
 
     /// <summary>The orphan as published after the action (the loop publishes before it answers).</summary>
-    private static IResult Orphan(EngineReadModel model, string id) =>
-        Results.Ok(View(model.Reconciliation!.Orphans.First(o => o.Orphan.Id == id)));
+    private static OrphanView Orphan(EngineReadModel model, string id) => View(model.Reconciliation!.Orphans.First(o => o.Orphan.Id == id));
 
-    /// <summary>Runs a person's action on the coordinator, on the loop; answers from the model published after it.</summary>
-    private static async Task<IResult> ActAsync(EngineRuntime runtime, Func<ReconciliationCoordinator, Task> action, Func<EngineReadModel, IResult> answer)
-    {
-        if (runtime is not { Loop: { } loop, Reconciliation: { } reconciliation }) return ApiResults.Starting(runtime);
-        try
-        {
-            await loop.QueryAsync(async _ =>
-            {
-                await action(reconciliation);
-                return true;
-            });
-            return answer(loop.ReadModel);
-        }
-        catch (ReconciliationDecisionException e)
-        {
-            return Results.Json(new ApiError(e.Message), statusCode: StatusCodes.Status409Conflict);
-        }
-        catch (EngineStoppedException)
-        {
-            return Results.Json(new ApiError("the engine has stopped"), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
+    /// <summary>A person's decision or orphan action through the command port (validated and audited there).</summary>
+    private static async Task<IResult> SendAsync(EngineRuntime runtime, IEngineCommands commands, EngineCommand command, Func<EngineReadModel, object> accepted) =>
+        CommandAnswers.Answer(runtime, await commands.SendAsync(command), accepted);
 }
