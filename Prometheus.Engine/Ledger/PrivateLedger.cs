@@ -134,8 +134,13 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     internal bool Replace(SupervisorKey key, TradeRecord record)
     {
         SupervisorKey.Demand(key);
-        return TradeRecord.ReplaceById(_history, record);
+        if (!TradeRecord.ReplaceById(_history, record)) return false;
+        Replacements++;
+        return true;
     }
+
+    /// <summary>How many records were replaced in place: a reader that copies records by count knows to copy again.</summary>
+    public int Replacements { get; private set; }
 
     internal static int Slot(Instrument instrument, PositionSide side) => (int)instrument.Kind * 2 + (int)side;
 

@@ -139,8 +139,13 @@ public sealed class PublicLedger
     internal bool Replace(SupervisorKey key, TradeRecord record)
     {
         SupervisorKey.Demand(key);
-        return TradeRecord.ReplaceById(_records, record);
+        if (!TradeRecord.ReplaceById(_records, record)) return false;
+        Replacements++;
+        return true;
     }
+
+    /// <summary>How many records were replaced in place: a reader that copies records by count knows to copy again.</summary>
+    public int Replacements { get; private set; }
 
     internal PrivateLedger OpenAccount(SupervisorKey key, int agentId, decimal capital)
     {

@@ -3,6 +3,7 @@ using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery.Reconciliation;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 
 namespace Prometheus.Engine.Recovery;
 
@@ -85,6 +86,9 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
         _blocks.Select(b => (b.Key, (IReadOnlyList<(string, string)>)[.. b.Value.Choices.Select(c => (c.Name, c.Description))]));
 
     public IEnumerable<(OrphanRecord Orphan, int? AdoptedBy)> Orphans => _orphans.Values.OrderBy(o => o.Orphan.TimestampMs).ThenBy(o => o.Orphan.Id, StringComparer.Ordinal);
+
+    public ReconciliationReading Read() => new(Blocked, BlockReason, LastRun?.AtMs, LastRun?.Level, [.. _items.Values],
+        [.. Blocks.Select(b => new BlockReading(b.ItemId, [.. b.Choices]))], [.. Orphans.Select(o => new OrphanReading(o.Orphan, o.AdoptedBy))]);
 
     /// <summary>Runs one reconciliation at <paramref name="level"/>, applies what it says, and goes deeper when it asks to.</summary>
     /// <param name="lookUp">Orders to look up by clOrdId (clOrdId → instId): those whose fills were just booked.</param>

@@ -11,4 +11,7 @@ public interface ILoopReconciliation
     bool Blocked { get; }
 
     string BlockReason { get; }
+
+    /// <summary>The findings, blocks and orphans as they stand, for the read model; called on the loop's thread.</summary>
+    ReadModel.ReconciliationReading Read();
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Market;
+using Prometheus.Engine.Supervision.ReadModel;
 
 namespace Prometheus.Engine.Supervision;
 
@@ -29,6 +30,10 @@ public sealed class TradingLoop
     private bool _deathSinceCheckpoint;
     private double _cycleMs;
     private volatile EngineStatus _status;
+    private readonly ReadModelBuilder _builder = new();
+    private volatile EngineReadModel _readModel;
+    private DateTimeOffset _readModelBuiltAt = DateTimeOffset.MinValue;
+    private bool _readModelStale;
 
     /// <param name="market">Gives each bar to the exchange's market before the Supervisor sees it (the simulated exchange's OnBar).</param>
     public TradingLoop(Supervisor supervisor, IBarFeed feed, Action<Candle> market, ReplayClock marketClock, TimeProvider wall,
@@ -48,8 +53,22 @@ public sealed class TradingLoop
         State = initialState;
         supervisor.AgentDied += _ => _deathSinceCheckpoint = true;
         _status = EngineStatus.Initial(mode);
+        _readModel = EngineReadModel.Empty(mode);
         Publish();
     }
+
+    /// <summary>
+    /// The engine as of the latest publication: swapped in whole after a cycle (at most every <see cref="ReadModelInterval"/>
+    /// while cycles run back to back, and always before the loop waits), after every command and query, and at start.
+    /// The one thing readers on other threads read.
+    /// </summary>
+    public EngineReadModel ReadModel => _readModel;
+
+    /// <summary>
+    /// While bars come faster than this, the read model is rebuilt at most this often (the status every cycle); a
+    /// command, a state change or an idle loop publishes at once.
+    /// </summary>
+    public TimeSpan ReadModelInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public EngineState State { get; private set; }
     public string StateReason { get; private set; } = "";
@@ -96,6 +115,19 @@ public sealed class TradingLoop
     /// is nothing to reset.
     /// </summary>
     public Task<string?> ResetRiskAsync(string reason, string actor) => CommandAsync(() => _supervisor.ResetRisk(reason, actor));
+
+    /// <summary>As <see cref="ResetRiskAsync"/>, with the risk state just before and just after it, both taken on the loop (for the audit).</summary>
+    public async Task<RiskResetOutcome> ResetRiskWithStatesAsync(string reason, string actor)
+    {
+        Risk.SystemRiskState? before = null;
+        var refusal = await CommandAsync(() =>
+        {
+            before = _supervisor.SystemRisk.Save();
+            return _supervisor.ResetRisk(reason, actor);
+        });
+        var after = _readModel.Risk.State;
+        return new RiskResetOutcome(refusal, before ?? after, after);
+    }
 
     /// <summary>
     /// Reconciliation while trading: checked after every cycle; while it reports a block the engine is Blocked (no
@@ -172,6 +204,13 @@ public sealed class TradingLoop
         return await done.Task;
     }
 
+    /// <summary>
+    /// Checks the public ledger against its private ledgers and the exchange's fills, on the loop (the ledger is not
+    /// copied into the read model whole, and the check must see it at one instant).
+    /// </summary>
+    public Task<Recovery.LedgerVerdict> VerifyLedgerAsync(Exchange.IExchange exchange, CancellationToken ct = default) =>
+        QueryAsync(async s => Recovery.LedgerVerification.Verify(s.Ledger, await exchange.GetFillsAsync(ct: ct)), ct);
+
     /// <summary>Runs <paramref name="query"/> on the loop between cycles: the only safe way to read the Supervisor from outside.</summary>
     public Task<T> QueryAsync<T>(Func<Supervisor, T> query, CancellationToken ct = default) =>
         QueryAsync(s => ValueTask.FromResult(query(s)), ct);
@@ -182,8 +221,18 @@ public sealed class TradingLoop
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_inbox.Writer.TryWrite(async () =>
             {
-                try { done.SetResult(await query(_supervisor)); }
-                catch (Exception e) { done.SetException(e); }
+                T result;
+                try { result = await query(_supervisor); }
+                catch (Exception e)
+                {
+                    SyncBlock();
+                    Publish();
+                    done.SetException(e);
+                    return;
+                }
+                SyncBlock();
+                Publish(); // a query may act (a reconciliation decision): its effect is published before the answer
+                done.SetResult(result);
             }))
             throw new EngineStoppedException();
         return await done.Task.WaitAsync(ct);
@@ -198,6 +247,7 @@ public sealed class TradingLoop
         {
             await DrainInboxAsync();
             var now = _wall.GetUtcNow();
+            if (_readModelStale) Publish(); // the loop is about to wait: readers get the last cycle
             if (now < nextBarAt)
             {
                 await WaitForInboxAsync(nextBarAt - now, stop);
@@ -244,7 +294,7 @@ public sealed class TradingLoop
                 _snapshots.Taken(_supervisor.Cycle, _wall.GetUtcNow());
                 _sink.Snapshot(_supervisor.CaptureSnapshot());
             }
-            Publish();
+            Publish(cycle: true);
         }
 
         Move(EngineState.Stopping, "stopping");
@@ -264,9 +314,10 @@ public sealed class TradingLoop
         var done = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_inbox.Writer.TryWrite(() =>
             {
+                string? refusal;
                 try
                 {
-                    done.SetResult(command());
+                    refusal = command();
                 }
                 catch (Exception e)
                 {
@@ -275,7 +326,9 @@ public sealed class TradingLoop
                     done.SetException(e);
                     throw;
                 }
-                Publish();
+                SyncBlock();
+                Publish(); // before the answer: a caller that reads the model next sees its command's effect
+                done.SetResult(refusal);
                 return ValueTask.CompletedTask;
             }))
             done.SetResult("the engine has stopped");
@@ -299,6 +352,7 @@ public sealed class TradingLoop
         if (State == to) return null;
         State = to;
         StateReason = reason;
+        _readModelBuiltAt = DateTimeOffset.MinValue; // a state change is published with the next publication, never held back
         StateChanged?.Invoke(to, reason);
         return null;
     }
@@ -335,14 +389,27 @@ public sealed class TradingLoop
         }
     }
 
-    private void Publish()
+    /// <param name="cycle">After a cycle: the read model waits for <see cref="ReadModelInterval"/>; otherwise it is built now.</param>
+    private void Publish(bool cycle = false)
     {
         var s = _supervisor;
         _status = new EngineStatus(State, StateReason, _mode, s.Cycle, s.Equity, s.Ledger.PrivateLedgers.Values.Sum(l => l.UnrealizedPnl(s.Marks)),
             s.Living.Count, s.Agents.Count - s.Living.Count, s.Market.Regime, s.Ledger.Records.Count, s.Births, s.Deaths,
             _sink?.LastCheckpointAtMs, s.Market.TimestampMs, _cycleMs, s.SystemRisk.State.ToString());
+        var now = _wall.GetUtcNow();
+        if (cycle && now - _readModelBuiltAt < ReadModelInterval)
+        {
+            _readModelStale = true;
+            return;
+        }
+        _readModelBuiltAt = now;
+        _readModelStale = false;
+        _readModel = _builder.Build(s, _status, Reconciliation, now.ToUnixTimeMilliseconds());
     }
 }
+
+/// <summary>A risk reset's answer: the refusal (null when done) and the risk state before and after.</summary>
+public sealed record RiskResetOutcome(string? Refusal, Risk.SystemRiskState Before, Risk.SystemRiskState After);
 
 /// <summary>The trading loop has stopped: it takes no more commands or queries.</summary>
 public sealed class EngineStoppedException() : InvalidOperationException("the engine has stopped");

@@ -7,6 +7,7 @@ using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Market;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Api;
 using Prometheus.Web.Configuration;
 
@@ -44,9 +45,10 @@ public class FundingViewTests
     {
         var supervisor = await FundedAsync();
 
+        var model = new ReadModelBuilder().Build(supervisor, EngineStatus.Initial("paper"), null, 0);
         foreach (var id in supervisor.Ledger.Funding.Select(f => f.AgentId).Distinct())
         {
-            var detail = JsonSerializer.SerializeToElement(EngineViews.Agent(supervisor, id), Json);
+            var detail = JsonSerializer.SerializeToElement(EngineViews.Agent(model, id), Json);
             Assert.Equal(supervisor.Ledger.Private(id).FundingPaid, detail.GetProperty("fundingPaid").GetDecimal());
             Assert.Equal(supervisor.Ledger.Funding.Where(f => f.AgentId == id).Sum(f => f.Paid), detail.GetProperty("fundingPaid").GetDecimal());
         }

@@ -75,7 +75,7 @@ public sealed class OrphansPageTests : DashboardContext
     [Fact]
     public async Task The_controls_pass_the_person_s_choice_to_the_desk()
     {
-        var controls = new DashboardControls(Runtime, Desk, Desk);
+        var controls = new DashboardControls(new Prometheus.Web.Engine.Commands.EngineCommandPort(Runtime), Desk, Desk);
 
         var adopted = await controls.AdoptAsync("admin@test", "orph-1", 3);
         await controls.CloseOrphanAsync("admin@test", "orph-2");
@@ -89,7 +89,7 @@ public sealed class OrphansPageTests : DashboardContext
     [Fact]
     public async Task Without_reconciliation_every_action_is_refused_with_the_reason()
     {
-        var controls = new DashboardControls(Runtime, new UnavailableReconciliation(), new UnavailableReconciliation());
+        var controls = new DashboardControls(new Prometheus.Web.Engine.Commands.EngineCommandPort(Runtime), new UnavailableReconciliation(), new UnavailableReconciliation());
 
         var result = await controls.AdoptAsync("admin@test", "orph-1", 3);
 

@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Engine.Commands;
 using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Api;
 
 /// <summary>
-/// The JSON API under /api: every route needs the admin token (it is money), read or control. Reads run as queries
-/// on the trading loop, between cycles; controls are commands to the loop and are written to the audit log.
+/// The JSON API under /api: every route needs the admin token (it is money), read or control. Reads take the engine's
+/// published read model (no call into the loop); controls go through the command port (IEngineCommands), which
+/// validates them, runs them on the loop and writes them to the audit log.
 /// While the engine starts, routes that need it answer 503; a control the engine's state refuses answers 409.
 /// Bodies are at most 64 KB and text fields 500 characters, checked before anything acts; every error is problem details
 /// (ApiProblems).
@@ -23,19 +26,19 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").RequireAuthorization().WithBodyLimit().AnswerErrorsAsProblems();
 
         api.MapGet("/status", (EngineRuntime runtime) => Results.Ok(EngineViews.Status(runtime.Status)));
-        api.MapGet("/agents", (EngineRuntime runtime, CancellationToken ct) => QueryAsync(runtime, EngineViews.Agents, ct));
-        api.MapGet("/agents/{id:int}", async (int id, EngineRuntime runtime, CancellationToken ct) =>
-            runtime.Loop is null ? ApiResults.Starting(runtime)
-            : await runtime.Loop.QueryAsync(s => EngineViews.Agent(s, id), ct) is { } agent ? Results.Ok(agent)
+        api.MapGet("/agents", (EngineRuntime runtime) => Read(runtime, EngineViews.Agents));
+        api.MapGet("/agents/{id:int}", (int id, EngineRuntime runtime) =>
+            runtime.ReadModel is not { } model ? ApiResults.Starting(runtime)
+            : EngineViews.Agent(model, id) is { } agent ? Results.Ok(agent)
             : Results.NotFound(new ApiError($"no agent {id}")));
-        api.MapGet("/valhalla", (EngineRuntime runtime, CancellationToken ct) => QueryAsync(runtime, EngineViews.Valhalla, ct));
-        api.MapGet("/trades", (EngineRuntime runtime, [FromQuery] int? agent, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken ct) =>
+        api.MapGet("/valhalla", (EngineRuntime runtime) => Read(runtime, EngineViews.Valhalla));
+        api.MapGet("/trades", (EngineRuntime runtime, [FromQuery] int? agent, [FromQuery] int? skip, [FromQuery] int? take) =>
             skip < 0 || take is < 1 or > MaxPage
-                ? Task.FromResult(Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}", skip < 0 ? "skip" : "take")))
-                : QueryAsync(runtime, s => EngineViews.Fills(s, agent, skip ?? 0, take ?? 100), ct));
+                ? Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}", skip < 0 ? "skip" : "take"))
+                : Read(runtime, m => EngineViews.Fills(m, agent, skip ?? 0, take ?? 100)));
         api.MapGet("/ledger/verify", async (EngineRuntime runtime, CancellationToken ct) =>
             runtime.Loop is null ? ApiResults.Starting(runtime)
-            : Results.Ok(await runtime.Loop.QueryAsync(async s => LedgerVerification.Verify(s.Ledger, await runtime.Exchange!.GetFillsAsync(ct: ct)), ct)));
+            : Results.Ok(await runtime.Loop.VerifyLedgerAsync(runtime.Exchange!, ct)));
         api.MapGet("/audit", (EngineRuntime runtime, [FromQuery] int? skip, [FromQuery] int? take) =>
         {
             if (runtime.Store is null) return ApiResults.Starting(runtime);
@@ -44,17 +47,21 @@ public static class ApiEndpoints
                 .Select(a => new AuditView(a.Id, DateTimeOffset.FromUnixTimeMilliseconds(a.RecordedAtMs), a.Actor, a.Action, a.Detail)));
         });
 
-        api.MapPost("/recovery/confirm", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "confirm", l => l.ConfirmAsync()));
-        api.MapPost("/trading/pause", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "pause", l => l.PauseAsync()));
-        api.MapPost("/trading/resume", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "resume", l => l.ResumeAsync()));
-        api.MapPost("/trading/close-all", (EngineRuntime runtime, HttpContext http) => ControlAsync(runtime, http, "close-all", l => l.CloseAllAsync()));
-        api.MapGet("/mastermind", (EngineRuntime runtime, Prometheus.Engine.Configuration.EngineOptions options, CancellationToken ct) =>
-            QueryAsync(runtime, s => Dashboard.DashboardViews.Mastermind(s, options), ct));
-        api.MapPost("/mastermind/intervention", (InterventionRequest body, EngineRuntime runtime, HttpContext http) =>
+        api.MapPost("/recovery/confirm", (EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+            ControlAsync(runtime, commands, new ConfirmRecovery(ApiResults.Actor(http))));
+        api.MapPost("/trading/pause", (EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+            ControlAsync(runtime, commands, new PauseTrading(ApiResults.Actor(http))));
+        api.MapPost("/trading/resume", (EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+            ControlAsync(runtime, commands, new ResumeTrading(ApiResults.Actor(http))));
+        api.MapPost("/trading/close-all", (EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+            ControlAsync(runtime, commands, new CloseAll(ApiResults.Actor(http))));
+        api.MapGet("/mastermind", (EngineRuntime runtime, Prometheus.Engine.Configuration.EngineOptions options) =>
+            Read(runtime, m => Dashboard.DashboardViews.Mastermind(m, options)));
+        api.MapPost("/mastermind/intervention", (InterventionRequest body, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
             body.Problem() is { } problem
                 ? Task.FromResult(Results.BadRequest(problem))
-                : ControlAsync(runtime, http, body.Enabled!.Value ? "intervention" : "intervention-ended",
-                    l => l.InterveneAsync(body.Enabled.Value, body.SpotShare ?? 0m, body.RiskAppetite ?? 1m, body.Reason ?? "", ApiResults.Actor(http))));
+                : ControlAsync(runtime, commands,
+                    new Intervene(ApiResults.Actor(http), body.Enabled!.Value, body.SpotShare ?? 0m, body.RiskAppetite ?? 1m, body.Reason ?? "")));
         api.MapSimEndpoints();
         api.MapReconciliationEndpoints();
         api.MapRiskEndpoints();
@@ -66,31 +73,13 @@ public static class ApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> QueryAsync<T>(EngineRuntime runtime, Func<Supervisor, T> query, CancellationToken ct)
-    {
-        if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);
-        try
-        {
-            return Results.Ok(await loop.QueryAsync(query, ct));
-        }
-        catch (EngineStoppedException)
-        {
-            return Results.Json(new ApiError("the engine has stopped"), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
+    /// <summary>A view of the engine's last published read model; 503 while the engine starts.</summary>
+    private static IResult Read<T>(EngineRuntime runtime, Func<EngineReadModel, T> view) =>
+        runtime.ReadModel is { } model ? Results.Ok(view(model)) : ApiResults.Starting(runtime);
 
-    private static async Task<IResult> ControlAsync(EngineRuntime runtime, HttpContext http, string action, Func<TradingLoop, Task<string?>> command)
-    {
-        if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);
-        var before = loop.State;
-        var refusal = await command(loop);
-        var actor = ApiResults.Actor(http);
-        if (runtime.Store is { } store)
-            await store.AuditAsync(actor, action, refusal is null ? $"{before} -> {loop.State}" : $"refused in {before}: {refusal}");
-        return refusal is null
-            ? Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason))
-            : Results.Json(new ApiError(refusal), statusCode: StatusCodes.Status409Conflict);
-    }
+    /// <summary>A control through the command port (validated and audited there); answers the state the engine is in after it.</summary>
+    private static async Task<IResult> ControlAsync(EngineRuntime runtime, IEngineCommands commands, EngineCommand command) =>
+        CommandAnswers.Answer(runtime, await commands.SendAsync(command), CommandAnswers.State);
 
 
     /// <summary>POST /api/mastermind/intervention: a person takes (or hands back) the allocation and the risk appetite.</summary>

@@ -1,27 +1,28 @@
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Engine;
 
 namespace Prometheus.Web.Api;
 
 /// <summary>
-/// The run's performance for a trader, computed once for the API and the pages: the figures of now from one loop query,
+/// The run's performance for a trader, computed once for the API and the pages: the figures of now from the engine's read model,
 /// the history (the population's equity curve, fills per day) from the store, so they read the same after a restart.
 /// Periods are UTC calendar periods by the market's clock; a period's PnL is the equity at its end (or now) less the
 /// equity at the end of the one before (for the first, the capital the run started with).
 /// </summary>
 public static class Performance
 {
-    /// <summary>The engine's figures now, taken on the loop in one go.</summary>
+    /// <summary>The engine's figures at its last publication, all of one instant.</summary>
     private sealed record Now(long MarketTimeMs, decimal Equity, decimal StartCapital, decimal Realized, decimal Unrealized, decimal Fees,
         decimal Funding, decimal GrossProfit, decimal GrossLoss, int Wins, int Losses, decimal MarketPrice);
 
     /// <summary>The summary now, or null while the engine starts.</summary>
     public static async Task<SummaryView?> SummaryAsync(EngineRuntime runtime, CancellationToken ct = default)
     {
-        if (runtime.Loop is not { } loop || runtime.Store is not { } store) return null;
-        var now = await loop.QueryAsync(Figures, ct);
+        if (runtime.ReadModel is not { } model || runtime.Store is not { } store) return null;
+        var now = Figures(model);
         var curve = await new StoreHistory(store.DataDir).EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
         return Summary(now, curve);
     }
@@ -29,26 +30,18 @@ public static class Performance
     /// <summary>PnL per calendar period since the start, oldest first, or null while the engine starts.</summary>
     public static async Task<List<ProfitView>?> ProfitAsync(EngineRuntime runtime, CalendarPeriod period, CancellationToken ct = default)
     {
-        if (runtime.Loop is not { } loop || runtime.Store is not { } store) return null;
-        var now = await loop.QueryAsync(Figures, ct);
+        if (runtime.ReadModel is not { } model || runtime.Store is not { } store) return null;
+        var now = Figures(model);
         IHistory history = new StoreHistory(store.DataDir);
         var curve = await history.EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
         return Profit(period, now, curve, await history.TradesPerDayAsync(ct));
     }
 
-    private static Now Figures(Supervisor s)
+    private static Now Figures(EngineReadModel m)
     {
-        var ledgers = s.Ledger.PrivateLedgers.Values;
-        decimal profit = 0m, loss = 0m;
-        foreach (var r in s.Ledger.Records)
-        {
-            if (!r.Side.IsClosing()) continue;
-            var net = r.RealizedPnl - r.Fee;
-            if (net > 0m) profit += net; else loss -= net;
-        }
-        return new Now(s.NowMs, s.Equity, s.Mastermind.TotalCapital, ledgers.Sum(l => l.RealizedPnl), ledgers.Sum(l => l.UnrealizedPnl(s.Marks)),
-            ledgers.Sum(l => l.FeesPaid), ledgers.Sum(l => l.FundingPaid), profit, loss,
-            s.Agents.Values.Sum(a => a.Wins), s.Agents.Values.Sum(a => a.Losses), s.Market.Close);
+        var b = m.Book;
+        return new Now(m.NowMs, b.Equity, b.StartCapital, b.Realized, b.Unrealized, b.Fees, b.Funding, b.GrossProfit, b.GrossLoss,
+            b.Wins, b.Losses, b.MarketPrice);
     }
 
     private static SummaryView Summary(Now now, List<EquityMark> curve)

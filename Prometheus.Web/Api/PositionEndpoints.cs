@@ -1,7 +1,9 @@
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Engine.Commands;
 using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Api;
@@ -15,7 +17,7 @@ namespace Prometheus.Web.Api;
 /// </summary>
 public static class PositionEndpoints
 {
-    public const string CloseAction = "close-position";
+    public const string CloseAction = ClosePosition.ActionName;
 
     /// <summary>When the engine will close the position by itself: a price stop and target, and a time.</summary>
     public sealed record ExitPlanView(decimal StopLoss, decimal TakeProfit, DateTimeOffset MaxHoldUntil);
@@ -36,68 +38,33 @@ public static class PositionEndpoints
             if (string.IsNullOrWhiteSpace(Reason)) return new ApiError("reason is required: why the position is closed", "reason");
             return RequestLimits.TextTooLong("reason", Reason) is { } tooLong ? new ApiError(tooLong, "reason") : null;
         }
+
+        /// <summary>The command it asks for; it must pass <see cref="Problem"/> first.</summary>
+        public ClosePosition Command(string actor) =>
+            new(actor, AgentId!.Value, InstId!, PosSide == "long" ? PositionSide.Long : PositionSide.Short, Reason!);
     }
 
     public static RouteGroupBuilder MapPositionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/positions", async (EngineRuntime runtime, CancellationToken ct) =>
-            runtime.Loop is not { } loop ? ApiResults.Starting(runtime) : Results.Ok(await OpenAsync(loop, ct)));
-        api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, HttpContext http) =>
+        api.MapGet("/positions", (EngineRuntime runtime) =>
+            runtime.ReadModel is not { } model ? ApiResults.Starting(runtime) : Results.Ok(Open(model)));
+        api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
         {
             if (body.Problem() is { } problem) return Results.BadRequest(problem);
-            if (runtime.Loop is not { } loop) return ApiResults.Starting(runtime);
-            var (outcome, what) = await CloseAsync(loop, runtime.Store, ApiResults.Actor(http), body);
-            return outcome.Result switch
-            {
-                PositionCloseResult.Closed => Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason)),
-                PositionCloseResult.NoSuchPosition => Results.NotFound(new ApiError($"no open position {what}")),
-                _ => Results.Json(new ApiError(outcome.Reason ?? "refused"), statusCode: StatusCodes.Status409Conflict),
-            };
+            var result = await commands.SendAsync(body.Command(ApiResults.Actor(http)));
+            return CommandAnswers.Answer(runtime, result, CommandAnswers.State);
         });
         return api;
     }
 
-    /// <summary>Every living agent's open positions, taken on the loop.</summary>
-    public static Task<List<OpenPositionView>> OpenAsync(TradingLoop loop, CancellationToken ct = default) => loop.QueryAsync(Positions, ct);
-
-    /// <summary>
-    /// Closes a position at market on the loop and audits who, what and why (<paramref name="via"/> says where from when it
-    /// is not the API); returns the outcome and the position it names. <paramref name="body"/> must pass <see cref="CloseRequest.Problem"/>.
-    /// </summary>
-    public static async Task<(PositionCloseOutcome Outcome, string What)> CloseAsync(TradingLoop loop, EngineStore? store, string actor,
-        CloseRequest body, string? via = null)
-    {
-        var side = body.PosSide == "long" ? PositionSide.Long : PositionSide.Short;
-        var outcome = await loop.ClosePositionAsync(body.AgentId!.Value, body.InstId!, side);
-        var what = $"agent {body.AgentId} {body.InstId} {body.PosSide}";
-        var suffix = via is null ? "" : $" ({via})";
-        if (store is not null)
-            await store.AuditAsync(actor, CloseAction, outcome.Result switch
-            {
-                PositionCloseResult.Closed => $"closed {what}: {body.Reason!.Trim()}{suffix}",
-                PositionCloseResult.NoSuchPosition => $"refused, no position {what}: {body.Reason!.Trim()}{suffix}",
-                _ => $"refused {what}: {outcome.Reason}{suffix}",
-            });
-        return (outcome, what);
-    }
-
-    private static List<OpenPositionView> Positions(Supervisor s)
-    {
-        var now = s.NowMs;
-        var positions = new List<OpenPositionView>();
-        foreach (var agent in s.Living)
-            foreach (var lot in s.Ledger.Private(agent.Id).OpenPositions)
-            {
-                var mark = s.Marks[lot.Instrument];
-                var (down, up) = ((decimal)agent.Genome.StopLoss, (decimal)agent.Genome.TakeProfit);
-                var plan = lot.Side == PositionSide.Long
-                    ? new ExitPlanView(lot.AveragePrice * (1m - down), lot.AveragePrice * (1m + up), At(lot.OpenedAtMs + s.MaxHoldingMs))
-                    : new ExitPlanView(lot.AveragePrice * (1m + down), lot.AveragePrice * (1m - up), At(lot.OpenedAtMs + s.MaxHoldingMs));
-                positions.Add(new OpenPositionView(agent.Id, agent.Name, lot.Instrument.InstId, lot.Side == PositionSide.Long ? "long" : "short",
-                    lot.Amount, lot.AveragePrice, mark, lot.Margin, lot.UnrealizedPnl(mark), At(lot.OpenedAtMs), (now - lot.OpenedAtMs) / 1000.0, plan));
-            }
-        return positions;
-    }
+    /// <summary>Every living agent's open positions at the engine's last publication, in ranking order.</summary>
+    public static List<OpenPositionView> Open(EngineReadModel model) =>
+    [
+        .. model.OpenPositions.Select(o => new OpenPositionView(o.Agent.Id, o.Agent.Name, o.Position.InstId,
+            o.Position.Side == PositionSide.Long ? "long" : "short", o.Position.Amount, o.Position.AveragePrice, o.Position.Mark, o.Position.Margin,
+            o.Position.UnrealizedPnl, At(o.Position.OpenedAtMs), (model.NowMs - o.Position.OpenedAtMs) / 1000.0,
+            new ExitPlanView(o.Position.StopLoss, o.Position.TakeProfit, At(o.Position.MaxHoldUntilMs)))),
+    ];
 
     private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

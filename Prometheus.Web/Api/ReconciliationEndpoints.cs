@@ -2,15 +2,17 @@ using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Recovery.Reconciliation;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Engine.Commands;
 using Prometheus.Web.Hosting;
 
 namespace Prometheus.Web.Api;
 
 /// <summary>
 /// Reconciliation through the API: the recovery report with the findings as they stand now, a person's decision on a
-/// blocked item, and orphans (adopt, close, dismiss). Everything runs on the trading loop; every decision is audited
-/// with who made it.
+/// blocked item, and orphans (adopt, close, dismiss). Reads take the published read model; decisions and orphan actions
+/// are commands through the port (IEngineCommands), audited there with who made it.
 /// </summary>
 public static class ReconciliationEndpoints
 {
@@ -35,18 +37,14 @@ public static class ReconciliationEndpoints
 
     public static RouteGroupBuilder MapReconciliationEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/recovery", async (EngineRuntime runtime, CancellationToken ct) =>
-            await runtime.CurrentRecoveryAsync(ct) is { } report ? Results.Ok(report) : ApiResults.Starting(runtime));
-        api.MapGet("/recovery/blocks", (EngineRuntime runtime, CancellationToken ct) => OnLoopAsync(runtime, (_, r) =>
-            Task.FromResult(Results.Ok(r.Blocks.Select(b => new BlockView(b.ItemId, [.. b.Choices.Select(c => new ChoiceView(c.Name, c.Description))]))))));
-        api.MapPost("/recovery/decide", (DecideRequest body, EngineRuntime runtime, HttpContext http) =>
+        api.MapGet("/recovery", (EngineRuntime runtime) =>
+            runtime.CurrentRecovery() is { } report ? Results.Ok(report) : ApiResults.Starting(runtime));
+        api.MapGet("/recovery/blocks", (EngineRuntime runtime) => Read(runtime, r =>
+            r.Blocks.Select(b => new BlockView(b.ItemId, [.. b.Choices.Select(c => new ChoiceView(c.Name, c.Description))]))));
+        api.MapPost("/recovery/decide", (DecideRequest body, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
             body.Problem() is { } problem
                 ? Task.FromResult(Results.BadRequest(problem))
-                : OnLoopAsync(runtime, async (loop, r) =>
-                {
-                    await r.DecideAsync(body.ItemId!, body.Choice!, ApiResults.Actor(http));
-                    return Results.Ok(new ControlResult(loop.State.ToString(), loop.StateReason));
-                }));
+                : SendAsync(runtime, commands, new DecideBlock(ApiResults.Actor(http), body.ItemId!, body.Choice!), CommandAnswers.State));
 
         var orphans = api.MapGroup("/orphans");
         // An orphan's id is text like any other: bounded before anything looks it up.
@@ -54,29 +52,19 @@ public static class ReconciliationEndpoints
             context.HttpContext.GetRouteValue("id") is string id && RequestLimits.TextTooLong("id", id) is { } tooLong
                 ? ValueTask.FromResult<object?>(Results.BadRequest(new ApiError(tooLong, "id")))
                 : next(context));
-        orphans.MapGet("", (EngineRuntime runtime) => OnLoopAsync(runtime, (_, r) => Task.FromResult(Results.Ok(r.Orphans.Select(View)))));
-        orphans.MapPost("/{id}/adopt", (string id, AdoptRequest body, EngineRuntime runtime, HttpContext http) =>
+        orphans.MapGet("", (EngineRuntime runtime) => Read(runtime, r => r.Orphans.Select(View)));
+        orphans.MapPost("/{id}/adopt", (string id, AdoptRequest body, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
             body.AgentId is not { } agentId
                 ? Task.FromResult(Results.BadRequest(new ApiError("agentId is required", "agentId")))
-                : OnLoopAsync(runtime, async (_, r) =>
-                {
-                    await r.AdoptAsync(id, agentId, ApiResults.Actor(http));
-                    return Results.Ok(View(r.Orphans.First(o => o.Orphan.Id == id)));
-                }));
-        orphans.MapPost("/{id}/close", (string id, EngineRuntime runtime, HttpContext http) => OnLoopAsync(runtime, async (_, r) =>
-        {
-            await r.CloseOrphanAsync(id, ApiResults.Actor(http));
-            return Results.Ok(View(r.Orphans.First(o => o.Orphan.Id == id)));
-        }));
-        orphans.MapPost("/{id}/dismiss", (string id, EngineRuntime runtime, HttpContext http) => OnLoopAsync(runtime, async (_, r) =>
-        {
-            await r.DismissAsync(id, ApiResults.Actor(http));
-            return Results.Ok(View(r.Orphans.First(o => o.Orphan.Id == id)));
-        }));
+                : SendAsync(runtime, commands, new AdoptOrphan(ApiResults.Actor(http), id, agentId), m => Orphan(m, id)));
+        orphans.MapPost("/{id}/close", (string id, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+            SendAsync(runtime, commands, new CloseOrphan(ApiResults.Actor(http), id), m => Orphan(m, id)));
+        orphans.MapPost("/{id}/dismiss", (string id, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+            SendAsync(runtime, commands, new DismissOrphan(ApiResults.Actor(http), id), m => Orphan(m, id)));
         return api;
     }
 
-    public static OrphanView View((OrphanRecord Orphan, int? AdoptedBy) kept)
+    public static OrphanView View(OrphanReading kept)
     {
         var o = kept.Orphan;
         var opening = o.Delta > 0m;
@@ -89,20 +77,14 @@ public static class ReconciliationEndpoints
             DateTimeOffset.FromUnixTimeMilliseconds(o.TimestampMs), o.Status.ToString(), o.Reason, kept.AdoptedBy);
     }
 
-    private static async Task<IResult> OnLoopAsync(EngineRuntime runtime, Func<TradingLoop, ReconciliationCoordinator, Task<IResult>> action)
-    {
-        if (runtime is not { Loop: { } loop, Reconciliation: { } reconciliation }) return ApiResults.Starting(runtime);
-        try
-        {
-            return await loop.QueryAsync(_ => new ValueTask<IResult>(action(loop, reconciliation)));
-        }
-        catch (ReconciliationDecisionException e)
-        {
-            return Results.Json(new ApiError(e.Message), statusCode: StatusCodes.Status409Conflict);
-        }
-        catch (EngineStoppedException)
-        {
-            return Results.Json(new ApiError("the engine has stopped"), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
+    /// <summary>A view of reconciliation at the engine's last publication; 503 while the engine starts.</summary>
+    private static IResult Read<T>(EngineRuntime runtime, Func<ReconciliationReading, T> view) =>
+        runtime.ReadModel?.Reconciliation is { } reading ? Results.Ok(view(reading)) : ApiResults.Starting(runtime);
+
+    /// <summary>The orphan as published after the action (the loop publishes before it answers).</summary>
+    private static OrphanView Orphan(EngineReadModel model, string id) => View(model.Reconciliation!.Orphans.First(o => o.Orphan.Id == id));
+
+    /// <summary>A person's decision or orphan action through the command port (validated and audited there).</summary>
+    private static async Task<IResult> SendAsync(EngineRuntime runtime, IEngineCommands commands, EngineCommand command, Func<EngineReadModel, object> accepted) =>
+        CommandAnswers.Answer(runtime, await commands.SendAsync(command), accepted);
 }

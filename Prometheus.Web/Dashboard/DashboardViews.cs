@@ -1,11 +1,11 @@
 using Prometheus.Engine.Configuration;
-using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Risk;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 
 namespace Prometheus.Web.Dashboard;
 
-// Views of the risk and the Mastermind (GET /api/mastermind serves the latter). Built on the loop, between cycles, like EngineViews.
+// Views of the risk and the Mastermind (GET /api/mastermind serves the latter), built from the engine's read model like EngineViews.
 
 /// <summary>The Risk page: the limits, where the book stands against them, and the denials.</summary>
 public sealed record RiskView(
@@ -47,30 +47,24 @@ public sealed record InstrumentAllocation(string InstId, string Kind, int Agents
 
 public static class DashboardViews
 {
-    public const int MaxDecisions = 200;
+    public const int MaxDecisions = MastermindReading.MaxDecisions;
 
-    public static RiskView Risk(Supervisor s, EngineOptions options)
+    public static RiskView Risk(EngineReadModel m, EngineOptions options)
     {
-        var r = s.SystemRisk;
+        var r = m.Risk.State;
         var limits = options.Risk;
-        var equity = s.Equity;
+        var equity = m.Book.Equity;
         return new RiskView(r.State.ToString(), r.StateReason, r.HaltReason?.ToString(), equity, r.DayOpenEquity,
             r.DayOpenEquity > 0m ? equity - r.DayOpenEquity : 0m, r.DayOpenEquity * limits.MaxDailyLossPercent, r.PeakEquity, r.Drawdown,
             limits.ReducingDrawdownPercent, limits.MaxDrawdownPercent, r.DrawdownBreakerTripped, r.TradesToday, limits.MaxDailyTrades, limits,
-            s.RiskLog.Total, [.. s.RiskLog.Counts.OrderByDescending(c => c.Value).Select(c => new KeyValuePair<string, int>(c.Key.ToString(), c.Value))],
-            [.. s.RiskLog.Recent.Reverse().Take(100)]);
+            m.Risk.DenialsTotal, m.Risk.DenialsByReason, m.Risk.RecentDenials);
     }
 
-    public static MastermindView Mastermind(Supervisor s, EngineOptions options)
+    public static MastermindView Mastermind(EngineReadModel m, EngineOptions options)
     {
-        var m = s.Mastermind;
-        var instruments = Instrument.All.Select(i =>
-        {
-            var living = s.Living.Where(a => a.Instrument == i).ToList();
-            return new InstrumentAllocation(i.InstId, i.Kind.ToString(), living.Count,
-                living.Sum(a => s.Ledger.Private(a.Id).Capital), living.Sum(a => s.Ledger.Private(a.Id).Equity(s.Marks)));
-        }).ToList();
-        return new MastermindView(m.TotalCapital, m.Pool, m.StakePerAgent, options.Mastermind.DeployedShare, m.SpotShare,
-            m.InterventionMode, m.RiskAppetite, s.EnvironmentPressure, instruments, m.DecisionCount, [.. m.History.Reverse().Take(MaxDecisions)]);
+        var mm = m.Mastermind;
+        return new MastermindView(mm.TotalCapital, mm.Pool, mm.StakePerAgent, options.Mastermind.DeployedShare, mm.SpotShare,
+            mm.InterventionMode, mm.RiskAppetite, mm.EnvironmentPressure,
+            [.. mm.Instruments.Select(i => new InstrumentAllocation(i.InstId, i.Kind, i.Agents, i.Capital, i.Equity))], mm.DecisionCount, mm.Decisions);
     }
 }

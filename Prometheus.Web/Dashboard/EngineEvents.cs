@@ -3,6 +3,7 @@ using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Web.Api;
 using Prometheus.Web.Engine;
 
@@ -15,9 +16,8 @@ namespace Prometheus.Web.Dashboard;
 /// Invariants:
 /// - The loop's thread only copies what it must (immutable records) and writes it to a bounded channel that drops
 ///   the oldest when full: it never blocks, never waits for a page, never allocates in proportion to the watchers.
-/// - Nothing here reads the Supervisor from another thread: the published status is an immutable record, and the one
-///   look inside (the ranking, today's PnL) is a loop query made once a second, however many pages are open. The
-///   pump never waits for that query (it waits for the loop's cycle to end): a batch takes the snapshot once it is in.
+/// - Nothing here reads the Supervisor: the status and the ranking, today's PnL and risk (once a second) come from
+///   the read model the engine publishes, so no batch waits for the loop's cycle to end.
 /// - Hub clients (<see cref="SubscribeAsNewsComes"/>) get at most one batch every <see cref="BatchGap"/>; pages
 ///   (<see cref="Subscribe"/>) at most one every <see cref="Period"/>, the hub's batches merged, unless it holds a
 ///   state change or a finding. At most <see cref="MaxFillsPerUpdate"/> fills in a batch; every buffer kept here has a
@@ -52,7 +52,6 @@ public sealed class EngineEvents : BackgroundService
     private Func<DashboardUpdate, Task>[] _asNewsComes = [];
     private DashboardUpdate? _pagesOwed;
     private long _pagesToldAt;
-    private Task<LiveSnapshot>? _snapshotInFlight;
     private int _dropped;
     private long _fillsSeen;
     private EngineStatus? _lastStatus;
@@ -235,37 +234,21 @@ public sealed class EngineEvents : BackgroundService
         return new DashboardUpdate(status, statusChanged, fills, notShown, births, deaths, states, regime, findings, snapshot, equity);
     }
 
-    /// <summary>
-    /// The snapshot asked of the loop last time if it is in by now, and a new question if one is due. Never waits: the
-    /// loop answers between cycles, and a fill must not wait for the cycle to end (the answer wakes the pump).
-    /// </summary>
+    /// <summary>The read model's figures once a second: taken from what the engine published, never asked of the loop, so no batch waits for a cycle to end.</summary>
     private Task<LiveSnapshot?> TakeSnapshotAsync(EngineStatus status, CancellationToken ct)
     {
-        LiveSnapshot? answered = null;
-        if (_snapshotInFlight is { IsCompleted: true } done)
-        {
-            _snapshotInFlight = null;
-            if (done.IsCompletedSuccessfully) answered = done.Result;
-            else if (done.Exception?.GetBaseException() is { } e and not EngineStoppedException and not TimeoutException and not OperationCanceledException)
-                logger.LogWarning(e, "The dashboard's snapshot query failed: {Message}", e.Message);
-        }
         var now = time.GetUtcNow();
-        if (_snapshotInFlight is null && now >= _nextSnapshotAt && runtime.Loop is { } loop && status.State != EngineState.Stopping
-            && !(_snapshot is { } previous && previous.Cycle == status.Cycle && status.State != EngineState.Starting))
-        {
-            _nextSnapshotAt = now + SnapshotPeriod;
-            var asked = loop.QueryAsync(TakeSnapshot, ct).WaitAsync(TimeSpan.FromSeconds(5), time, ct);
-            _snapshotInFlight = asked;
-            _ = asked.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-        return Task.FromResult(answered);
+        if (now < _nextSnapshotAt || runtime.ReadModel is not { } model || status.State == EngineState.Stopping) return Task.FromResult<LiveSnapshot?>(null);
+        if (_snapshot is { } previous && previous.Cycle == model.Status.Cycle && status.State != EngineState.Starting) return Task.FromResult<LiveSnapshot?>(null);
+        _nextSnapshotAt = now + SnapshotPeriod;
+        return Task.FromResult<LiveSnapshot?>(TakeSnapshot(model));
     }
 
-    /// <summary>Runs on the loop, between cycles.</summary>
-    internal static LiveSnapshot TakeSnapshot(Supervisor s)
+    /// <summary>From the engine's published read model: any thread, no call into the loop.</summary>
+    internal static LiveSnapshot TakeSnapshot(EngineReadModel m)
     {
-        var risk = s.SystemRisk;
-        return new LiveSnapshot(s.Cycle, EngineViews.Agents(s), risk.DayOpenEquity, risk.DayOpenEquity > 0m ? s.Equity - risk.DayOpenEquity : 0m,
+        var risk = m.Risk.State;
+        return new LiveSnapshot(m.Status.Cycle, EngineViews.Agents(m), risk.DayOpenEquity, risk.DayOpenEquity > 0m ? m.Book.Equity - risk.DayOpenEquity : 0m,
             risk.Drawdown, risk.PeakEquity, risk.State.ToString(), risk.StateReason);
     }
 

@@ -3,12 +3,13 @@ using Prometheus.Engine.Exchange.Simulated.Faults;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Supervision.ReadModel;
 
 namespace Prometheus.Web.Engine;
 
 /// <summary>
-/// The running engine as the rest of the web host sees it: the trading loop (commands and queries go through
-/// it, never to the Supervisor directly), the recovery report of this start, the store (audit log) and the mode.
+/// The running engine as the rest of the web host sees it: the trading loop (commands go through it; reads take its
+/// published read model, never the Supervisor), the recovery report of this start, the store (audit log) and the mode.
 /// Empty until the engine service has started it.
 /// </summary>
 public sealed class EngineRuntime
@@ -33,34 +34,38 @@ public sealed class EngineRuntime
     /// <summary>Completes when the engine is up (restored or fresh) and its loop runs; faults when it cannot start.</summary>
     public Task Started => _started.Task;
 
+    /// <summary>The engine as last published by its loop (<see cref="TradingLoop.ReadModel"/>); null while it starts.</summary>
+    public EngineReadModel? ReadModel => Loop?.ReadModel;
+
     /// <summary>
-    /// The start's report with its reconciliation section as it stands now (decisions taken, findings since), read on
-    /// the loop; null while the engine starts.
+    /// The start's report with its reconciliation section as it stands at the last publication (decisions taken,
+    /// findings since); null while the engine starts.
     /// </summary>
-    public async Task<RecoveryReport?> CurrentRecoveryAsync(CancellationToken ct = default)
+    public RecoveryReport? CurrentRecovery()
     {
-        if (this is not { Loop: { } loop, Recovery: { } report, Reconciliation: { } reconciliation }) return Recovery;
-        return await loop.QueryAsync(_ =>
+        if (this is not { ReadModel: { Reconciliation: { } reconciliation } model, Recovery: { } report }) return Recovery;
+        var current = reconciliation.Items;
+        var items = report.Reconciliation.Items.Where(i => !current.Any(r => r.Id == i.Id)).Concat(current).ToList();
+        var checkedAt = reconciliation.LastRunAtMs is { } run ? DateTimeOffset.FromUnixTimeMilliseconds(run) : report.Reconciliation.CheckedAt;
+        var state = model.Status.State;
+        var decision = state switch
         {
-            var current = reconciliation.Items;
-            var items = report.Reconciliation.Items.Where(i => !current.Any(r => r.Id == i.Id)).Concat(current).ToList();
-            var checkedAt = reconciliation.LastRun is { } run ? DateTimeOffset.FromUnixTimeMilliseconds(run.AtMs) : report.Reconciliation.CheckedAt;
-            var decision = loop.State switch
-            {
-                EngineState.Blocked => $"blocked: {reconciliation.BlockReason}",
-                EngineState.AwaitingConfirmation => report.Decision.StartsWith("blocked", StringComparison.Ordinal)
-                    ? "awaiting confirmation: the blocking discrepancy was decided; a person must confirm before trading resumes"
-                    : report.Decision,
-                _ => report.Decision,
-            };
-            return report with
-            {
-                Reconciliation = report.Reconciliation with { Consistent = items.All(i => i.Resolved), CheckedAt = checkedAt, Items = items },
-                Decision = decision,
-                DecisionRequired = loop.State is EngineState.AwaitingConfirmation or EngineState.Blocked,
-            };
-        }, ct);
+            EngineState.Blocked => $"blocked: {reconciliation.BlockReason}",
+            EngineState.AwaitingConfirmation => report.Decision.StartsWith("blocked", StringComparison.Ordinal)
+                ? "awaiting confirmation: the blocking discrepancy was decided; a person must confirm before trading resumes"
+                : report.Decision,
+            _ => report.Decision,
+        };
+        return report with
+        {
+            Reconciliation = report.Reconciliation with { Consistent = items.All(i => i.Resolved), CheckedAt = checkedAt, Items = items },
+            Decision = decision,
+            DecisionRequired = state is EngineState.AwaitingConfirmation or EngineState.Blocked,
+        };
     }
+
+    /// <summary>As <see cref="CurrentRecovery"/>; kept for callers that await it.</summary>
+    public Task<RecoveryReport?> CurrentRecoveryAsync(CancellationToken ct = default) => Task.FromResult(CurrentRecovery());
 
     internal void Attach(TradingLoop loop, IExchange exchange, RecoveryReport report, string mode, EngineStore store, ReconciliationCoordinator reconciliation)
     {

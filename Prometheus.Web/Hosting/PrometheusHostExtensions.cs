@@ -24,6 +24,7 @@ public static class PrometheusHostExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Engine.EngineRuntime>();
+        builder.Services.AddSingleton<Engine.Commands.IEngineCommands, Engine.Commands.EngineCommandPort>();
         builder.Services.AddSingleton<Engine.EngineResources>();
         builder.Services.AddHostedService<Engine.EngineService>();
         builder.Services.AddHostedService<Engine.EngineStatusLogger>();

@@ -1,3 +1,4 @@
+using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Okx;
 using Prometheus.Engine.Supervision;
@@ -11,14 +12,13 @@ namespace Prometheus.Web.Observability;
 /// - Counters and histograms move from the engine's events as they happen (a thread-safe increment on the loop's thread,
 ///   nothing more): orders sent, acknowledged, rejected by the exchange's code, fills, booking and round-trip times.
 /// - Gauges that need a look inside the engine (equity and drawdown per instrument, open findings, the breaker) are read
-///   by one loop query when /metrics is scraped, waited for at most <see cref="SampleTimeout"/>: a busy or stopped engine
-///   leaves the last values, never a hung scrape.
+///   from the engine's published read model when /metrics is scraped: no call into the loop, so a busy or stopped engine
+///   never hangs a scrape (a stopped one leaves its last publication).
 /// - Drawdown per instrument is measured from the highest equity of that instrument's agents seen at a scrape since this
 ///   host started; the book's drawdown is the risk limits' own (from the all-time peak).
 /// </summary>
 public sealed class EngineMetrics : IEngineWatcher
 {
-    public static readonly TimeSpan SampleTimeout = TimeSpan.FromSeconds(2);
     private static readonly string[] SocketNames = ["private", "public", "business"];
 
     private readonly EngineRuntime runtime;
@@ -102,25 +102,16 @@ public sealed class EngineMetrics : IEngineWatcher
         else _rejected.WithLabels(ack.Code).Inc();
     }
 
-    /// <summary>What a scrape reads inside the engine, taken on the loop between cycles.</summary>
+    /// <summary>What a scrape reads of the engine, from its published read model.</summary>
     private sealed record Sample(IReadOnlyDictionary<string, decimal> EquityByInstrument, decimal BookEquity, decimal BookDrawdown,
         bool BreakerTripped, int OpenFindings);
 
-    private async Task SampleAsync(CancellationToken ct)
+    private Task SampleAsync(CancellationToken ct)
     {
         if (runtime.Store?.LastSnapshotAtMs is { } snapshotAt)
             _snapshotAge.Set(Math.Max(0, (time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(snapshotAt)).TotalSeconds));
-        if (runtime.Loop is not { } loop) return;
-        var reconciliation = runtime.Reconciliation;
-        Sample sample;
-        try
-        {
-            sample = await loop.QueryAsync(s => Take(s, reconciliation), ct).WaitAsync(SampleTimeout, time, ct);
-        }
-        catch (Exception e) when (e is EngineStoppedException or TimeoutException)
-        {
-            return; // the last values stand
-        }
+        if (runtime.ReadModel is not { } model) return Task.CompletedTask;
+        var sample = Take(model);
         _bookEquity.Set((double)sample.BookEquity);
         _bookDrawdown.Set((double)sample.BookDrawdown);
         _breaker.Set(sample.BreakerTripped ? 1 : 0);
@@ -135,14 +126,13 @@ public sealed class EngineMetrics : IEngineWatcher
                 _drawdown.WithLabels(instId).Set(peak > 0 ? (peak - value) / peak : 0);
             }
         }
+        return Task.CompletedTask;
     }
 
-    private static Sample Take(Supervisor s, Prometheus.Engine.Recovery.ReconciliationCoordinator? reconciliation)
+    private static Sample Take(EngineReadModel m)
     {
         var equity = Instrument.All.ToDictionary(i => i.InstId, _ => 0m, StringComparer.Ordinal);
-        foreach (var agent in s.Living)
-            equity[agent.Instrument.InstId] = equity.GetValueOrDefault(agent.Instrument.InstId) + s.Ledger.Private(agent.Id).Equity(s.Marks);
-        return new Sample(equity, s.Equity, s.SystemRisk.Drawdown, s.SystemRisk.DrawdownBreakerTripped,
-            reconciliation?.Items.Count(i => !i.Resolved) ?? 0);
+        foreach (var i in m.Mastermind.Instruments) equity[i.InstId] = i.Equity;
+        return new Sample(equity, m.Book.Equity, m.Risk.State.Drawdown, m.Risk.State.DrawdownBreakerTripped, m.Reconciliation?.OpenFindings ?? 0);
     }
 }

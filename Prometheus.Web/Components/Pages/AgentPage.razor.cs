@@ -41,15 +41,8 @@ public partial class AgentPage
     private async Task LoadAsync()
     {
         _refreshedAt = Time.GetUtcNow();
-        if (Runtime.Loop is not { } loop) return;
-        try
-        {
-            _detail = await loop.QueryAsync(s => EngineViews.Agent(s, Id));
-        }
-        catch (Prometheus.Engine.Supervision.EngineStoppedException)
-        {
-            return;
-        }
+        if (Runtime.ReadModel is not { } model) return;
+        _detail = EngineViews.Agent(model, Id);
         _missing = _detail is null;
         if (_detail is null) return;
         _history = await Trades.PageAsync(new TradeFilter(Id), _skip, PageSize);
