@@ -10,17 +10,21 @@ namespace Prometheus.Web.Components.Pages;
 public partial class Trades
 {
     private const int PageSize = 50;
-    private const int CandleCount = 300;
     private const long IntervalMs = 15 * 60_000;
+    // Markers beyond this many trades in range are left out (the newest are kept); clustering keeps them readable.
+    private const int MaxMarkerTrades = 20_000;
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(3);
 
     private TradePage _page = new(0, 0, PageSize, []);
     private CandleChart? _candles;
     private DateTimeOffset _refreshedAt, _chartAt;
+    private CandleRange _range = CandleRange.Week;
+    private bool _markersCapped;
 
     [Inject] private TradeQueries Queries { get; set; } = default!;
     [Inject] private PaperCandles Candles { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private Prometheus.Engine.Configuration.EngineOptions Options { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "agent")] public int? AgentId { get; set; }
     public TradeSide? Side { get; set; }
@@ -53,7 +57,7 @@ public partial class Trades
             await PageAsync(0);
             changed = true;
         }
-        if (now - _chartAt >= TimeSpan.FromSeconds(15)) await DrawChartAsync();
+        if (now - _chartAt >= ChartRefresh) await DrawChartAsync();
         return changed;
     }
 
@@ -69,13 +73,25 @@ public partial class Trades
         _page = await Queries.PageAsync(Filter, skip, PageSize);
     }
 
-    private async Task DrawChartAsync()
+    /// <summary>A longer range sends more (about 1.5 MB for three months), so it is redrawn less often: 15 s a week of bars.</summary>
+    private TimeSpan ChartRefresh => TimeSpan.FromSeconds(15 * Math.Max(1, _range.Bars(IntervalMs) / CandleRange.Week.Bars(IntervalMs)));
+
+    private async Task ShowRangeAsync(CandleRange range)
+    {
+        _range = range;
+        await DrawChartAsync(fit: true);
+    }
+
+    private async Task DrawChartAsync(bool fit = false)
     {
         _chartAt = Time.GetUtcNow();
         if (_candles is null) return;
-        var bars = Candles.Before(Events.Current.Status.MarketTimeMs, CandleCount);
+        var shown = _range.Bars(IntervalMs);
+        var bars = Candles.Before(Events.Current.Status.MarketTimeMs, shown + CandleChartData.WarmupBars(Options.Market));
         if (bars.Count == 0) return;
-        var trades = await Queries.BetweenAsync(bars[0].TimestampMs, bars[^1].TimestampMs + IntervalMs - 1, Filter, 300);
-        await _candles.SetAsync(bars, trades, IntervalMs);
+        var from = bars[Math.Max(0, bars.Count - shown)].TimestampMs;
+        var trades = await Queries.BetweenAsync(from, bars[^1].TimestampMs + IntervalMs - 1, Filter, MaxMarkerTrades);
+        _markersCapped = trades.Count >= MaxMarkerTrades;
+        await _candles.SetAsync(CandleChartData.Build(bars, shown, trades, IntervalMs, Options.Market), fit);
     }
 }
