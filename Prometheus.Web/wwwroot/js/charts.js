@@ -16,13 +16,18 @@ const theme = {
 
 const toPoints = points => points.map(p => ({ time: p[0], value: p[1] }));
 
-export function createLines(element, series) {
-  const chart = L().createChart(element, theme);
+// With options.percent the values are returns in % (each line from its own start): a signed % axis, and every line
+// labels its last value on it in its colour.
+export function createLines(element, series, options) {
+  const percent = options?.percent === true;
+  const chart = L().createChart(element, percent
+    ? { ...theme, localization: { priceFormatter: p => (p > 0 ? '+' : p < 0 ? '−' : '') + Math.abs(p).toFixed(2) + '%' } }
+    : theme);
   const lines = new Map();
   const add = s => {
     const line = chart.addSeries(L().LineSeries, {
       color: s.color, lineWidth: s.width ?? 2, title: s.title ?? '', priceLineVisible: s.primary === true,
-      lastValueVisible: s.primary === true, priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
+      lastValueVisible: s.primary === true || percent, priceFormat: { type: 'price', precision: 2, minMove: 0.01 },
     });
     line.setData(toPoints(s.points));
     lines.set(s.name, line);
@@ -81,7 +86,7 @@ export function createCandles(element, data) {
   }, 1);
   rsi.createPriceLine({ price: 70, color: 'rgba(239,83,80,0.6)', lineWidth: 1, lineStyle: 2, axisLabelVisible: false });
   rsi.createPriceLine({ price: 30, color: 'rgba(102,187,106,0.6)', lineWidth: 1, lineStyle: 2, axisLabelVisible: false });
-  chart.panes()[1]?.setStretchFactor(0.28);
+  chart.panes()[1]?.setStretchFactor(0.4);
   const markerLayer = L().createSeriesMarkers(candles, []);
 
   let levels = [], shownLevel = -1;
