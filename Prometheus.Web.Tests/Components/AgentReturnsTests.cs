@@ -47,9 +47,12 @@ public sealed class AgentReturnsTests : DashboardContext
         Assert.Equal(["8", "7", "6", "5", "4", "3", "2", "1"], chips.Select(c => c.GetAttribute("data-agent")!));
         var create = Assert.Single(module.Invocations, i => i.Identifier == "createLines");
         Assert.True(JsonSerializer.SerializeToElement(create.Arguments[2]).GetProperty("percent").GetBoolean());
-        var added = JSInterop.Invocations.Where(i => i.Identifier == "set")
-            .Select(i => JsonSerializer.SerializeToElement(i.Arguments[0]).GetProperty("name").GetString()).ToList();
-        Assert.Equal(["agent-8", "agent-7", "agent-6", "agent-5", "agent-4"], added);
+        var added = JSInterop.Invocations.Where(i => i.Identifier == "set").Select(i => JsonSerializer.SerializeToElement(i.Arguments[0])).ToList();
+        Assert.Equal(["agent-8", "agent-7", "agent-6", "agent-5", "agent-4"], added.Select(s => s.GetProperty("name").GetString()));
+        // Lines shown together never share a colour, and each chip's dot is its line's colour.
+        Assert.Equal(5, added.Select(s => s.GetProperty("color").GetString()).Distinct().Count());
+        Assert.Contains(added[0].GetProperty("color").GetString()!, panel.Find("[data-agent='8'] .legend-dot").GetAttribute("style"));
+        Assert.Empty(panel.FindAll("[data-agent='3'] .legend-dot"));
 
         panel.Find("[data-testid=agent-chips] [data-agent='8']").Click();
 
