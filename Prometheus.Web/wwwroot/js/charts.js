@@ -86,7 +86,9 @@ export function createCandles(element, data) {
   }, 1);
   rsi.createPriceLine({ price: 70, color: 'rgba(239,83,80,0.6)', lineWidth: 1, lineStyle: 2, axisLabelVisible: false });
   rsi.createPriceLine({ price: 30, color: 'rgba(102,187,106,0.6)', lineWidth: 1, lineStyle: 2, axisLabelVisible: false });
-  chart.panes()[1]?.setStretchFactor(0.4);
+  // Price three quarters of the height, RSI a quarter (the factors are shares of the whole).
+  const panes = chart.panes();
+  if (panes.length > 1) { panes[0].setStretchFactor(0.75); panes[1].setStretchFactor(0.25); }
   const markerLayer = L().createSeriesMarkers(candles, []);
 
   let levels = [], shownLevel = -1;
