@@ -111,6 +111,12 @@ public sealed class ResearchPageTests : DashboardContext
         Assert.Equal(AntiforgeryValue, form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value"));
         Assert.Equal(BacktestJobs.DefaultAgents.ToString(System.Globalization.CultureInfo.InvariantCulture),
             form.QuerySelector("input[name=agents]")!.GetAttribute("value"));
+        // The MudBlazor fields carry the names the control reads; the profile select posts through its hidden field.
+        Assert.Equal("42", form.QuerySelector("input[name=seed]")!.GetAttribute("value"));
+        Assert.Equal("date", form.QuerySelector("input[name=from]")!.GetAttribute("type"));
+        Assert.Equal("date", form.QuerySelector("input[name=to]")!.GetAttribute("type"));
+        Assert.Equal("", form.QuerySelector("input[type=hidden][name=profile]")!.GetAttribute("value"));
+        Assert.Contains("configured (seed)", form.QuerySelector("[data-testid=bt-profile]")!.OuterHtml + form.TextContent);
         Assert.Empty(page.FindAll("[data-testid=backtest-job]"));
     }
 }

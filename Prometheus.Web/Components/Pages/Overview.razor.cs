@@ -12,7 +12,7 @@ namespace Prometheus.Web.Components.Pages;
 
 /// <summary>
 /// What the user opens every day: the book's figures and its profit since the start (as GET /api/summary), the controls,
-/// the equity curve from the store (as GET /api/equity) with a range, the profit by period (as GET /api/profit) and the
+/// the equity curve from the store (as GET /api/equity) with a range, the agents' returns (AgentReturnsPanel), the profit by period (as GET /api/profit) and the
 /// latest news.
 /// </summary>
 public partial class Overview
@@ -24,10 +24,9 @@ public partial class Overview
     private readonly List<TradeRecord> _fills = [];
     private readonly List<AgentBirth> _births = [];
     private readonly List<FallenAgent> _deaths = [];
-    private readonly HashSet<int> _agentLines = [];
     private LineChart? _chart;
     private ProfitBarChart? _bars;
-    private bool _perAgent, _barsShown;
+    private bool _barsShown;
     private long _fillsSeen, _notShown, _fillsVersion = 1, _lastTotalMs = long.MinValue;
     private SummaryView? _summary;
     private EquityRange _range = EquityRange.Everything;
@@ -97,14 +96,10 @@ public partial class Overview
         if (_births.Count > 20) _births.RemoveRange(20, _births.Count - 20);
         if (_deaths.Count > 20) _deaths.RemoveRange(20, _deaths.Count - 20);
 
-        if (_chart is not null)
+        if (_chart is not null && update.Equity is { } point && point.TimeMs >= _lastTotalMs)
         {
-            if (update.Equity is { } point && point.TimeMs >= _lastTotalMs)
-            {
-                _lastTotalMs = point.TimeMs;
-                await _chart.AppendAsync(Total, point);
-            }
-            if (_perAgent && update.Snapshot is { } snapshot) await UpdateAgentLinesAsync(snapshot, update.Deaths);
+            _lastTotalMs = point.TimeMs;
+            await _chart.AppendAsync(Total, point);
         }
         // The snapshot comes at most once a second (EngineEvents.SnapshotPeriod): the summary follows it.
         if (update.Snapshot is null) return update.HasNews;
@@ -156,36 +151,4 @@ public partial class Overview
         _lastTotalMs = points.Count > 0 ? points[^1].TimeMs : long.MinValue;
         return points;
     }
-
-    private async Task TogglePerAgentAsync(ChangeEventArgs e)
-    {
-        _perAgent = e.Value is true;
-        if (_chart is null) return;
-        if (_perAgent && Snapshot is { } snapshot)
-        {
-            await UpdateAgentLinesAsync(snapshot, []);
-        }
-        else
-        {
-            foreach (var id in _agentLines) await _chart.RemoveAsync(AgentLine(id));
-            _agentLines.Clear();
-        }
-    }
-
-    private async Task UpdateAgentLinesAsync(LiveSnapshot snapshot, IReadOnlyList<FallenAgent> deaths)
-    {
-        foreach (var dead in deaths.Where(d => _agentLines.Remove(d.Id)))
-            await _chart!.RemoveAsync(AgentLine(dead.Id));
-        foreach (var agent in snapshot.Agents)
-        {
-            var points = Events.AgentEquity(agent.Id);
-            if (points.Length == 0) continue;
-            if (_agentLines.Add(agent.Id))
-                await _chart!.SetAsync(new ChartSeries(AgentLine(agent.Id), agent.Name, ChartSeries.AgentColor(agent.Id), points, Width: 1));
-            else
-                await _chart!.AppendAsync(AgentLine(agent.Id), points[^1]);
-        }
-    }
-
-    private static string AgentLine(int id) => "agent-" + id;
 }

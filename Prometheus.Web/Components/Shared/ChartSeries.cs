@@ -23,6 +23,9 @@ public sealed record ChartSeries(string Name, string Title, string Color, IReadO
     /// <summary>A colour per agent id, stable across reloads.</summary>
     public static string AgentColor(int agentId) => Palette[agentId % Palette.Length];
 
+    /// <summary>The first palette colour not in <paramref name="used"/> (lines drawn together never share one while there are colours left).</summary>
+    public static string FreeColor(IReadOnlyCollection<string> used) => Palette.FirstOrDefault(c => !used.Contains(c)) ?? Palette[used.Count % Palette.Length];
+
     private static readonly string[] Palette =
         ["#4fc3f7", "#ffb74d", "#ba68c8", "#81c784", "#f06292", "#fff176", "#4db6ac", "#9575cd", "#e57373", "#aed581", "#7986cb", "#ff8a65"];
 }
