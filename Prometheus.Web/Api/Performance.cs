@@ -22,7 +22,7 @@ public static class Performance
     {
         if (runtime.Loop is not { } loop || runtime.Store is not { } store) return null;
         var now = await loop.QueryAsync(Figures, ct);
-        var curve = await new StoreHistory(store.DataDir).EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
+        var curve = await new StoreHistory(store.Location).EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
         return Summary(now, curve);
     }
 
@@ -31,7 +31,7 @@ public static class Performance
     {
         if (runtime.Loop is not { } loop || runtime.Store is not { } store) return null;
         var now = await loop.QueryAsync(Figures, ct);
-        IHistory history = new StoreHistory(store.DataDir);
+        IHistory history = new StoreHistory(store.Location);
         var curve = await history.EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
         return Profit(period, now, curve, await history.TradesPerDayAsync(ct));
     }

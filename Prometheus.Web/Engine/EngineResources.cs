@@ -23,6 +23,7 @@ public sealed class EngineResources(
     EngineOptions engineOptions,
     IOptions<PaperOptions> paper,
     IOptions<PersistenceOptions> persistence,
+    IOptions<StoreOptions> storeOptions,
     IOptions<ExchangeOptions> exchange,
     TimeProvider wall) : IDisposable
 {
@@ -60,7 +61,7 @@ public sealed class EngineResources(
             var directoryLock = DataDirectoryLock.Acquire(dataDir);
             try
             {
-                Store = EngineStore.Open(dataDir, wall, persistence.Value);
+                Store = EngineStore.Open(storeOptions.Value.Location(dataDir), wall, persistence.Value);
                 // The market clock starts at the epoch; the engine service moves it to where trading resumes.
                 MarketClock = new ReplayClock(DateTimeOffset.UnixEpoch);
                 if (Mode == ExchangeMode.Simulated)
