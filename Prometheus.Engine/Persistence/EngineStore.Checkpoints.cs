@@ -145,6 +145,7 @@ public sealed partial class EngineStore : ICheckpointSink
         var keep = rows.Take(_options.SnapshotsKept).Select(r => r.Version).Append(anchor.Version).ToHashSet();
         var oldestKept = keep.Min();
         var doomed = rows.Where(r => !keep.Contains(r.Version)).ToList();
+        lock (_writeGate)
         using (var transaction = _background.BeginTransaction())
         {
             foreach (var row in doomed)
@@ -205,7 +206,7 @@ public sealed partial class EngineStore : ICheckpointSink
 
     private async Task WriteLoopAsync()
     {
-        using var commands = new StoreCommands(_background);
+        using var commands = new StoreCommands(_background, _writeGate);
         await foreach (var work in _queue.Reader.ReadAllAsync())
             await work(commands);
     }

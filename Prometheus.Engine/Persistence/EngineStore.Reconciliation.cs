@@ -29,6 +29,7 @@ public sealed partial class EngineStore
     /// </summary>
     public void SaveItems(IEnumerable<ReconciliationItem> items, IReadOnlySet<string> blocking, string? auditActor = null)
     {
+        using var gate = _writeGate.EnterScope();
         using var transaction = _loop.BeginTransaction();
         using var command = _loop.CreateCommand();
         command.Transaction = transaction;

@@ -16,13 +16,18 @@ namespace Prometheus.Engine.Persistence;
 internal sealed class StoreCommands : IDisposable
 {
     private readonly DbConnection _connection;
+    private readonly Lock _writeGate;
     private readonly DbCommand _insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter,
         _insertDecision, _insertEvent, _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery, _insertEquity;
     private readonly DbCommand[] _all;
 
-    public StoreCommands(DbConnection connection)
+    /// <param name="writeGate">Shared by the store's connections: one write transaction at a time, as SQLite has by its
+    /// nature. PostgreSQL locks rows instead, and the loop's bookings (ledger, then agent) and a checkpoint (every agent,
+    /// then every ledger) would otherwise deadlock.</param>
+    public StoreCommands(DbConnection connection, Lock? writeGate = null)
     {
         _connection = connection;
+        _writeGate = writeGate ?? new Lock();
         _insertTrade = Prepare(connection, """
             INSERT INTO Trades (TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId,
                 TimestampMs, Confidence, RealizedPnl, Origin, Version, RecordedAtMs)
@@ -86,10 +91,13 @@ internal sealed class StoreCommands : IDisposable
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it is durable when this returns, or none of it.</summary>
     public void InTransaction(Action work)
     {
-        using var transaction = _connection.BeginTransaction();
-        foreach (var command in _all) command.Transaction = transaction;
-        work();
-        transaction.Commit();
+        lock (_writeGate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            foreach (var command in _all) command.Transaction = transaction;
+            work();
+            transaction.Commit();
+        }
     }
 
     public void Trade(TradeRecord r, long version, long recordedAtMs) =>
