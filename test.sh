@@ -9,8 +9,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # --- 1. What the tests need besides the .NET SDK (idempotent) -----------------------------
 # Debian packages the tests need, installed only when missing: the browser tests drive Debian's
 # /usr/bin/chromium with Playwright's bundled driver (no browser download; STACK.md). The build runs
-# `npm ci` for the dashboard's chart library (Prometheus.Web.csproj), so npm is installed when missing.
-SYSTEM_PACKAGES=(chromium)
+# `npm ci` for the dashboard's chart library (Prometheus.Web.csproj), so npm is installed when missing. The store tests
+# also run on PostgreSQL: Debian's server, started below in a throwaway cluster.
+SYSTEM_PACKAGES=(chromium postgresql)
 
 # shellcheck source=scripts/system-packages.sh
 source scripts/system-packages.sh
@@ -23,9 +24,14 @@ command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK (dotnet) is requir
 ensure_npm
 dotnet --version
 
-# --- 2. Build and test ----------------------------------------------------------------------
+# --- 2. A throwaway PostgreSQL cluster for the store tests (a free loopback port; removed on exit) -----------------
+# Debian's package starts its own cluster as a service where there is an init system; the tests do not use it.
+eval "$(scripts/postgres-test-cluster.sh start)"
+export PROMETHEUS_TEST_POSTGRES
+
+# --- 3. Build and test ----------------------------------------------------------------------
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; scripts/postgres-test-cluster.sh stop "$PROMETHEUS_TEST_POSTGRES_DIR"' EXIT
 
 status=0
 dotnet test Prometheus.sln -c Release \
@@ -33,7 +39,7 @@ dotnet test Prometheus.sln -c Release \
   --logger "trx" \
   --results-directory "$results" || status=$?
 
-# --- 3. One closing line, summed over every test assembly's TRX file --------------------------
+# --- 4. One closing line, summed over every test assembly's TRX file --------------------------
 passed=0 failed=0 skipped=0
 shopt -s nullglob
 for trx in "$results"/*.trx; do

@@ -3,7 +3,7 @@ using Prometheus.Engine.Supervision;
 
 namespace Prometheus.Engine.Tests.Persistence;
 
-/// <summary>Restored equals saved, field by field, through the real store: snapshots, events, trade rows.</summary>
+/// <summary>Restored equals saved, field by field, through the real store: snapshots, events, trade rows; on each provider.</summary>
 public class EngineStoreRoundTripTests
 {
     private static bool LivedIn(Supervisor s) =>
@@ -13,10 +13,11 @@ public class EngineStoreRoundTripTests
     private static Supervisor Restore(StoreScenario s, LoadedState loaded) =>
         Supervisor.Restore(s.Engine.Options, s.Engine.Exchange, s.Engine.Clock, new Random(1), loaded.State, loaded.Records);
 
-    [Fact]
-    public async Task A_checkpoint_leaves_out_an_unchanged_risk_log_and_the_restore_keeps_the_last_one_saved()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task A_checkpoint_leaves_out_an_unchanged_risk_log_and_the_restore_keeps_the_last_one_saved(StoreProvider provider)
     {
-        using var s = new StoreScenario(o => o.Risk.MaxDailyTrades = 3);
+        using var s = new StoreScenario(o => o.Risk.MaxDailyTrades = 3, provider: provider);
         await s.RunUntilAsync(sup => sup.RiskLog.Total > 0);
         var changed = s.Supervisor.CaptureCheckpoint();
         var unchanged = s.Supervisor.CaptureCheckpoint(); // nothing was denied in between
@@ -32,10 +33,11 @@ public class EngineStoreRoundTripTests
         Assert.Equal(s.Supervisor.RiskLog.Recent, restored.RiskLog.Recent);
     }
 
-    [Fact]
-    public async Task After_a_graceful_stop_the_restored_engine_equals_the_saved_one_field_by_field()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task After_a_graceful_stop_the_restored_engine_equals_the_saved_one_field_by_field(StoreProvider provider)
     {
-        using var s = new StoreScenario();
+        using var s = new StoreScenario(provider: provider);
         await s.RunUntilAsync(LivedIn);
         await s.StopAsync();
         var expected = EngineJson.Serialize(s.Supervisor.CaptureSnapshot() with { TakenAtMs = 0 });
@@ -61,10 +63,11 @@ public class EngineStoreRoundTripTests
         }
     }
 
-    [Fact]
-    public async Task Without_a_last_checkpoint_every_committed_booking_and_agent_is_restored()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Without_a_last_checkpoint_every_committed_booking_and_agent_is_restored(StoreProvider provider)
     {
-        using var s = new StoreScenario();
+        using var s = new StoreScenario(provider: provider);
         await s.RunUntilAsync(LivedIn);
         // Bookings after the last checkpoint: written one by one, as a crash would find them.
         var before = s.Supervisor.Ledger.Records.Count;
@@ -90,10 +93,11 @@ public class EngineStoreRoundTripTests
                 ledger.Capital + ledger.PositionValue(restored.Marks) + ledger.FeesPaid);
     }
 
-    [Fact]
-    public async Task A_corrupt_newest_snapshot_falls_back_to_the_previous_one_and_says_so()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task A_corrupt_newest_snapshot_falls_back_to_the_previous_one_and_says_so(StoreProvider provider)
     {
-        using var s = new StoreScenario();
+        using var s = new StoreScenario(provider: provider);
         await s.RunUntilAsync(sup => sup.Ledger.Records.Count >= 40, snapshotEvery: 50);
         await s.StopAsync();
         var expected = EngineJson.Serialize(s.Supervisor.CaptureSnapshot() with { TakenAtMs = 0 });
@@ -115,10 +119,11 @@ public class EngineStoreRoundTripTests
         Assert.Equal(expected, EngineJson.Serialize(Restore(s, loaded).CaptureSnapshot() with { TakenAtMs = 0 }));
     }
 
-    [Fact]
-    public async Task Only_the_newest_snapshots_and_the_point_in_time_anchor_are_kept()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Only_the_newest_snapshots_and_the_point_in_time_anchor_are_kept(StoreProvider provider)
     {
-        using var s = new StoreScenario(persistence: new PersistenceOptions { SnapshotsKept = 3, PointInTimeHours = 24 });
+        using var s = new StoreScenario(persistence: new PersistenceOptions { SnapshotsKept = 3, PointInTimeHours = 24 }, provider: provider);
         await s.RunUntilAsync(sup => sup.Cycle >= 1_200, snapshotEvery: 40);
         await s.StopAsync();
 
@@ -132,10 +137,11 @@ public class EngineStoreRoundTripTests
         Assert.InRange(s.Engine.Clock.GetUtcNow().ToUnixTimeMilliseconds() - anchor.RecordedAtMs, 24 * 3_600_000L, 34 * 3_600_000L);
     }
 
-    [Fact]
-    public async Task The_state_at_a_past_moment_is_what_a_crash_then_would_have_left()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task The_state_at_a_past_moment_is_what_a_crash_then_would_have_left(StoreProvider provider)
     {
-        using var s = new StoreScenario();
+        using var s = new StoreScenario(provider: provider);
         await s.RunUntilAsync(sup => sup.Ledger.Records.Count >= 30, snapshotEvery: 150);
         await s.StopAsync();
         var then = s.Engine.Clock.GetUtcNow().ToUnixTimeMilliseconds();

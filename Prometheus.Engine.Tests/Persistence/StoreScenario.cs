@@ -5,15 +5,20 @@ using Prometheus.Engine.Tests.Supervision;
 namespace Prometheus.Engine.Tests.Persistence;
 
 /// <summary>
-/// A lived-in engine saving to a real <see cref="EngineStore"/> in a temporary data dir: seeded at its start, then
+/// A lived-in engine saving to a real <see cref="EngineStore"/> in a temporary data dir (on SQLite, or on a PostgreSQL
+/// database of its own: <see cref="TestStore"/>): seeded at its start, then
 /// every booking, birth, death and journal entry written as the engine makes it, a checkpoint every few bars and a
 /// snapshot now and then, as the trading loop does.
 /// </summary>
 internal sealed class StoreScenario : IDisposable
 {
-    public StoreScenario(Action<Engine.Configuration.EngineOptions>? configure = null, int agents = 10, PersistenceOptions? persistence = null)
+    private readonly TestStore _database;
+
+    public StoreScenario(Action<Engine.Configuration.EngineOptions>? configure = null, int agents = 10, PersistenceOptions? persistence = null,
+        StoreProvider provider = StoreProvider.Sqlite)
     {
-        DataDir = Path.Combine(Path.GetTempPath(), "prometheus-tests", Guid.NewGuid().ToString("N"));
+        _database = new TestStore(provider);
+        DataDir = _database.Location.DataDir;
         Engine = new SupervisorScenario(o =>
         {
             o.Evolution.GraceHours = 6;
@@ -23,12 +28,13 @@ internal sealed class StoreScenario : IDisposable
             configure?.Invoke(o);
         }, agents: agents);
         Persistence = persistence ?? new PersistenceOptions();
-        Store = EngineStore.Open(DataDir, Engine.Clock, Persistence);
+        Store = EngineStore.Open(Location, Engine.Clock, Persistence);
         Store.Seed(Engine.Supervisor.CaptureSnapshot(), []);
         Engine.Supervisor.Store = Store;
     }
 
     public string DataDir { get; }
+    public StoreLocation Location => _database.Location;
     public SupervisorScenario Engine { get; }
     public PersistenceOptions Persistence { get; }
     public EngineStore Store { get; private set; }
@@ -57,12 +63,13 @@ internal sealed class StoreScenario : IDisposable
     public StoreReader Reopen()
     {
         Store.Dispose();
-        return StoreReader.Open(DataDir);
+        return StoreReader.Open(Location);
     }
 
     public void Dispose()
     {
         Store.Dispose();
+        _database.Dispose();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
 
@@ -13,31 +12,35 @@ public class ResumeAfterCrashTests
     private const long BarMs = 900_000;
 
     /// <summary>Every order the journal ever held: its clOrdId and the market time it was decided at (its bar's close).</summary>
-    private static Dictionary<string, long> Orders(string dataDir)
+    private static Dictionary<string, long> Orders(StoreLocation store)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            { DataSource = Path.Combine(dataDir, EngineStore.FileName), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ClOrdId, CreatedMs FROM Orders";
-        using var reader = command.ExecuteReader();
-        var orders = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read()) orders[reader.GetString(0)] = reader.GetInt64(1);
-        return orders;
+        using var connection = store.Connect(readOnly: true);
+        return StoreSql.Read(connection, "SELECT ClOrdId, CreatedMs FROM Orders", r => (r.GetString(0), r.GetInt64(1)))
+            .ToDictionary(o => o.Item1, o => o.Item2, StringComparer.Ordinal);
     }
 
     /// <param name="point">Where it dies: right after the first order's intent was written (the only trace of its bar on
     /// disk; the order was never sent), or inside the 12th booking (the order was journalled and filled, the booking rolled back).</param>
-    [Theory]
-    [InlineData("journalled", 1)]
-    [InlineData("booking", 12)]
-    public async Task No_bar_is_decided_twice_across_a_restart(string point, int pass)
+    public static TheoryData<string, int, StoreProvider> Crashes()
     {
-        await using var served = new ServedEngine();
+        var crashes = new TheoryData<string, int, StoreProvider>();
+        foreach (var provider in Tests.Persistence.TestStore.Available)
+        {
+            crashes.Add("journalled", 1, provider);
+            crashes.Add("booking", 12, provider);
+        }
+        return crashes;
+    }
+
+    [Theory]
+    [MemberData(nameof(Crashes))]
+    public async Task No_bar_is_decided_twice_across_a_restart(string point, int pass, StoreProvider provider)
+    {
+        await using var served = new ServedEngine(provider: provider);
         using (CrashPoints.Simulate(point, pass))
             await served.StartAsync(exchangeBars: false);
         Assert.IsType<CrashPoints.SimulatedCrash>(await served.DiedAsync());
-        var before = Orders(served.DataDir);
+        var before = Orders(served.Location);
         var lastDecided = before.Values.Max();
         using (var reader = served.Reader())
             Assert.Equal(lastDecided, reader.Load().State.TakenAtMs); // the saved state knows the last bar the engine acted on
@@ -54,7 +57,7 @@ public class ResumeAfterCrashTests
 
         Assert.Equal(lastDecided - BarMs, served.ResumedAfter);
         Assert.Equal(lastDecided, served.Bars[0]); // the first bar fed is the one after the last decided (whose close it opens at)
-        var after = Orders(served.DataDir).Where(o => !before.ContainsKey(o.Key)).ToList();
+        var after = Orders(served.Location).Where(o => !before.ContainsKey(o.Key)).ToList();
         Assert.True(after.Count >= 20, $"{after.Count} orders after the restart");
         Assert.All(after, o => Assert.True(o.Value > lastDecided, $"{o.Key} was decided at {o.Value}, on or before the last bar decided before the crash ({lastDecided})"));
     }

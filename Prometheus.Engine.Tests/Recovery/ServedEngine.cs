@@ -26,7 +26,10 @@ internal sealed class ServedEngine : IAsyncDisposable
     private readonly CurrentClock _exchangeClock = new();
     private CancellationTokenSource? _stop;
 
-    public ServedEngine(Action<EngineOptions>? configure = null, PersistenceOptions? persistence = null, int agents = 8, int seed = 17)
+    private readonly Tests.Persistence.TestStore _database;
+
+    public ServedEngine(Action<EngineOptions>? configure = null, PersistenceOptions? persistence = null, int agents = 8, int seed = 17,
+        StoreProvider provider = StoreProvider.Sqlite)
     {
         Options = new EngineOptions
         {
@@ -39,7 +42,8 @@ internal sealed class ServedEngine : IAsyncDisposable
         Persistence = persistence ?? new PersistenceOptions();
         Seed = seed;
         Exchange = new SimulatedExchange(Options.Simulated, _exchangeClock, new Random(seed));
-        DataDir = NewDir();
+        _database = new Tests.Persistence.TestStore(provider, NewDir());
+        DataDir = _database.Location.DataDir;
     }
 
     public EngineOptions Options { get; }
@@ -48,6 +52,10 @@ internal sealed class ServedEngine : IAsyncDisposable
     public SimulatedExchange Exchange { get; }
     /// <summary>The data dir the engine runs on (a restart may move it to a killed copy).</summary>
     public string DataDir { get; private set; }
+    /// <summary>The store the engine runs on: <see cref="DataDir"/>'s SQLite file, or the test's PostgreSQL database.</summary>
+    public StoreLocation Location => _database.Location.IsPostgres
+        ? new StoreLocation(DataDir, StoreProvider.Postgres, _database.Location.ConnectionString)
+        : new StoreLocation(DataDir);
     public EngineStore? Store { get; private set; }
     public StartedEngine? Started { get; private set; }
     public TradingLoop? Loop { get; private set; }
@@ -65,7 +73,7 @@ internal sealed class ServedEngine : IAsyncDisposable
     public async Task<StartedEngine> StartAsync(bool exchangeBars = true, Func<Task>? beforeRun = null)
     {
         Bars.Clear();
-        Store = EngineStore.Open(DataDir, TimeProvider.System, Persistence);
+        Store = EngineStore.Open(Location, TimeProvider.System, Persistence);
         var clock = new ReplayClock(DateTimeOffset.UnixEpoch);
         _exchangeClock.Clock = clock;
         var feed = new ReplayFeed(Candles.Value);
@@ -155,7 +163,7 @@ internal sealed class ServedEngine : IAsyncDisposable
 
     public void UseDataDir(string dataDir) => DataDir = dataDir;
 
-    public StoreReader Reader() => StoreReader.Open(DataDir);
+    public StoreReader Reader() => StoreReader.Open(Location);
 
     public async ValueTask DisposeAsync()
     {
@@ -168,6 +176,7 @@ internal sealed class ServedEngine : IAsyncDisposable
             // the loop died already (a crash test): nothing more to stop
             Store?.Dispose();
         }
+        _database.Dispose();
     }
 
     private static string NewDir() => Path.Combine(Path.GetTempPath(), "prometheus-tests", Guid.NewGuid().ToString("N"));

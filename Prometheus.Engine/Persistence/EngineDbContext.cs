@@ -7,10 +7,16 @@ namespace Prometheus.Engine.Persistence;
 /// <summary>
 /// The engine's SQLite database (&lt;DataDir&gt;/prometheus.db). The schema is the hand-written migrations in
 /// Migrations/ (EF Core Design is not in the package registry here, so they are not generated): a change to a row
-/// class needs a new migration. Money columns are decimal, which this provider stores as TEXT: exact.
+/// class needs a new migration, for each provider (<see cref="PostgresEngineDbContext"/> has its own set). Money columns
+/// are decimal, which this provider stores as TEXT: exact.
 /// </summary>
-public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) : DbContext(options)
+public class EngineDbContext : DbContext
 {
+    public EngineDbContext(DbContextOptions<EngineDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type: EF keys its migrations by the context type.</summary>
+    protected EngineDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<TradeRow> Trades => Set<TradeRow>();
     public DbSet<FundingRow> Funding => Set<FundingRow>();
     public DbSet<EventRow> Events => Set<EventRow>();
@@ -37,7 +43,7 @@ public sealed class EngineDbContext(DbContextOptions<EngineDbContext> options) :
         Configure(new DbContextOptionsBuilder<EngineDbContext>().UseSqlite(connection));
 
     // Migrations are written by hand, without a model snapshot: EF cannot diff, so it must not warn.
-    private static DbContextOptions<EngineDbContext> Configure(DbContextOptionsBuilder<EngineDbContext> builder) =>
+    internal static DbContextOptions<T> Configure<T>(DbContextOptionsBuilder<T> builder) where T : DbContext =>
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options;
 
     protected override void OnModelCreating(ModelBuilder model)

@@ -119,7 +119,7 @@ public sealed partial class EngineStore : ICheckpointSink
     /// <summary>The snapshot schedule of Prometheus:Persistence, counted from the newest snapshot this store holds.</summary>
     public SnapshotSchedule SnapshotSchedule(long cycle)
     {
-        using var reader = StoreReader.Open(_dataDir);
+        using var reader = StoreReader.Open(Location);
         var newest = reader.Snapshots().FirstOrDefault();
         if (newest is not null) Interlocked.CompareExchange(ref _lastSnapshotAtMs, newest.RecordedAtMs, -1);
         return new SnapshotSchedule(_options.SnapshotEveryCycles, TimeSpan.FromMinutes(_options.SnapshotIntervalMinutes),
@@ -136,7 +136,7 @@ public sealed partial class EngineStore : ICheckpointSink
     /// </summary>
     private void Prune()
     {
-        var rows = Sqlite.Read(_background, "SELECT Version, File, RecordedAtMs FROM Snapshots ORDER BY Version DESC",
+        var rows = StoreSql.Read(_background, "SELECT Version, File, RecordedAtMs FROM Snapshots ORDER BY Version DESC",
             r => (Version: r.GetInt64(0), File: r.GetString(1), RecordedAtMs: r.GetInt64(2)));
         if (rows.Count == 0) return;
         var cutoff = NowMs - (long)(_options.PointInTimeHours * 3_600_000);
@@ -145,12 +145,13 @@ public sealed partial class EngineStore : ICheckpointSink
         var keep = rows.Take(_options.SnapshotsKept).Select(r => r.Version).Append(anchor.Version).ToHashSet();
         var oldestKept = keep.Min();
         var doomed = rows.Where(r => !keep.Contains(r.Version)).ToList();
+        lock (_writeGate)
         using (var transaction = _background.BeginTransaction())
         {
             foreach (var row in doomed)
-                Sqlite.Execute(_background, FormattableString.Invariant($"DELETE FROM Snapshots WHERE Version = {row.Version}"), transaction);
-            Sqlite.Execute(_background, FormattableString.Invariant($"DELETE FROM Events WHERE Version <= {oldestKept}"), transaction);
-            Sqlite.Execute(_background, FormattableString.Invariant($"DELETE FROM Checkpoints WHERE Version < {oldestKept}"), transaction);
+                StoreSql.Execute(_background, FormattableString.Invariant($"DELETE FROM Snapshots WHERE Version = {row.Version}"), transaction);
+            StoreSql.Execute(_background, FormattableString.Invariant($"DELETE FROM Events WHERE Version <= {oldestKept}"), transaction);
+            StoreSql.Execute(_background, FormattableString.Invariant($"DELETE FROM Checkpoints WHERE Version < {oldestKept}"), transaction);
             transaction.Commit();
         }
         var named = rows.Where(r => keep.Contains(r.Version)).Select(r => r.File).ToHashSet(StringComparer.Ordinal);
@@ -205,7 +206,7 @@ public sealed partial class EngineStore : ICheckpointSink
 
     private async Task WriteLoopAsync()
     {
-        using var commands = new StoreCommands(_background);
+        using var commands = new StoreCommands(_background, _writeGate);
         await foreach (var work in _queue.Reader.ReadAllAsync())
             await work(commands);
     }

@@ -19,7 +19,10 @@ public sealed partial class EngineStore : IEngineStore
     /// <summary>The store version of the latest change handed to the store.</summary>
     public long Version => _version;
 
-    private void PrepareLoopCommands() => _loopCommands = new StoreCommands(_loop);
+    /// <summary>One write transaction at a time across the loop's and the background writer's connections (see <see cref="StoreCommands"/>).</summary>
+    private readonly Lock _writeGate = new();
+
+    private void PrepareLoopCommands() => _loopCommands = new StoreCommands(_loop, _writeGate);
 
     private void DisposeLoopCommands() => _loopCommands.Dispose();
 

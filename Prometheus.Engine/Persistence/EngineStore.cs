@@ -1,11 +1,14 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 
 namespace Prometheus.Engine.Persistence;
 
 /// <summary>
-/// The engine's durable memory: &lt;DataDir&gt;/prometheus.db (SQLite, WAL, synchronous=FULL: a commit is on disk when it
-/// returns) and full snapshots in &lt;DataDir&gt;/snapshots. Entry points: <see cref="Open"/>; the trading loop's
+/// The engine's durable memory: its database (<see cref="StoreLocation"/>: &lt;DataDir&gt;/prometheus.db, SQLite in WAL with
+/// synchronous=FULL, or PostgreSQL, whose commit is durable when it returns too) and full snapshots in &lt;DataDir&gt;/snapshots
+/// (files on both providers). Entry points: <see cref="Open"/>; the trading loop's
 /// writes (<see cref="Supervision.IEngineStore"/>: journal, bookings, births, deaths, each one transaction, on the
 /// loop's thread); checkpoints and snapshots (<see cref="Supervision.ICheckpointSink"/>, written by a background
 /// writer so saving never stalls trading); <see cref="LoadState"/> for a restart or a point in time.
@@ -26,49 +29,52 @@ public sealed partial class EngineStore : IDisposable
     private readonly string _dataDir;
     private readonly TimeProvider _wall;
     private readonly PersistenceOptions _options;
-    private readonly SqliteConnection _loop;
-    private readonly SqliteConnection _background;
+    private readonly DbConnection _loop;
+    private readonly DbConnection _background;
     private bool _disposed;
 
-    private EngineStore(string dataDir, string path, TimeProvider wall, PersistenceOptions options, SqliteConnection loop, SqliteConnection background)
+    private EngineStore(StoreLocation location, TimeProvider wall, PersistenceOptions options, DbConnection loop, DbConnection background)
     {
-        _dataDir = dataDir;
-        FilePath = path;
+        Location = location;
+        _dataDir = location.DataDir;
+        FilePath = location.Describe();
         _wall = wall;
         _options = options;
         _loop = loop;
         _background = background;
         _version = MaxVersion();
-        _persistedDecision = (long)(Sqlite.Scalar(_loop, "SELECT coalesce(max(Number), 0) FROM MastermindDecisions") ?? 0L);
+        _persistedDecision = Convert.ToInt64(StoreSql.Scalar(_loop, "SELECT coalesce(max(Number), 0) FROM MastermindDecisions") ?? 0L);
         PrepareLoopCommands();
         _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
+    /// <summary>The database, for messages: the SQLite file's path, or the PostgreSQL server and database (never the credentials).</summary>
     public string FilePath { get; }
     public string DataDir => _dataDir;
+    public StoreLocation Location { get; }
 
     /// <summary>
-    /// Opens (or creates) the store in <paramref name="dataDir"/> and brings its schema up to date.
+    /// Opens (or creates) the store at <paramref name="location"/> (a data dir alone: SQLite) and brings its schema up to date.
     /// </summary>
-    /// <exception cref="EngineStoreException">The folder cannot be written, or the database is truncated, corrupt,
-    /// not Prometheus's, or written by a newer version. Nothing was written to it.</exception>
-    public static EngineStore Open(string dataDir, TimeProvider wall, PersistenceOptions options)
+    /// <exception cref="EngineStoreException">The folder cannot be written, or the database cannot be reached, is truncated,
+    /// corrupt, not Prometheus's, or written by a newer version. Nothing was written to it.</exception>
+    public static EngineStore Open(StoreLocation location, TimeProvider wall, PersistenceOptions options)
     {
-        var dir = Path.GetFullPath(dataDir);
-        EnsureWritable(dir);
-        var path = Path.Combine(dir, FileName);
+        EnsureWritable(location.DataDir);
+        if (location.IsPostgres) return OpenPostgres(location, wall, options);
+        var path = location.SqlitePath;
         if (File.Exists(path))
             Check(path);
 
-        SqliteConnection? loop = null, background = null;
+        DbConnection? loop = null, background = null;
         try
         {
-            loop = Sqlite.Connect(path, SqliteOpenMode.ReadWriteCreate);
-            Configure(loop);
-            Migrate(loop);
-            background = Sqlite.Connect(path, SqliteOpenMode.ReadWrite);
-            Configure(background);
-            return new EngineStore(dir, path, wall, options, loop, background);
+            loop = location.Connect(create: true);
+            Configure((SqliteConnection)loop);
+            Migrate(loop, StoreProvider.Sqlite);
+            background = location.Connect();
+            Configure((SqliteConnection)background);
+            return new EngineStore(location, wall, options, loop, background);
         }
         catch (SqliteException e)
         {
@@ -84,16 +90,43 @@ public sealed partial class EngineStore : IDisposable
         }
     }
 
-    /// <summary>The migrations this build knows, oldest first.</summary>
-    public static IReadOnlyList<string> KnownMigrations()
+    private static EngineStore OpenPostgres(StoreLocation location, TimeProvider wall, PersistenceOptions options)
     {
-        using var context = new EngineDbContext(EngineDbContext.OptionsFor("Data Source=:memory:"));
+        DbConnection? loop = null, background = null;
+        try
+        {
+            loop = location.Connect();
+            CheckPostgres(loop, location);
+            Migrate(loop, StoreProvider.Postgres);
+            background = location.Connect();
+            return new EngineStore(location, wall, options, loop, background);
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            loop?.Dispose();
+            background?.Dispose();
+            throw new EngineStoreException($"The database {location.Describe()} cannot be opened: {e.Message}. Check {StoreOptions.Section}:ConnectionString " +
+                "and that the server is running.", e);
+        }
+        catch
+        {
+            loop?.Dispose();
+            background?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The migrations this build knows for <paramref name="provider"/>, oldest first.</summary>
+    public static IReadOnlyList<string> KnownMigrations(StoreProvider provider = StoreProvider.Sqlite)
+    {
+        using EngineDbContext context = provider == StoreProvider.Postgres
+            ? new PostgresEngineDbContext(PostgresEngineDbContext.OptionsFor("Host=localhost"))
+            : new EngineDbContext(EngineDbContext.OptionsFor("Data Source=:memory:"));
         return [.. context.Database.GetMigrations()];
     }
 
-    /// <summary>An EF Core context on the store's file, for queries (the writes go through the store).</summary>
-    public EngineDbContext CreateContext() =>
-        new(EngineDbContext.OptionsFor(new SqliteConnectionStringBuilder { DataSource = FilePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()));
+    /// <summary>An EF Core context on the store's database, read-only, for queries (the writes go through the store).</summary>
+    public EngineDbContext CreateContext() => Location.CreateContext();
 
     public void Dispose()
     {
@@ -146,10 +179,7 @@ public sealed partial class EngineStore : IDisposable
                 return;
             }
             var applied = Sqlite.Read(connection, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId", r => r.GetString(0));
-            var unknown = applied.Except(KnownMigrations(), StringComparer.Ordinal).ToList();
-            if (unknown.Count > 0)
-                throw Refused(path, $"was written by a newer version of Prometheus (schema {unknown[^1]}; this version knows up to {KnownMigrations()[^1]})",
-                    "run the version that wrote it");
+            CheckApplied(path, applied, StoreProvider.Sqlite);
         }
         catch (SqliteException e)
         {
@@ -157,8 +187,32 @@ public sealed partial class EngineStore : IDisposable
         }
     }
 
+    /// <summary>The same checks on a PostgreSQL database (its own schema, no newer migrations); they read only.</summary>
+    private static void CheckPostgres(DbConnection connection, StoreLocation location)
+    {
+        var name = location.Describe();
+        var hasHistory = StoreSql.Scalar(connection, "SELECT to_regclass('\"__EFMigrationsHistory\"')::text") is not null;
+        if (!hasHistory)
+        {
+            if (StoreSql.Scalar(connection, "SELECT to_regclass('trades')::text") is not null)
+                throw Refused(name, "has a Trades table but no migration history: it is not Prometheus's", "use an empty database for Prometheus");
+            return;
+        }
+        var applied = StoreSql.Read(connection, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"", r => r.GetString(0));
+        CheckApplied(name, applied, StoreProvider.Postgres);
+    }
+
+    private static void CheckApplied(string name, IReadOnlyList<string> applied, StoreProvider provider)
+    {
+        var known = KnownMigrations(provider);
+        var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw Refused(name, $"was written by a newer version of Prometheus (schema {unknown[^1]}; this version knows up to {known[^1]})",
+                "run the version that wrote it");
+    }
+
     private static EngineStoreException Refused(string path, string problem, string advice = "restore it from a copy, or move it away to start afresh") =>
-        new($"The database {path} {problem}. The file was left as it is: {advice}.");
+        new($"The database {path} {problem}. The {(path.StartsWith("PostgreSQL ", StringComparison.Ordinal) ? "database" : "file")} was left as it is: {advice}.");
 
     private static void Configure(SqliteConnection connection)
     {
@@ -169,14 +223,17 @@ public sealed partial class EngineStore : IDisposable
         Sqlite.Execute(connection, "PRAGMA busy_timeout=10000");
     }
 
-    private static void Migrate(SqliteConnection connection)
+    private static void Migrate(DbConnection connection, StoreProvider provider)
     {
-        using var context = new EngineDbContext(EngineDbContext.OptionsFor(connection));
+        using EngineDbContext context = provider == StoreProvider.Postgres
+            ? new PostgresEngineDbContext(PostgresEngineDbContext.OptionsFor(connection))
+            : new EngineDbContext(EngineDbContext.OptionsFor(connection));
         context.Database.Migrate();
     }
 
-    private long MaxVersion() => (long)(Sqlite.Scalar(_loop, """
-        SELECT max(coalesce((SELECT max(Version) FROM Events), 0), coalesce((SELECT max(Version) FROM Snapshots), 0),
-                   coalesce((SELECT max(Version) FROM Checkpoints), 0), coalesce((SELECT max(Version) FROM EngineState), 0))
+    // One statement both dialects run (SQLite's max() of several arguments is not PostgreSQL's).
+    private long MaxVersion() => Convert.ToInt64(StoreSql.Scalar(_loop, """
+        SELECT coalesce(max(v), 0) FROM (SELECT max(Version) AS v FROM Events UNION ALL SELECT max(Version) FROM Snapshots
+            UNION ALL SELECT max(Version) FROM Checkpoints UNION ALL SELECT max(Version) FROM EngineState) AS versions
         """) ?? 0L);
 }

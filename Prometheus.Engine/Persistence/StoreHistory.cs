@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Supervision;
@@ -7,11 +7,11 @@ using Prometheus.Engine.Supervision;
 namespace Prometheus.Engine.Persistence;
 
 /// <summary>
-/// <see cref="IHistory"/> on the store of a data dir, each read on a read-only connection of its own (WAL: it sees the
-/// last commit): filters and counts over a million records cost the trading loop nothing. Money columns are TEXT and
+/// <see cref="IHistory"/> on a store (a data dir alone: SQLite), each read on a read-only connection of its own (it sees
+/// the last commit): filters and counts over a million records cost the trading loop nothing. Money columns are TEXT and
 /// parsed as decimal, never through double. Before the store exists every read is empty.
 /// </summary>
-public sealed class StoreHistory(string dataDir) : IHistory
+public sealed class StoreHistory(StoreLocation location) : IHistory
 {
     private const string TradeColumns = """
         TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId, TimestampMs, Confidence, RealizedPnl, Origin
@@ -28,10 +28,10 @@ public sealed class StoreHistory(string dataDir) : IHistory
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
 
         await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {TradeColumns} FROM Trades{where} ORDER BY TradeId DESC LIMIT $take OFFSET $skip";
+        select.CommandText = $"SELECT {TradeColumns} FROM Trades{where} ORDER BY TradeId DESC LIMIT @take OFFSET @skip";
         bind(select);
-        select.Parameters.AddWithValue("$take", take);
-        select.Parameters.AddWithValue("$skip", skip);
+        StoreSql.Add(select, "@take", take);
+        StoreSql.Add(select, "@skip", skip);
         return (total, await ReadTradesAsync(select, ct));
     }
 
@@ -43,13 +43,13 @@ public sealed class StoreHistory(string dataDir) : IHistory
         await using var select = connection.CreateCommand();
         select.CommandText = $"""
             SELECT {TradeColumns}
-            FROM Trades{(where.Length == 0 ? " WHERE" : where + " AND")} TimestampMs >= $from AND TimestampMs <= $to
-            ORDER BY TradeId DESC LIMIT $max
+            FROM Trades{(where.Length == 0 ? " WHERE" : where + " AND")} TimestampMs >= @from AND TimestampMs <= @to
+            ORDER BY TradeId DESC LIMIT @max
             """;
         bind(select);
-        select.Parameters.AddWithValue("$from", fromMs);
-        select.Parameters.AddWithValue("$to", toMs);
-        select.Parameters.AddWithValue("$max", max);
+        StoreSql.Add(select, "@from", fromMs);
+        StoreSql.Add(select, "@to", toMs);
+        StoreSql.Add(select, "@max", max);
         var items = await ReadTradesAsync(select, ct);
         items.Reverse();
         return items;
@@ -60,10 +60,10 @@ public sealed class StoreHistory(string dataDir) : IHistory
         await using var connection = Open();
         if (connection is null) return [];
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT TimeMs, Equity, MarketPrice FROM EquityPoints WHERE AgentId = $agent AND TimeMs >= $from AND TimeMs <= $to ORDER BY TimeMs";
-        select.Parameters.AddWithValue("$agent", agentId);
-        select.Parameters.AddWithValue("$from", fromMs);
-        select.Parameters.AddWithValue("$to", toMs);
+        select.CommandText = "SELECT TimeMs, Equity, MarketPrice FROM EquityPoints WHERE AgentId = @agent AND TimeMs >= @from AND TimeMs <= @to ORDER BY TimeMs";
+        StoreSql.Add(select, "@agent", agentId);
+        StoreSql.Add(select, "@from", fromMs);
+        StoreSql.Add(select, "@to", toMs);
         var points = new List<EquityMark>();
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -80,39 +80,27 @@ public sealed class StoreHistory(string dataDir) : IHistory
         var days = new List<(long, int)>();
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            days.Add((reader.GetInt64(0) * 86_400_000L, reader.GetInt32(1)));
+            days.Add((reader.GetInt64(0) * 86_400_000L, (int)reader.GetInt64(1)));
         return days;
     }
 
-    private SqliteConnection? Open()
-    {
-        var path = Path.Combine(dataDir, EngineStore.FileName);
-        if (!File.Exists(path)) return null;
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        return connection;
-    }
+    private DbConnection? Open() => location.Exists ? location.Connect(readOnly: true) : null;
 
-    private static (string Where, Action<SqliteCommand> Bind) Where(TradeQuery query)
+    private static (string Where, Action<DbCommand> Bind) Where(TradeQuery query)
     {
         var clauses = new List<string>();
-        if (query.AgentId is not null) clauses.Add("AgentId = $agent");
-        if (query.Side is not null) clauses.Add("Side = $side");
-        if (!string.IsNullOrEmpty(query.InstId)) clauses.Add("InstId = $inst");
+        if (query.AgentId is not null) clauses.Add("AgentId = @agent");
+        if (query.Side is not null) clauses.Add("Side = @side");
+        if (!string.IsNullOrEmpty(query.InstId)) clauses.Add("InstId = @inst");
         return (clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses), command =>
         {
-            if (query.AgentId is { } agent) command.Parameters.AddWithValue("$agent", agent);
-            if (query.Side is { } side) command.Parameters.AddWithValue("$side", side.ToWire());
-            if (!string.IsNullOrEmpty(query.InstId)) command.Parameters.AddWithValue("$inst", query.InstId);
+            if (query.AgentId is { } agent) StoreSql.Add(command, "@agent", agent);
+            if (query.Side is { } side) StoreSql.Add(command, "@side", side.ToWire());
+            if (!string.IsNullOrEmpty(query.InstId)) StoreSql.Add(command, "@inst", query.InstId);
         });
     }
 
-    private static async Task<List<TradeRecord>> ReadTradesAsync(SqliteCommand select, CancellationToken ct)
+    private static async Task<List<TradeRecord>> ReadTradesAsync(DbCommand select, CancellationToken ct)
     {
         var items = new List<TradeRecord>();
         await using var reader = await select.ExecuteReaderAsync(ct);
@@ -125,5 +113,5 @@ public sealed class StoreHistory(string dataDir) : IHistory
         return items;
     }
 
-    private static decimal Money(SqliteDataReader r, int column) => decimal.Parse(r.GetString(column), NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static decimal Money(DbDataReader r, int column) => decimal.Parse(r.GetString(column), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

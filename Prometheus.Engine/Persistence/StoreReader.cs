@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
@@ -6,7 +8,7 @@ using Prometheus.Engine.Persistence.Rows;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Recovery.Reconciliation;
 using Prometheus.Engine.Supervision;
-using static Prometheus.Engine.Persistence.Sqlite;
+using static Prometheus.Engine.Persistence.StoreSql;
 
 namespace Prometheus.Engine.Persistence;
 
@@ -28,35 +30,35 @@ public sealed class StoreReader : IDisposable
         [EventKinds.Control] = typeof(ControlEvent),
     };
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
+    private readonly StoreLocation _location;
     private readonly string _dataDir;
 
-    private StoreReader(string dataDir, SqliteConnection connection)
+    private StoreReader(StoreLocation location, DbConnection connection)
     {
-        _dataDir = dataDir;
+        _location = location;
+        _dataDir = location.DataDir;
         _connection = connection;
     }
 
-    /// <summary>Opens the store of <paramref name="dataDir"/> read-only; it must exist.</summary>
+    /// <summary>Opens the store at <paramref name="location"/> (a data dir alone: SQLite) read-only; it must exist.</summary>
     /// <exception cref="EngineStoreException">There is no store there, or it cannot be read.</exception>
-    public static StoreReader Open(string dataDir)
+    public static StoreReader Open(StoreLocation location)
     {
-        var dir = Path.GetFullPath(dataDir);
-        var path = Path.Combine(dir, EngineStore.FileName);
-        if (!File.Exists(path))
-            throw new EngineStoreException($"There is no saved state in {dir} (no {EngineStore.FileName}).");
+        if (!location.Exists)
+            throw new EngineStoreException($"There is no saved state in {location.DataDir} (no {EngineStore.FileName}).");
         try
         {
-            return new StoreReader(dir, Connect(path, SqliteOpenMode.ReadOnly));
+            return new StoreReader(location, location.Connect(readOnly: true));
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or NpgsqlException)
         {
-            throw new EngineStoreException($"The database {path} cannot be read: {e.Message}", e);
+            throw new EngineStoreException($"The database {location.Describe()} cannot be read: {e.Message}", e);
         }
     }
 
     /// <summary>Whether anything was ever saved: a committed snapshot (a fresh start writes its first one before trading).</summary>
-    public bool HasSavedState => (long)Scalar(_connection, "SELECT count(*) FROM Snapshots")! > 0;
+    public bool HasSavedState => Convert.ToInt64(Scalar(_connection, "SELECT count(*) FROM Snapshots")) > 0;
 
     /// <summary>
     /// The engine at its last save, or as it was at <paramref name="atWallMs"/> (what a crash at that moment would have
@@ -66,7 +68,7 @@ public sealed class StoreReader : IDisposable
     public LoadedState Load(long? atWallMs = null)
     {
         var candidates = Read(_connection, """
-            SELECT Version, File, Sha256, RecordedAtMs FROM Snapshots WHERE RecordedAtMs <= $p0 ORDER BY Version DESC
+            SELECT Version, File, Sha256, RecordedAtMs FROM Snapshots WHERE RecordedAtMs <= @p0 ORDER BY Version DESC
             """, r => (Version: r.GetInt64(0), File: r.GetString(1), Sha: r.GetString(2), At: r.GetInt64(3)), atWallMs ?? long.MaxValue);
         if (candidates.Count == 0)
             throw new EngineStoreException(atWallMs is { } at
@@ -99,13 +101,13 @@ public sealed class StoreReader : IDisposable
     }
 
     /// <summary>Every trade record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
-    public List<TradeRecord> Trades(long? atWallMs = null) => TradeRowReader.ReadAll(_connection.DataSource, atWallMs ?? long.MaxValue);
+    public List<TradeRecord> Trades(long? atWallMs = null) => TradeRowReader.ReadAll(_location, atWallMs ?? long.MaxValue);
 
     /// <summary>Every funding record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
     public List<FundingRecord> Funding(long? atWallMs = null) =>
         Read(_connection, """
             SELECT FundingId, AgentId, InstId, PosSide, FundingTimeMs, PositionAmount, Rate, MarkPrice, Paid, BillId
-            FROM Funding WHERE RecordedAtMs <= $p0 ORDER BY FundingId
+            FROM Funding WHERE RecordedAtMs <= @p0 ORDER BY FundingId
             """, r => new FundingRecord(r.GetInt64(0), r.GetInt32(1), Intern(r.GetString(2)), Enum.Parse<PositionSide>(r.GetString(3)), r.GetInt64(4),
                 Money(r, 5), Money(r, 6), Money(r, 7), Money(r, 8), r.GetString(9)), atWallMs ?? long.MaxValue);
 
@@ -124,7 +126,7 @@ public sealed class StoreReader : IDisposable
 
     /// <summary>The newest audit entries first.</summary>
     public List<AuditRow> Audit(int skip, int take) =>
-        Read(_connection, "SELECT Id, RecordedAtMs, Actor, Action, Detail FROM AuditLog ORDER BY Id DESC LIMIT $p0 OFFSET $p1",
+        Read(_connection, "SELECT Id, RecordedAtMs, Actor, Action, Detail FROM AuditLog ORDER BY Id DESC LIMIT @p0 OFFSET @p1",
             r => new AuditRow { Id = r.GetInt64(0), RecordedAtMs = r.GetInt64(1), Actor = r.GetString(2), Action = r.GetString(3), Detail = r.GetString(4) },
             take, skip);
 
@@ -139,14 +141,14 @@ public sealed class StoreReader : IDisposable
     /// <summary>Every finding ever recorded, with whether it blocked and is resolved.</summary>
     public List<(ReconciliationItem Item, bool Blocking, bool Resolved, long FirstSeenAtMs)> ReconciliationItems() =>
         Read(_connection, "SELECT Item, Blocking, Resolved, FirstSeenAtMs FROM ReconciliationItems ORDER BY FirstSeenAtMs, Id",
-            r => (EngineJson.Deserialize<ReconciliationItem>(r.GetString(0)), r.GetInt64(1) != 0, r.GetInt64(2) != 0, r.GetInt64(3)));
+            r => (EngineJson.Deserialize<ReconciliationItem>(r.GetString(0)), r.GetBoolean(1), r.GetBoolean(2), r.GetInt64(3)));
 
     /// <summary>When the last recovery report was written (the last start), or null before the first.</summary>
     public long? LastRecoveryAtMs() => Scalar(_connection, "SELECT max(RecordedAtMs) FROM RecoveryLog") as long?;
 
     /// <summary>A named counter, or null when it was never set.</summary>
     public long? Counter(string name) =>
-        Read(_connection, "SELECT Value FROM Counters WHERE Name = $p0", r => (long?)r.GetInt64(0), name).FirstOrDefault();
+        Read(_connection, "SELECT Value FROM Counters WHERE Name = @p0", r => (long?)r.GetInt64(0), name).FirstOrDefault();
 
     public List<SnapshotRow> Snapshots() =>
         Read(_connection, "SELECT Version, File, Sha256, Bytes, TakenAtMs, RecordedAtMs, Cycle, LastTradeId FROM Snapshots ORDER BY Version DESC",
@@ -159,7 +161,7 @@ public sealed class StoreReader : IDisposable
     public void Dispose() => _connection.Dispose();
 
     private List<StoredEvent> Events(long afterVersion, long? atWallMs) =>
-        Read(_connection, "SELECT Version, RecordedAtMs, Kind, Payload FROM Events WHERE Version > $p0 AND RecordedAtMs <= $p1 ORDER BY Version",
+        Read(_connection, "SELECT Version, RecordedAtMs, Kind, Payload FROM Events WHERE Version > @p0 AND RecordedAtMs <= @p1 ORDER BY Version",
             r =>
             {
                 var kind = r.GetString(2);

@@ -43,7 +43,7 @@ public static class EngineStartup
         async Task<StartedEngine> StartUnarmedAsync()
         {
             LoadedState? loaded;
-            using (var reader = StoreReader.Open(store.DataDir))
+            using (var reader = StoreReader.Open(store.Location))
                 loaded = reader.HasSavedState ? reader.Load() : null;
             positionMarket(loaded?.State.TakenAtMs);
 

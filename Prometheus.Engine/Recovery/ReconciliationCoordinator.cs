@@ -52,7 +52,7 @@ public sealed partial class ReconciliationCoordinator : ILoopReconciliation
             if (record.ClOrdId.Length > 0 && !ReconciliationIds.IsSynthetic(record.ExchangeTradeId)) _bookedThisCycle[record.ClOrdId] = record.InstId;
         };
         if (store is null) return;
-        using var reader = StoreReader.Open(store.DataDir);
+        using var reader = StoreReader.Open(store.Location);
         foreach (var (orphan, adoptedBy) in reader.Orphans()) _orphans[orphan.Id] = (orphan, adoptedBy);
         // A block still open is not "known": the startup run raises it again, with the choices a person picks from.
         // The report shows what still stands and what was found since the last start, which nobody may have seen yet.

@@ -8,7 +8,8 @@ namespace Prometheus.Web.Tests.Hosting;
 /// <summary>
 /// The real `serve` process killed with SIGKILL at random moments, and mid-booking, again and again: after every
 /// restart no committed trade or funding share is lost or doubled, public equals private, every agent is as last
-/// committed, the engine awaits a person's confirmation and trades nothing before it.
+/// committed, the engine awaits a person's confirmation and trades nothing before it. On the embedded SQLite store and on
+/// PostgreSQL.
 /// </summary>
 public sealed class CrashRecoveryTests
 {
@@ -17,9 +18,9 @@ public sealed class CrashRecoveryTests
         List<ExchangeFill> ExchangeFills, int FundingRecords);
 
     /// <summary>What the engine's store and the exchange's store hold after a kill: the oracle the restart is checked against.</summary>
-    private static Committed ReadCommitted(string dataDir)
+    private static Committed ReadCommitted(string dataDir, StoreLocation? store = null)
     {
-        using var reader = StoreReader.Open(dataDir);
+        using var reader = StoreReader.Open(store ?? dataDir);
         using var exchange = SqliteSimulatedExchangeStore.Open(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName));
         return new Committed(
             [.. reader.Trades().Select(t => (t.TradeId, t.ExchangeTradeId, t.Amount, t.Price))],
@@ -30,16 +31,42 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
-    public async Task Twenty_kills_at_random_moments_and_mid_booking_lose_and_double_nothing()
+    public Task Twenty_kills_at_random_moments_and_mid_booking_lose_and_double_nothing() =>
+        KillAgainAndAgainAsync(20, TempFolder.Create(), storeEnvironment: null, store: null);
+
+    /// <summary>The same on PostgreSQL: fewer rounds (it is the same engine), three of them killed between fill and booking.</summary>
+    [PostgresFact]
+    public async Task On_PostgreSQL_kills_at_random_moments_and_mid_booking_lose_and_double_nothing()
     {
+        using var database = new PostgresTestDatabase();
         var dataDir = TempFolder.Create();
+        await KillAgainAndAgainAsync(12, dataDir, database.Environment(), database.Location(dataDir));
+    }
+
+    /// <summary>A second engine on the same PostgreSQL store and account (another data dir, even another machine) is refused.</summary>
+    [PostgresFact]
+    public async Task On_PostgreSQL_a_second_engine_on_the_same_account_is_refused()
+    {
+        using var database = new PostgresTestDatabase();
+        await using var first = ServeProcess.Start(TempFolder.Create(), barsPerSecond: 50, database.Environment());
+        await first.ReadyAsync();
+        await using var second = ServeProcess.Start(TempFolder.Create(), barsPerSecond: 50, database.Environment());
+        Assert.Equal(2, await second.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Another Prometheus engine is running on this account", second.Output);
+        Assert.DoesNotContain(database.ConnectionString, second.Output);
+        Assert.False(first.HasExited);
+    }
+
+    private static async Task KillAgainAndAgainAsync(int rounds, string dataDir, Dictionary<string, string>? storeEnvironment, StoreLocation? store)
+    {
         var random = new Random(20261129);
         Committed? committed = null;
-        for (var round = 0; round < 20; round++)
+        for (var round = 0; round < rounds; round++)
         {
             // Every fourth run dies inside a booking's transaction (after the exchange filled, before the commit).
             var crashAt = round % 4 == 3 ? random.Next(1, 25) : 0;
-            var environment = crashAt > 0 ? new Dictionary<string, string> { [CrashPoints.Variable] = $"booking:{crashAt}" } : null;
+            var environment = new Dictionary<string, string>(storeEnvironment ?? []);
+            if (crashAt > 0) environment[CrashPoints.Variable] = $"booking:{crashAt}";
             await using var serve = ServeProcess.Start(dataDir, barsPerSecond: 200, environment);
             var status = await serve.ReadyAsync();
 
@@ -60,7 +87,7 @@ public sealed class CrashRecoveryTests
                 await Task.Delay(20);
             Assert.True(crashAt == 0 || serve.HasExited, $"round {round}: the crash point booking:{crashAt} was not reached");
             serve.Kill();
-            committed = ReadCommitted(dataDir);
+            committed = ReadCommitted(dataDir, store);
         }
         Assert.True(committed!.Trades.Count > 50, $"the rounds traded ({committed.Trades.Count} trades)");
     }

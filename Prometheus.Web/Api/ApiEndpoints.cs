@@ -42,7 +42,7 @@ public static class ApiEndpoints
         api.MapGet("/audit", (EngineRuntime runtime, [FromQuery] int? skip, [FromQuery] int? take) =>
         {
             if (runtime.Store is null) return ApiResults.Starting(runtime);
-            using var reader = StoreReader.Open(runtime.Store.DataDir);
+            using var reader = StoreReader.Open(runtime.Store.Location);
             return Results.Ok(reader.Audit(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, MaxPage))
                 .Select(a => new AuditView(a.Id, DateTimeOffset.FromUnixTimeMilliseconds(a.RecordedAtMs), a.Actor, a.Action, a.Detail)));
         });

@@ -38,7 +38,7 @@ public static class HistoryEndpoints
     public static async Task<List<EquityMark>?> EquityAsync(EngineRuntime runtime, int agentId, long fromMs, long toMs, CancellationToken ct = default)
     {
         if (runtime.Store is not { } store) return null;
-        IHistory history = new StoreHistory(store.DataDir);
+        IHistory history = new StoreHistory(store.Location);
         return await history.EquityAsync(agentId, fromMs, toMs, ct);
     }
 

@@ -23,7 +23,7 @@ public static class Performance
     {
         if (runtime.ReadModel is not { } model || runtime.Store is not { } store) return null;
         var now = Figures(model);
-        var curve = await new StoreHistory(store.DataDir).EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
+        var curve = await new StoreHistory(store.Location).EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
         return Summary(now, curve);
     }
 
@@ -32,7 +32,7 @@ public static class Performance
     {
         if (runtime.ReadModel is not { } model || runtime.Store is not { } store) return null;
         var now = Figures(model);
-        IHistory history = new StoreHistory(store.DataDir);
+        IHistory history = new StoreHistory(store.Location);
         var curve = await history.EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
         return Profit(period, now, curve, await history.TradesPerDayAsync(ct));
     }

@@ -59,6 +59,9 @@ public static class RecoverVerb
         var options = PrometheusOptionsExtensions.LoadEngineOptions(configuration);
         var persistence = OptionsSection.Bind<PersistenceOptions>(configuration, PersistenceOptions.Section);
         var recovery = OptionsSection.Bind<RecoveryOptions>(configuration, RecoveryOptions.Section);
+        var storeOptions = OptionsSection.Bind<StoreOptions>(configuration, StoreOptions.Section);
+        if (storeOptions.Validate().FirstOrDefault() is { } storeError)
+            throw new CliException(storeError);
         if (agentsOnly && into is null)
             throw new CliException("--agents-only needs --into DIR: the fresh ledgers go into a new data dir, the old one is left as it is");
         var source = Path.GetFullPath(dataDirArg ?? DataDirectory.Resolve(configuration));
@@ -69,7 +72,8 @@ public static class RecoverVerb
         IReadOnlyList<ExchangeFill>? fills;
         try
         {
-            using var reader = StoreReader.Open(source);
+            // The store the engine keeps (Prometheus:Store); a copy made with --into is always a new SQLite data dir.
+            using var reader = StoreReader.Open(storeOptions.Location(source));
             if (!reader.HasSavedState)
                 throw new CliException($"there is no saved state in {source}: nothing was ever saved there");
             loaded = reader.Load(at?.ToUnixTimeMilliseconds());

@@ -34,6 +34,7 @@ public static class PrometheusOptionsExtensions
         services.AddValidated<BacktestOptions>(configuration, BacktestOptions.Section);
         services.AddValidated<PaperOptions>(configuration, PaperOptions.Section);
         services.AddValidated<PersistenceOptions>(configuration, PersistenceOptions.Section);
+        services.AddValidated<StoreOptions>(configuration, StoreOptions.Section);
         services.AddValidated<RecoveryOptions>(configuration, RecoveryOptions.Section);
         services.AddValidated<ExchangeOptions>(configuration, ExchangeOptions.Section);
         services.AddValidated<OkxOptions>(configuration, OkxOptions.Section);

@@ -17,7 +17,7 @@ public sealed class TradeQueries(EngineRuntime runtime)
     public async Task<TradePage> PageAsync(TradeFilter filter, int skip, int take, CancellationToken ct = default)
     {
         if (runtime.Store is not { } store) return new TradePage(0, skip, take, []);
-        var (total, items) = await new StoreHistory(store.DataDir).TradesAsync(Query(filter), skip, take, ct);
+        var (total, items) = await new StoreHistory(store.Location).TradesAsync(Query(filter), skip, take, ct);
         return new TradePage(total, skip, take, items);
     }
 
@@ -32,7 +32,7 @@ public sealed class TradeQueries(EngineRuntime runtime)
 
     /// <summary>Trades between two market times (for the candle chart's markers), oldest first, at most <paramref name="max"/>.</summary>
     public Task<List<TradeRecord>> BetweenAsync(long fromMs, long toMs, TradeFilter filter, int max, CancellationToken ct = default) =>
-        runtime.Store is { } store ? new StoreHistory(store.DataDir).TradesBetweenAsync(fromMs, toMs, Query(filter), max, ct) : Task.FromResult(new List<TradeRecord>());
+        runtime.Store is { } store ? new StoreHistory(store.Location).TradesBetweenAsync(fromMs, toMs, Query(filter), max, ct) : Task.FromResult(new List<TradeRecord>());
 
     private static TradeQuery Query(TradeFilter filter) => new(filter.AgentId, filter.Side, filter.InstId);
 }

@@ -23,6 +23,7 @@ public sealed class EngineResources(
     EngineOptions engineOptions,
     IOptions<PaperOptions> paper,
     IOptions<PersistenceOptions> persistence,
+    IOptions<StoreOptions> storeOptions,
     IOptions<ExchangeOptions> exchange,
     TimeProvider wall) : IDisposable
 {
@@ -34,6 +35,7 @@ public sealed class EngineResources(
 
     private readonly Lock _gate = new();
     private DataDirectoryLock? _lock;
+    private StoreLease? _lease;
 
     public string DataDir { get; private set; } = "";
     public EngineStore Store { get; private set; } = null!;
@@ -58,9 +60,12 @@ public sealed class EngineResources(
             if (_lock is not null) return;
             var dataDir = DataDirectory.Resolve(configuration);
             var directoryLock = DataDirectoryLock.Acquire(dataDir);
+            var location = storeOptions.Value.Location(dataDir);
             try
             {
-                Store = EngineStore.Open(dataDir, wall, persistence.Value);
+                // On PostgreSQL the store may be shared by machines: the account's lease keeps it to one engine.
+                if (location.IsPostgres) _lease = StoreLease.Acquire(location, Account);
+                Store = EngineStore.Open(location, wall, persistence.Value);
                 // The market clock starts at the epoch; the engine service moves it to where trading resumes.
                 MarketClock = new ReplayClock(DateTimeOffset.UnixEpoch);
                 if (Mode == ExchangeMode.Simulated)
@@ -77,11 +82,16 @@ public sealed class EngineResources(
             {
                 Exchange?.Dispose();
                 Store?.Dispose();
+                _lease?.Dispose();
+                _lease = null;
                 directoryLock.Dispose();
                 throw;
             }
         }
     }
+
+    /// <summary>The account the engine trades: the OKX API key (only its hash reaches the database), or the embedded simulated exchange.</summary>
+    private string Account => Mode == ExchangeMode.Okx ? "okx:" + exchange.Value.Okx.ApiKey : "simulated";
 
     public void Dispose()
     {
@@ -98,6 +108,8 @@ public sealed class EngineResources(
                 foreach (var connection in Enumerable.Reverse(Connections))
                     connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 Connections.Clear();
+                _lease?.Dispose();
+                _lease = null;
                 _lock.Dispose();
                 _lock = null;
             }

@@ -1,0 +1,58 @@
+using Npgsql;
+using Prometheus.Engine.Persistence;
+
+namespace Prometheus.Web.Tests.Hosting;
+
+/// <summary>
+/// A PostgreSQL database of its own for one test, on the server PROMETHEUS_TEST_POSTGRES names (test.sh starts a
+/// throwaway cluster and sets it); dropped at the end. <see cref="Environment"/> points a `serve` process at it.
+/// </summary>
+internal sealed class PostgresTestDatabase : IDisposable
+{
+    public const string Variable = "PROMETHEUS_TEST_POSTGRES";
+
+    public static string? Server => System.Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    private readonly string _name = "prometheus_test_" + Guid.NewGuid().ToString("N");
+
+    public PostgresTestDatabase()
+    {
+        using var admin = new NpgsqlConnection(Server ?? throw new InvalidOperationException($"{Variable} is not set"));
+        admin.Open();
+        using var create = admin.CreateCommand();
+        create.CommandText = $"CREATE DATABASE {_name}";
+        create.ExecuteNonQuery();
+        ConnectionString = new NpgsqlConnectionStringBuilder(Server) { Database = _name }.ConnectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public StoreLocation Location(string dataDir) => new(dataDir, StoreProvider.Postgres, ConnectionString);
+
+    /// <summary>The environment that makes `serve` keep its store here.</summary>
+    public Dictionary<string, string> Environment() => new()
+    {
+        ["Prometheus__Store__Provider"] = "Postgres",
+        ["Prometheus__Store__ConnectionString"] = ConnectionString,
+    };
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var admin = new NpgsqlConnection(Server);
+        admin.Open();
+        using var drop = admin.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+}
+
+/// <summary>A test that needs a PostgreSQL server: skipped, saying why, when PROMETHEUS_TEST_POSTGRES is not set.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (PostgresTestDatabase.Server is null)
+            Skip = $"{PostgresTestDatabase.Variable} is not set: no PostgreSQL server (test.sh starts one; scripts/postgres-test-cluster.sh start)";
+    }
+}
