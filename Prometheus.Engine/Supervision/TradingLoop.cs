@@ -9,8 +9,9 @@ namespace Prometheus.Engine.Supervision;
 /// <summary>
 /// The live and paper trading loop: one thread of control that paces bars from the feed, drives the market and
 /// the Supervisor, takes checkpoints and snapshots, and executes commands (confirm, pause, resume, close-all,
-/// queries) between cycles, in order. Everything else talks to it through <see cref="SendAsync"/> and
-/// <see cref="QueryAsync{T}"/>, so nothing inside the engine needs a lock.
+/// queries) between cycles, in order. Everything else talks to it through its commands and
+/// <see cref="QueryAsync{T}"/>, and reads it through <see cref="ReadModel"/> (an immutable model it publishes by one
+/// reference swap), so nothing inside the engine needs a lock.
 /// A stop (cancellation) finishes the current cycle, writes a last checkpoint and flushes it.
 /// </summary>
 public sealed class TradingLoop
