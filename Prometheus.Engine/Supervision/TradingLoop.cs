@@ -248,15 +248,16 @@ public sealed class TradingLoop
         {
             await DrainInboxAsync();
             var now = _wall.GetUtcNow();
-            if (_readModelStale) Publish(); // the loop is about to wait: readers get the last cycle
             if (now < nextBarAt)
             {
+                PublishIfStale();
                 await WaitForInboxAsync(nextBarAt - now, stop);
                 continue;
             }
             if (!_feed.TryNext(out var bar))
             {
                 // A live feed has no closed bar yet: commands and queries are served while it comes.
+                PublishIfStale();
                 await WaitForInboxAsync(NoBarRetry, stop);
                 continue;
             }
@@ -388,6 +389,12 @@ public sealed class TradingLoop
         {
             // the bar is due, or we are stopping: either way the loop goes on
         }
+    }
+
+    /// <summary>The loop is about to wait: readers get the last cycle a throttled publication held back.</summary>
+    private void PublishIfStale()
+    {
+        if (_readModelStale) Publish();
     }
 
     /// <param name="cycle">After a cycle: the read model waits for <see cref="ReadModelInterval"/>; otherwise it is built now.</param>
