@@ -1,10 +1,12 @@
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Supervision;
 
 namespace Prometheus.Engine.Persistence;
 
 /// <summary>
-/// The engine's history as the store keeps it (it survives restarts): fills, equity curves. The one way the host reads
+/// The engine's history as the store keeps it (it survives restarts): fills, equity curves, births and deaths. The one way the host reads
 /// history; nothing outside Persistence writes SQL.
 /// </summary>
 public interface IHistory
@@ -17,6 +19,12 @@ public interface IHistory
 
     /// <summary>The equity curve of the population (<see cref="EquityMark.Population"/>) or of one agent between two market times, oldest first.</summary>
     Task<List<EquityMark>> EquityAsync(int agentId, long fromMs, long toMs, CancellationToken ct = default);
+
+    /// <summary>Agents born between two market times (inclusive), oldest first, at most <paramref name="max"/> (the newest), as last stored.</summary>
+    Task<List<AgentState>> BirthsAsync(long fromMs, long toMs, int max, CancellationToken ct = default);
+
+    /// <summary>Agents that died between two market times (inclusive), oldest first, at most <paramref name="max"/> (the newest): their Valhalla records.</summary>
+    Task<List<FallenAgent>> DeathsAsync(long fromMs, long toMs, int max, CancellationToken ct = default);
 
     /// <summary>How many fills were booked on each UTC day (market time) that had any, oldest first.</summary>
     Task<List<(long DayStartMs, int Trades)>> TradesPerDayAsync(CancellationToken ct = default);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Data.Common;
+using Prometheus.Engine.Agents;
+using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Supervision;
@@ -69,6 +71,38 @@ public sealed class StoreHistory(StoreLocation location) : IHistory
         while (await reader.ReadAsync(ct))
             points.Add(new EquityMark(agentId, reader.GetInt64(0), Money(reader, 1), reader.IsDBNull(2) ? null : Money(reader, 2)));
         return points;
+    }
+
+    public async Task<List<AgentState>> BirthsAsync(long fromMs, long toMs, int max, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        if (connection is null) return [];
+        // Birth times live inside the stored state (JSON), so the filter runs here; a run holds thousands of agents, not millions.
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT State FROM Agents";
+        var born = new List<AgentState>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            if (EngineJson.Deserialize<AgentState>(reader.GetString(0)) is { } agent && agent.BornAtMs >= fromMs && agent.BornAtMs <= toMs)
+                born.Add(agent);
+        return [.. born.OrderBy(a => a.BornAtMs).ThenBy(a => a.Id).TakeLast(Math.Max(0, max))];
+    }
+
+    public async Task<List<FallenAgent>> DeathsAsync(long fromMs, long toMs, int max, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        if (connection is null) return [];
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT Record FROM Valhalla WHERE DiedAtMs >= @from AND DiedAtMs <= @to ORDER BY DiedAtMs DESC, AgentId DESC LIMIT @max";
+        StoreSql.Add(select, "@from", fromMs);
+        StoreSql.Add(select, "@to", toMs);
+        StoreSql.Add(select, "@max", max);
+        var fallen = new List<FallenAgent>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            fallen.Add(EngineJson.Deserialize<FallenAgent>(reader.GetString(0)));
+        fallen.Reverse();
+        return fallen;
     }
 
     public async Task<List<(long DayStartMs, int Trades)>> TradesPerDayAsync(CancellationToken ct = default)

@@ -9,8 +9,9 @@ namespace Prometheus.Engine.Supervision;
 /// <summary>
 /// The live and paper trading loop: one thread of control that paces bars from the feed, drives the market and
 /// the Supervisor, takes checkpoints and snapshots, and executes commands (confirm, pause, resume, close-all,
-/// queries) between cycles, in order. Everything else talks to it through <see cref="SendAsync"/> and
-/// <see cref="QueryAsync{T}"/>, so nothing inside the engine needs a lock.
+/// queries) between cycles, in order. Everything else talks to it through its commands and
+/// <see cref="QueryAsync{T}"/>, and reads it through <see cref="ReadModel"/> (an immutable model it publishes by one
+/// reference swap), so nothing inside the engine needs a lock.
 /// A stop (cancellation) finishes the current cycle, writes a last checkpoint and flushes it.
 /// </summary>
 public sealed class TradingLoop
@@ -247,15 +248,16 @@ public sealed class TradingLoop
         {
             await DrainInboxAsync();
             var now = _wall.GetUtcNow();
-            if (_readModelStale) Publish(); // the loop is about to wait: readers get the last cycle
             if (now < nextBarAt)
             {
+                PublishIfStale();
                 await WaitForInboxAsync(nextBarAt - now, stop);
                 continue;
             }
             if (!_feed.TryNext(out var bar))
             {
                 // A live feed has no closed bar yet: commands and queries are served while it comes.
+                PublishIfStale();
                 await WaitForInboxAsync(NoBarRetry, stop);
                 continue;
             }
@@ -387,6 +389,12 @@ public sealed class TradingLoop
         {
             // the bar is due, or we are stopping: either way the loop goes on
         }
+    }
+
+    /// <summary>The loop is about to wait: readers get the last cycle a throttled publication held back.</summary>
+    private void PublishIfStale()
+    {
+        if (_readModelStale) Publish();
     }
 
     /// <param name="cycle">After a cycle: the read model waits for <see cref="ReadModelInterval"/>; otherwise it is built now.</param>

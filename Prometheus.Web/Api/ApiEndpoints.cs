@@ -38,7 +38,7 @@ public static class ApiEndpoints
                 : Read(runtime, m => EngineViews.Fills(m, agent, skip ?? 0, take ?? 100)));
         api.MapGet("/ledger/verify", async (EngineRuntime runtime, CancellationToken ct) =>
             runtime.Loop is null ? ApiResults.Starting(runtime)
-            : Results.Ok(await runtime.Loop.VerifyLedgerAsync(runtime.Exchange!, ct)));
+            : Results.Ok(LedgerVerdictView.From(await runtime.Loop.VerifyLedgerAsync(runtime.Exchange!, ct))));
         api.MapGet("/audit", (EngineRuntime runtime, [FromQuery] int? skip, [FromQuery] int? take) =>
         {
             if (runtime.Store is null) return ApiResults.Starting(runtime);

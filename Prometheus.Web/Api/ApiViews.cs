@@ -22,8 +22,8 @@ public sealed record AgentSummary(
 /// <summary>GET /api/agents/{id}: everything about one agent, alive or dead. FundingPaid: net swap funding it paid (negative when received).</summary>
 public sealed record AgentDetail(
     AgentSummary Agent,
-    object Personality,
-    object Emotions,
+    PersonalityView Personality,
+    EmotionsView Emotions,
     DateTimeOffset BornAt,
     DateTimeOffset? DiedAt,
     string? DeathReason,
@@ -33,7 +33,7 @@ public sealed record AgentDetail(
     decimal InitialCapital, decimal Funded, decimal RealizedPnl, decimal FeesPaid, decimal FundingPaid, decimal MaxDrawdown);
 
 /// <summary>GET /api/valhalla: the heroes (best lifetime PnL) and every fallen agent, newest death first.</summary>
-public sealed record ValhallaView(int Count, IReadOnlyList<FallenAgent> Heroes, IReadOnlyList<FallenAgent> Fallen);
+public sealed record ValhallaView(int Count, IReadOnlyList<FallenView> Heroes, IReadOnlyList<FallenView> Fallen);
 
 /// <summary>One page of the public ledger, newest first, as the dashboard's pages read it (the API answers <see cref="FillPage"/>).</summary>
 public sealed record TradePage(int Total, int Skip, int Take, IReadOnlyList<TradeRecord> Items);

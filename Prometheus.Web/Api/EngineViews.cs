@@ -19,14 +19,15 @@ public static class EngineViews
     public static AgentDetail? Agent(EngineReadModel m, int id)
     {
         if (!m.Agents.TryGetValue(id, out var a)) return null;
-        return new AgentDetail(Summary(a), a.Personality, a.Emotions, At(a.BornAtMs), At(a.DiedAtMs),
+        return new AgentDetail(Summary(a), PersonalityView.From(a.Personality), EmotionsView.From(a.Emotions), At(a.BornAtMs), At(a.DiedAtMs),
             a.DeathReason, a.Parents, a.RoundTrips, a.Wins, a.Losses, a.ConsecutiveWins,
             a.ConsecutiveLosses, a.MaxConsecutiveWins, a.MaxConsecutiveLosses, At(a.LastStandSinceMs),
             a.LastStandsSurvived, a.TradingLevel, a.Medals, a.InitialCapital, a.Funded, a.RealizedPnl,
             a.FeesPaid, a.FundingPaid, a.MaxDrawdown);
     }
 
-    public static ValhallaView Valhalla(EngineReadModel m) => new(m.Valhalla.Count, m.Valhalla.Heroes, m.Valhalla.Fallen);
+    public static ValhallaView Valhalla(EngineReadModel m) =>
+        new(m.Valhalla.Count, [.. m.Valhalla.Heroes.Select(FallenView.From)], [.. m.Valhalla.Fallen.Select(FallenView.From)]);
 
     public static FillPage Fills(EngineReadModel m, int? agent, int skip, int take)
     {

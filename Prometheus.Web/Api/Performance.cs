@@ -21,18 +21,17 @@ public static class Performance
     /// <summary>The summary now, or null while the engine starts.</summary>
     public static async Task<SummaryView?> SummaryAsync(EngineRuntime runtime, CancellationToken ct = default)
     {
-        if (runtime.ReadModel is not { } model || runtime.Store is not { } store) return null;
+        if (runtime.ReadModel is not { } model || runtime.History is not { } history) return null;
         var now = Figures(model);
-        var curve = await new StoreHistory(store.Location).EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
+        var curve = await history.EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
         return Summary(now, curve);
     }
 
     /// <summary>PnL per calendar period since the start, oldest first, or null while the engine starts.</summary>
     public static async Task<List<ProfitView>?> ProfitAsync(EngineRuntime runtime, CalendarPeriod period, CancellationToken ct = default)
     {
-        if (runtime.ReadModel is not { } model || runtime.Store is not { } store) return null;
+        if (runtime.ReadModel is not { } model || runtime.History is not { } history) return null;
         var now = Figures(model);
-        IHistory history = new StoreHistory(store.Location);
         var curve = await history.EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue, ct);
         return Profit(period, now, curve, await history.TradesPerDayAsync(ct));
     }

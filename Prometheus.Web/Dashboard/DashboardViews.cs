@@ -40,7 +40,7 @@ public sealed record MastermindView(
     double EnvironmentPressure,
     IReadOnlyList<InstrumentAllocation> Instruments,
     int DecisionCount,
-    IReadOnlyList<AllocationDecision> Decisions);
+    IReadOnlyList<Api.DecisionView> Decisions);
 
 /// <summary>The living agents on one instrument and the capital they hold.</summary>
 public sealed record InstrumentAllocation(string InstId, string Kind, int Agents, decimal Capital, decimal Equity);
@@ -65,6 +65,7 @@ public static class DashboardViews
         var mm = m.Mastermind;
         return new MastermindView(mm.TotalCapital, mm.Pool, mm.StakePerAgent, options.Mastermind.DeployedShare, mm.SpotShare,
             mm.InterventionMode, mm.RiskAppetite, mm.EnvironmentPressure,
-            [.. mm.Instruments.Select(i => new InstrumentAllocation(i.InstId, i.Kind, i.Agents, i.Capital, i.Equity))], mm.DecisionCount, mm.Decisions);
+            [.. mm.Instruments.Select(i => new InstrumentAllocation(i.InstId, i.Kind, i.Agents, i.Capital, i.Equity))], mm.DecisionCount,
+            [.. mm.Decisions.Select(Api.DecisionView.From)]);
     }
 }

@@ -10,14 +10,14 @@ public sealed record TradeFilter(int? AgentId = null, TradeSide? Side = null, st
 
 /// <summary>
 /// Pages of the public ledger for the Trades and agent pages: thin callers of the store's history port
-/// (<see cref="StoreHistory"/>), which reads on a connection of its own and costs the trading loop nothing.
+/// (<see cref="IHistory"/>, from <see cref="EngineRuntime.History"/>), which reads on a connection of its own and costs the trading loop nothing.
 /// </summary>
 public sealed class TradeQueries(EngineRuntime runtime)
 {
     public async Task<TradePage> PageAsync(TradeFilter filter, int skip, int take, CancellationToken ct = default)
     {
-        if (runtime.Store is not { } store) return new TradePage(0, skip, take, []);
-        var (total, items) = await new StoreHistory(store.Location).TradesAsync(Query(filter), skip, take, ct);
+        if (runtime.History is not { } history) return new TradePage(0, skip, take, []);
+        var (total, items) = await history.TradesAsync(Query(filter), skip, take, ct);
         return new TradePage(total, skip, take, items);
     }
 
@@ -32,7 +32,7 @@ public sealed class TradeQueries(EngineRuntime runtime)
 
     /// <summary>Trades between two market times (for the candle chart's markers), oldest first, at most <paramref name="max"/>.</summary>
     public Task<List<TradeRecord>> BetweenAsync(long fromMs, long toMs, TradeFilter filter, int max, CancellationToken ct = default) =>
-        runtime.Store is { } store ? new StoreHistory(store.Location).TradesBetweenAsync(fromMs, toMs, Query(filter), max, ct) : Task.FromResult(new List<TradeRecord>());
+        runtime.History is { } history ? history.TradesBetweenAsync(fromMs, toMs, Query(filter), max, ct) : Task.FromResult(new List<TradeRecord>());
 
     private static TradeQuery Query(TradeFilter filter) => new(filter.AgentId, filter.Side, filter.InstId);
 }

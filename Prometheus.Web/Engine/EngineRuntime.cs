@@ -34,6 +34,12 @@ public sealed class EngineRuntime
     /// <summary>Completes when the engine is up (restored or fresh) and its loop runs; faults when it cannot start.</summary>
     public Task Started => _started.Task;
 
+    /// <summary>
+    /// The history port on this engine's store (fills, equity curves, births and deaths, read on connections of their
+    /// own); null while the engine starts. The one way Web reads history.
+    /// </summary>
+    public IHistory? History => Store is { } store ? new StoreHistory(store.Location) : null;
+
     /// <summary>The engine as last published by its loop (<see cref="TradingLoop.ReadModel"/>); null while it starts.</summary>
     public EngineReadModel? ReadModel => Loop?.ReadModel;
 

@@ -17,13 +17,13 @@ namespace Prometheus.Engine.Tests.Supervision.ReadModel;
 /// </summary>
 public class EngineReadModelTests(ITestOutputHelper output)
 {
-    private static TradingLoop Loop(SupervisorScenario s, EngineState initial, int bars = 20_000) =>
+    private static TradingLoop Loop(SupervisorScenario s, EngineState initial, int bars = 20_000, double barsPerSecond = 20_000) =>
         new(s.Supervisor, new ReplayFeed(CandleFileReader.Read(TestData.Path("btc-usdt-swap-15m-okx-20230101-20260418.csv.gz")).Take(bars)), bar =>
         {
             s.Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + 900_000));
             s.Exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
             s.Exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
-        }, new ReplayClock(s.Clock.GetUtcNow()), TimeProvider.System, barsPerSecond: 20_000, checkpointEveryCycles: 1_000,
+        }, new ReplayClock(s.Clock.GetUtcNow()), TimeProvider.System, barsPerSecond, checkpointEveryCycles: 1_000,
             SnapshotSchedule.From(int.MaxValue, TimeSpan.FromHours(1), 0, DateTimeOffset.UtcNow), sink: null, initial, "paper");
 
     private static async Task UntilAsync(Func<bool> condition)
@@ -124,6 +124,27 @@ public class EngineReadModelTests(ITestOutputHelper output)
         Assert.Equal(records, early.Ledger.Records.Count);
         Assert.Equal(equities, early.Ranked.Select(a => a.Equity));
         Assert.Equal(agents, early.Agents.Count);
+    }
+
+    [Fact]
+    public async Task Cycles_back_to_back_are_not_each_published_but_a_command_is_at_once()
+    {
+        var s = new SupervisorScenario();
+        // Unpaced: the loop never waits between bars, so only the interval (an hour here) would let a cycle publish.
+        var loop = Loop(s, EngineState.Running, barsPerSecond: 1e12);
+        loop.ReadModelInterval = TimeSpan.FromHours(1);
+        var first = loop.ReadModel.Version;
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => loop.RunAsync(stop.Token)); // unpaced, it may never yield to this thread
+
+        await UntilAsync(() => loop.Status.Cycle >= 2_000); // the status is still published every cycle
+        Assert.Equal(first, loop.ReadModel.Version);
+        Assert.Null(await loop.PauseAsync());
+        Assert.Equal(EngineState.Paused, loop.ReadModel.Status.State);
+        Assert.True(loop.ReadModel.Status.Cycle >= 2_000);
+
+        await stop.CancelAsync();
+        await run;
     }
 
     [Fact]
