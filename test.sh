@@ -26,12 +26,13 @@ dotnet --version
 
 # --- 2. A throwaway PostgreSQL cluster for the store tests (a free loopback port; removed on exit) -----------------
 # Debian's package starts its own cluster as a service where there is an init system; the tests do not use it.
-eval "$(scripts/postgres-test-cluster.sh start)"
+cluster="$(scripts/postgres-test-cluster.sh start)" # a failure stops here (an eval of its output would hide it)
+eval "$cluster"
 export PROMETHEUS_TEST_POSTGRES
 
 # --- 3. Build and test ----------------------------------------------------------------------
 results="$(mktemp -d)"
-trap 'rm -rf "$results"; scripts/postgres-test-cluster.sh stop "$PROMETHEUS_TEST_POSTGRES_DIR"' EXIT
+trap 'rm -rf "$results"; scripts/postgres-test-cluster.sh stop "${PROMETHEUS_TEST_POSTGRES_DIR:-}"' EXIT
 
 status=0
 dotnet test Prometheus.sln -c Release \

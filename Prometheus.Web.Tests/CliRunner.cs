@@ -7,13 +7,16 @@ internal static class CliRunner
 {
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, overrides: null);
 
-    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides)
+    public static Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides) => RunAsync(args, overrides, TimeSpan.FromSeconds(60));
+
+    /// <param name="timeout">How long the verb may take (a bench on a loaded machine needs more than a minute).</param>
+    public static async Task<CliResult> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides, TimeSpan timeout)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var context = new CliContext(stdout, stderr) { ConfigOverrides = WithTempDataDir(overrides) };
         // A serve that should have failed would otherwise run until the test run is killed.
-        var exit = await PrometheusCli.RunAsync(args, context).WaitAsync(TimeSpan.FromSeconds(60));
+        var exit = await PrometheusCli.RunAsync(args, context).WaitAsync(timeout);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -20,14 +20,26 @@ public class FundingCrashTests
                 .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.AgentId}: capital {l.Capital}, funding {l.FundingPaid}"))));
     }
 
-    [Theory]
-    [InlineData("inside", 1)]  // the first share ever: nothing of that settlement was committed
-    [InlineData("inside", 3)]  // two shares of the settlement committed, the third rolled back
-    [InlineData("after", 1)]   // the first share committed, nothing after it ran
-    [InlineData("after", 8)]   // eight shares committed (the first settlement's, with 8 swap agents), nothing after them ran
-    public async Task A_crash_inside_or_right_after_a_funding_share_books_each_share_once_and_equals_an_uninterrupted_run(string when, int share)
+    /// <summary>
+    /// inside 1: the first share ever, nothing of that settlement committed; inside 3: two shares of the settlement committed,
+    /// the third rolled back; after 1: the first share committed, nothing after it ran; after 8: eight shares committed (the
+    /// first settlement's, with 8 swap agents), nothing after them ran. On each store provider.
+    /// </summary>
+    public static TheoryData<string, int, StoreProvider> Crashes()
     {
-        using var s = new FundingScenario();
+        var crashes = new TheoryData<string, int, StoreProvider>();
+        foreach (var provider in TestStore.Available)
+        foreach (var (when, share) in new[] { ("inside", 1), ("inside", 3), ("after", 1), ("after", 8) })
+            crashes.Add(when, share, provider);
+        return crashes;
+    }
+
+    [Theory]
+    [MemberData(nameof(Crashes))]
+    public async Task A_crash_inside_or_right_after_a_funding_share_books_each_share_once_and_equals_an_uninterrupted_run(string when, int share,
+        StoreProvider provider)
+    {
+        using var s = new FundingScenario(provider: provider);
         var crashedAt = await RunUntilCrashAsync(s, when, share);
         using var twin = new FundingScenario();
         // The twin's books right after its last funding share of the bar the other died in (funding comes before decisions).

@@ -12,7 +12,8 @@ namespace Prometheus.Engine.Tests.Persistence;
 /// Swap agents on a simulated exchange that settles funding (a flat 0.01% every 8 hours), fed real 15m candles bar by
 /// bar, saving to a real <see cref="EngineStore"/> as the trading loop does (every write as it happens, a checkpoint
 /// every 5 bars, a snapshot every 40; none with <c>checkpoints: false</c>, so that a restore replays the whole journal).
-/// Two scenarios with the same seed are twins: they make the same decisions.
+/// Two scenarios with the same seed are twins: they make the same decisions. The store is SQLite's, or a PostgreSQL
+/// database of its own (<see cref="TestStore"/>).
 /// </summary>
 internal sealed class FundingScenario : IDisposable
 {
@@ -24,7 +25,9 @@ internal sealed class FundingScenario : IDisposable
     private readonly bool _checkpoints;
     private int _next;
 
-    public FundingScenario(int seed = 11, int agents = 8, bool checkpoints = true)
+    private readonly TestStore _database;
+
+    public FundingScenario(int seed = 11, int agents = 8, bool checkpoints = true, StoreProvider provider = StoreProvider.Sqlite)
     {
         _checkpoints = checkpoints;
         Options = new EngineOptions
@@ -39,8 +42,9 @@ internal sealed class FundingScenario : IDisposable
         Exchange = new SimulatedExchange(Options.Simulated, Clock, new Random(seed), funding: FundingRates.Flat(Rate));
         Supervisor = new Supervisor(Options, Exchange, Clock, new Random(seed));
         Supervisor.StartAsync().AsTask().GetAwaiter().GetResult();
-        DataDir = Path.Combine(Path.GetTempPath(), "prometheus-tests", Guid.NewGuid().ToString("N"));
-        Store = EngineStore.Open(DataDir, Clock, Persistence);
+        _database = new TestStore(provider);
+        DataDir = _database.Location.DataDir;
+        Store = EngineStore.Open(Location, Clock, Persistence);
         Store.Seed(Supervisor.CaptureSnapshot(), []);
         Supervisor.Store = Store;
     }
@@ -50,6 +54,7 @@ internal sealed class FundingScenario : IDisposable
     public SimulatedExchange Exchange { get; }
     public PersistenceOptions Persistence { get; } = new();
     public string DataDir { get; }
+    public StoreLocation Location => _database.Location;
     public EngineStore Store { get; private set; }
     public Supervisor Supervisor { get; private set; }
     /// <summary>Bars stepped so far.</summary>
@@ -90,10 +95,10 @@ internal sealed class FundingScenario : IDisposable
     {
         Store.Dispose();
         LoadedState loaded;
-        using (var reader = StoreReader.Open(DataDir))
+        using (var reader = StoreReader.Open(Location))
             loaded = reader.Load();
         Supervisor = Supervisor.Restore(Options, Exchange, Clock, new Random(1), loaded.State, loaded.Records, loaded.Funding);
-        Store = EngineStore.Open(DataDir, Clock, Persistence);
+        Store = EngineStore.Open(Location, Clock, Persistence);
         Supervisor.Store = Store;
         return Supervisor;
     }
@@ -105,11 +110,12 @@ internal sealed class FundingScenario : IDisposable
             Supervisor.BookFunding(bill);
     }
 
-    public StoreReader Reader() => StoreReader.Open(DataDir);
+    public StoreReader Reader() => StoreReader.Open(Location);
 
     public void Dispose()
     {
         Store.Dispose();
+        _database.Dispose();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 }

@@ -9,13 +9,13 @@ namespace Prometheus.Engine.Tests.Recovery;
 
 /// <summary>
 /// The coordinator on a real engine, exchange and store: outside events found and corrected through the Supervisor,
-/// orphans kept and decided, blocks raised and lifted by a person, every finding recorded and audited.
+/// orphans kept and decided, blocks raised and lifted by a person, every finding recorded and audited; on each store provider.
 /// </summary>
 public class ReconciliationCoordinatorTests
 {
-    private static async Task<StoreScenario> WithSwapLongsAsync()
+    private static async Task<StoreScenario> WithSwapLongsAsync(StoreProvider provider)
     {
-        var s = new StoreScenario();
+        var s = new StoreScenario(provider: provider);
         await s.RunUntilAsync(sup => sup.Living.Count(a => sup.Ledger.Private(a.Id).Position(Instrument.BtcUsdtSwap, PositionSide.Long) is { IsOpen: true }) >= 2);
         return s;
     }
@@ -32,10 +32,11 @@ public class ReconciliationCoordinatorTests
         }
     }
 
-    [Fact]
-    public async Task A_close_by_hand_is_booked_to_its_holders_and_a_trade_by_hand_becomes_an_orphan_both_audited()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task A_close_by_hand_is_booked_to_its_holders_and_a_trade_by_hand_becomes_an_orphan_both_audited(StoreProvider provider)
     {
-        using var s = await WithSwapLongsAsync();
+        using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
         await coordinator.RunAsync(ReconciliationLevel.Full);
         var holders = s.Engine.Holding(Instrument.BtcUsdtSwap, PositionSide.Long).Select(a => a.Id).ToList();
@@ -64,10 +65,11 @@ public class ReconciliationCoordinatorTests
         Assert.Single(db.Orphans);
     }
 
-    [Fact]
-    public async Task A_fill_booked_before_an_earlier_fills_outside_close_parts_is_not_mistaken_for_a_missing_one()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task A_fill_booked_before_an_earlier_fills_outside_close_parts_is_not_mistaken_for_a_missing_one(StoreProvider provider)
     {
-        using var s = await WithSwapLongsAsync();
+        using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
         await coordinator.RunAsync(ReconciliationLevel.Full);
         var agent = s.Supervisor.Living.First(a => a.Instrument == Instrument.BtcUsdtSwap);
@@ -87,10 +89,11 @@ public class ReconciliationCoordinatorTests
         Assert.DoesNotContain(coordinator.Items, i => i.Kind == ReconciliationKinds.MissingFill);
     }
 
-    [Fact]
-    public async Task An_orphan_is_adopted_closed_or_dismissed_once_and_a_bad_decision_is_refused_with_a_reason()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task An_orphan_is_adopted_closed_or_dismissed_once_and_a_bad_decision_is_refused_with_a_reason(StoreProvider provider)
     {
-        using var s = await WithSwapLongsAsync();
+        using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
         s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
         s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
@@ -125,10 +128,11 @@ public class ReconciliationCoordinatorTests
         Assert.True((await reopened.RunAsync(ReconciliationLevel.Full)).NothingNew);
     }
 
-    [Fact]
-    public async Task Closing_an_orphan_attributes_the_closing_fill_to_that_orphan_instead_of_raising_a_new_one()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Closing_an_orphan_attributes_the_closing_fill_to_that_orphan_instead_of_raising_a_new_one(StoreProvider provider)
     {
-        using var s = await WithSwapLongsAsync();
+        using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
         s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
         s.Supervisor.TradingEnabled = false;
@@ -149,13 +153,20 @@ public class ReconciliationCoordinatorTests
         Assert.True((await new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store).RunAsync(ReconciliationLevel.Full)).NothingNew);
     }
 
-    [Theory]
-    [InlineData("align-ledger")]
-    [InlineData("close-exchange")]
-    [InlineData("flatten-both")]
-    public async Task A_direction_mismatch_after_a_long_outage_blocks_until_a_person_chooses_a_way_out(string choice)
+    public static TheoryData<string, StoreProvider> Choices()
     {
-        using var s = await WithSwapLongsAsync();
+        var choices = new TheoryData<string, StoreProvider>();
+        foreach (var provider in TestStore.Available)
+        foreach (var choice in (string[])["align-ledger", "close-exchange", "flatten-both"])
+            choices.Add(choice, provider);
+        return choices;
+    }
+
+    [Theory]
+    [MemberData(nameof(Choices))]
+    public async Task A_direction_mismatch_after_a_long_outage_blocks_until_a_person_chooses_a_way_out(string choice, StoreProvider provider)
+    {
+        using var s = await WithSwapLongsAsync(provider);
         // While the engine was down for longer than the exchange keeps fills: the long was closed and a short opened by hand.
         s.Engine.Exchange.ClosePositionByHand(Instrument.BtcUsdtSwap.InstId, PositionSide.Long);
         s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 3m);
@@ -186,10 +197,11 @@ public class ReconciliationCoordinatorTests
         Assert.Contains(db.AuditLog, a => a.Action == "decide" && a.Detail.Contains(choice));
     }
 
-    [Fact]
-    public async Task An_order_whose_answer_was_lost_is_looked_up_and_its_fill_booked_once()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task An_order_whose_answer_was_lost_is_looked_up_and_its_fill_booked_once(StoreProvider provider)
     {
-        using var s = new StoreScenario();
+        using var s = new StoreScenario(provider: provider);
         var faults = new FaultInjectingExchange(s.Engine.Exchange);
         var supervisor = Prometheus.Engine.Supervision.Supervisor.Restore(s.Engine.Options, faults, s.Engine.Clock, new Random(5), s.Supervisor.CaptureSnapshot(), []);
         supervisor.Store = s.Store;

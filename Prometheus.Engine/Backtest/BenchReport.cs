@@ -3,7 +3,13 @@ namespace Prometheus.Engine.Backtest;
 /// <summary>The bench verb's JSON: one section per measured path (the persistence ones are null when skipped).</summary>
 public sealed record BenchReport(BenchBacktest Backtest, BenchBooking? Booking = null, BenchCheckpoint? Checkpoint = null, BenchRestore? Restore = null,
     ReconciliationBenchReport? Reconciliation = null, BenchOrderRoundTrip? OrderRoundTrip = null, BenchBacktest? BacktestOkx15m = null,
-    BenchResearch? Research = null, BenchRestart? Restart = null, BenchDashboard? Dashboard = null);
+    BenchResearch? Research = null, BenchRestart? Restart = null, BenchDashboard? Dashboard = null, IReadOnlyList<BenchStore>? Store = null);
+
+/// <summary>
+/// The store on one provider (Sqlite; Postgres when a connection string is configured): a durable booking's p99 and a
+/// restore of the engine with <see cref="Records"/> trade records, measured the same way on each.
+/// </summary>
+public sealed record BenchStore(string Provider, double BookingP99Ms, double RestoreSeconds, double BookingP50Ms, int Records);
 
 /// <summary>
 /// The dashboard's figures: a fill booked by the Supervisor until a SignalR client of /hubs/engine receives it (p50,

@@ -25,11 +25,19 @@ public static class BenchRunner
     /// The store's paths, a restart against a long journal (<see cref="RestartBench"/>, <paramref name="journalEvents"/> events
     /// behind the last snapshot; 0 skips it) and a full reconciliation, added to a report whose backtest was measured already.
     /// </summary>
-    public static BenchReport Store(BenchBacktest backtest, EngineOptions options, int records, CancellationToken ct, int journalEvents = 1_000_000)
+    /// <param name="postgresServer">A PostgreSQL server to measure the store on as well (in a temporary database); null: SQLite only.</param>
+    public static BenchReport Store(BenchBacktest backtest, EngineOptions options, int records, CancellationToken ct, int journalEvents = 1_000_000,
+        string? postgresServer = null)
     {
         var (booking, checkpoint, restore) = PersistenceBench.Run(options, records: records, ct: ct);
+        List<BenchStore> stores = [new(nameof(Persistence.StoreProvider.Sqlite), booking.P99Ms, restore.Seconds, booking.P50Ms, restore.Records)];
+        if (postgresServer is not null)
+        {
+            var (pgBooking, _, pgRestore) = PersistenceBench.Run(options, records: records, ct: ct, postgresServer: postgresServer);
+            stores.Add(new(nameof(Persistence.StoreProvider.Postgres), pgBooking.P99Ms, pgRestore.Seconds, pgBooking.P50Ms, pgRestore.Records));
+        }
         var restart = journalEvents > 0 ? RestartBench.Run(options, journalEvents, ct: ct) : null;
-        return new BenchReport(backtest, booking, checkpoint, restore, ReconciliationBench.Run(), Restart: restart);
+        return new BenchReport(backtest, booking, checkpoint, restore, ReconciliationBench.Run(), Restart: restart, Store: stores);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Simulated;
@@ -11,34 +12,76 @@ using Prometheus.Engine.Supervision;
 namespace Prometheus.Engine.Backtest;
 
 /// <summary>
-/// Times the store's real paths in a temporary data dir: a durable booking (trade row, ledger, agent and event in one
+/// Times the store's real paths in a temporary data dir (on SQLite, or with <c>postgresServer</c> in a temporary database on
+/// that PostgreSQL server, created and dropped here; never the engine's own): a durable booking (trade row, ledger, agent and event in one
 /// synchronous=FULL transaction), a checkpoint of every agent (captured, handed to the background writer, flushed),
 /// and a restore (newest snapshot + journal, every trade record, the Supervisor rebuilt, the ledgers verified).
 /// </summary>
 public static class PersistenceBench
 {
     public static (BenchBooking Booking, BenchCheckpoint Checkpoint, BenchRestore Restore) Run(EngineOptions options, int agents = 100,
-        int bookings = 2_000, int checkpoints = 100, int records = 1_000_000, CancellationToken ct = default)
+        int bookings = 2_000, int checkpoints = 100, int records = 1_000_000, CancellationToken ct = default, string? postgresServer = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "prometheus-bench", Guid.NewGuid().ToString("N"));
+        using var database = postgresServer is null ? null : new BenchDatabase(postgresServer);
+        var location = database is null ? new StoreLocation(dir) : new StoreLocation(dir, StoreProvider.Postgres, database.ConnectionString);
         try
         {
             var supervisor = NewPopulation(options, agents);
             BenchBooking booking;
             BenchCheckpoint checkpoint;
-            using (var store = EngineStore.Open(dir, TimeProvider.System, new PersistenceOptions()))
+            using (var store = EngineStore.Open(location, TimeProvider.System, new PersistenceOptions()))
             {
                 store.Seed(supervisor.CaptureSnapshot(), []);
                 booking = TimeBookings(store, supervisor, bookings, ct);
                 checkpoint = TimeCheckpoints(store, supervisor, checkpoints, ct);
             }
-            var restore = TimeRestore(dir, options, supervisor, records, ct);
+            var restore = TimeRestore(location, options, supervisor, records, ct);
             return (booking, checkpoint, restore);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>A database of the bench's own on a PostgreSQL server, dropped when done (the user needs CREATEDB).</summary>
+    private sealed class BenchDatabase : IDisposable
+    {
+        private readonly string _server;
+        private readonly string _name = "prometheus_bench_" + Guid.NewGuid().ToString("N");
+
+        public BenchDatabase(string server)
+        {
+            _server = server;
+            Admin($"CREATE DATABASE {_name}");
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name }.ConnectionString;
+        }
+
+        public string ConnectionString { get; }
+
+        public void Dispose()
+        {
+            NpgsqlConnection.ClearAllPools();
+            Admin($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+        }
+
+        private void Admin(string sql)
+        {
+            using var connection = new NpgsqlConnection(_server);
+            try
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+            }
+            catch (NpgsqlException e)
+            {
+                var b = new NpgsqlConnectionStringBuilder(_server);
+                throw new EngineStoreException($"The store bench needs a database of its own on PostgreSQL {b.Host}:{b.Port} ({sql.Split(' ')[0]} DATABASE failed: {e.Message}).", e);
+            }
         }
     }
 
@@ -84,33 +127,24 @@ public static class PersistenceBench
         return new BenchCheckpoint(supervisor.Living.Count, count, Percentile(times, 0.50), Percentile(times, 0.99));
     }
 
-    private static BenchRestore TimeRestore(string dir, EngineOptions options, Supervisor supervisor, int records, CancellationToken ct)
+    private static BenchRestore TimeRestore(StoreLocation location, EngineOptions options, Supervisor supervisor, int records, CancellationToken ct)
     {
         // Fill the ledger with synthetic trade rows: the restore reads every one.
-        using (var connection = Persistence.Sqlite.Connect(Path.Combine(dir, EngineStore.FileName), SqliteOpenMode.ReadWrite))
+        var ids = supervisor.Living.Select(a => a.Id).ToArray();
+        var rows = Enumerable.Range(1, records).Select(i =>
         {
-            Persistence.Sqlite.Execute(connection, "DELETE FROM Trades");
-            using var transaction = connection.BeginTransaction();
-            using var insert = Persistence.Sqlite.Prepare(connection, """
-                INSERT INTO Trades (TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId,
-                    TimestampMs, Confidence, RealizedPnl, Origin, Version, RecordedAtMs)
-                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
-                """, 17);
-            insert.Transaction = transaction;
-            var ids = supervisor.Living.Select(a => a.Id).ToArray();
-            for (var i = 0; i < records; i++)
-            {
-                if (i % 100_000 == 0) ct.ThrowIfCancellationRequested();
-                var r = Record(i + 1, ids[i % ids.Length]);
-                Persistence.Sqlite.Run(insert, r.TradeId, r.AgentId, r.InstId, r.Side.ToWire(), r.PosSide.ToString(), Persistence.Sqlite.Text(r.Amount),
-                    Persistence.Sqlite.Text(r.Price), Persistence.Sqlite.Text(r.Fee), r.OrdId, r.ClOrdId, r.ExchangeTradeId, r.TimestampMs, r.Confidence,
-                    Persistence.Sqlite.Text(r.RealizedPnl), r.Origin.ToString(), 1L, 0L);
-            }
-            transaction.Commit();
+            if (i % 100_000 == 0) ct.ThrowIfCancellationRequested();
+            return Record(i, ids[(i - 1) % ids.Length]);
+        });
+        using (var connection = location.Connect())
+        {
+            StoreSql.Execute(connection, "DELETE FROM Trades");
+            if (connection is NpgsqlConnection postgres) Copy(postgres, rows);
+            else Insert(connection, rows);
         }
 
         var started = Stopwatch.GetTimestamp();
-        using var reader = StoreReader.Open(dir);
+        using var reader = StoreReader.Open(location);
         var loaded = reader.Load();
         var restored = Supervisor.Restore(options, new SimulatedExchange(options.Simulated, TimeProvider.System, new Random(1)), TimeProvider.System,
             new Random(1), loaded.State, loaded.Records);
@@ -120,6 +154,42 @@ public static class PersistenceBench
             throw new InvalidOperationException($"The restore read {verdict.PublicRecords} records, not {records}.");
         return new BenchRestore(restored.Living.Count, verdict.PublicRecords, seconds);
     }
+
+    private static void Insert(System.Data.Common.DbConnection connection, IEnumerable<TradeRecord> rows)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var insert = StoreSql.Prepare(connection, $"INSERT INTO Trades ({TradeColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)", 17);
+        insert.Transaction = transaction;
+        foreach (var r in rows)
+            StoreSql.Run(insert, r.TradeId, r.AgentId, r.InstId, r.Side.ToWire(), r.PosSide.ToString(), StoreSql.Text(r.Amount), StoreSql.Text(r.Price),
+                StoreSql.Text(r.Fee), r.OrdId, r.ClOrdId, r.ExchangeTradeId, r.TimestampMs, r.Confidence, StoreSql.Text(r.RealizedPnl), r.Origin.ToString(), 1L, 0L);
+        transaction.Commit();
+    }
+
+    /// <summary>PostgreSQL's bulk path (COPY): a million single inserts would time the network, not the restore.</summary>
+    private static void Copy(NpgsqlConnection connection, IEnumerable<TradeRecord> rows)
+    {
+        using var copy = connection.BeginBinaryImport($"COPY Trades ({TradeColumns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var r in rows)
+        {
+            copy.StartRow();
+            copy.Write(r.TradeId, NpgsqlTypes.NpgsqlDbType.Bigint);
+            copy.Write(r.AgentId, NpgsqlTypes.NpgsqlDbType.Integer);
+            foreach (var text in (string[])[r.InstId, r.Side.ToWire(), r.PosSide.ToString(), StoreSql.Text(r.Amount), StoreSql.Text(r.Price),
+                         StoreSql.Text(r.Fee), r.OrdId, r.ClOrdId, r.ExchangeTradeId])
+                copy.Write(text, NpgsqlTypes.NpgsqlDbType.Text);
+            copy.Write(r.TimestampMs, NpgsqlTypes.NpgsqlDbType.Bigint);
+            copy.Write(r.Confidence, NpgsqlTypes.NpgsqlDbType.Double);
+            copy.Write(StoreSql.Text(r.RealizedPnl), NpgsqlTypes.NpgsqlDbType.Text);
+            copy.Write(r.Origin.ToString(), NpgsqlTypes.NpgsqlDbType.Text);
+            copy.Write(1L, NpgsqlTypes.NpgsqlDbType.Bigint);
+            copy.Write(0L, NpgsqlTypes.NpgsqlDbType.Bigint);
+        }
+        copy.Complete();
+    }
+
+    private const string TradeColumns =
+        "TradeId, AgentId, InstId, Side, PosSide, Amount, Price, Fee, OrdId, ClOrdId, ExchangeTradeId, TimestampMs, Confidence, RealizedPnl, Origin, Version, RecordedAtMs";
 
     private static TradeRecord Record(long id, int agentId)
     {

@@ -99,6 +99,9 @@ public sealed partial class EngineStore : IDisposable
             CheckPostgres(loop, location);
             Migrate(loop, StoreProvider.Postgres);
             background = location.Connect();
+            // A commit is durable when it returns, whatever the server's default: the crash guarantees rest on it.
+            foreach (var connection in new[] { loop, background })
+                StoreSql.Execute(connection, "SET synchronous_commit TO on");
             return new EngineStore(location, wall, options, loop, background);
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)

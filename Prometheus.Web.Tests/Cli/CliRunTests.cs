@@ -49,8 +49,11 @@ public class CliRunTests
     {
         var output = Path.Combine(TempFolder.Create(), "bench.json");
 
-        var result = await CliRunner.RunAsync("bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--records", "5000",
-            "--journal-events", "30000", "--research-seeds", "1", "--out", output);
+        // With a PostgreSQL server configured, the store is measured there too (in a database of the bench's own).
+        var postgres = Hosting.PostgresTestDatabase.Server;
+        var result = await CliRunner.RunAsync(["bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--records", "5000",
+            "--journal-events", "30000", "--research-seeds", "1", "--out", output],
+            postgres is null ? null : new Dictionary<string, string?> { ["Prometheus:Store:ConnectionString"] = postgres }, TimeSpan.FromMinutes(5));
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
@@ -80,6 +83,13 @@ public class CliRunTests
         Assert.Equal(30_000, scheduled.GetProperty("runEvents").GetInt64());
         Assert.InRange(scheduled.GetProperty("replayedEvents").GetInt64(), 1, 5_000 * 5); // at most the tail of one snapshot interval
         Assert.True(restore.GetProperty("seconds").GetDouble() > 0);
+        var stores = json.RootElement.GetProperty("store").EnumerateArray().ToList();
+        Assert.Equal(postgres is null ? ["Sqlite"] : ["Sqlite", "Postgres"], stores.Select(s => s.GetProperty("provider").GetString()));
+        Assert.Equal(booking.GetProperty("p99Ms").GetDouble(), stores[0].GetProperty("bookingP99Ms").GetDouble());
+        Assert.Equal(restore.GetProperty("seconds").GetDouble(), stores[0].GetProperty("restoreSeconds").GetDouble());
+        Assert.All(stores, s => Assert.True(s.GetProperty("bookingP99Ms").GetDouble() > 0 && s.GetProperty("restoreSeconds").GetDouble() > 0));
+        Assert.All(stores, s => Assert.Equal(5000, s.GetProperty("records").GetInt32()));
+        Assert.Contains("Bench: store by provider", result.Out);
         var reconciliation = json.RootElement.GetProperty("reconciliation");
         Assert.Equal(100, reconciliation.GetProperty("agents").GetInt32());
         Assert.Equal(10_000, reconciliation.GetProperty("fills").GetInt32());

@@ -55,7 +55,11 @@ public static class BenchVerb
     public static async Task<int> RunAsync(CliContext context, string? data, int? agents, string? output, CancellationToken ct, int records = 1_000_000,
         int researchSeeds = 20, int journalEvents = 1_000_000)
     {
-        var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(PrometheusConfiguration.Build(context.ConfigOverrides));
+        var configuration = PrometheusConfiguration.Build(context.ConfigOverrides);
+        var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(configuration);
+        // The store is also measured on PostgreSQL when Prometheus:Store:ConnectionString names a server (in a database of its own there).
+        var storeOptions = OptionsSection.Bind<global::Prometheus.Engine.Persistence.StoreOptions>(configuration, global::Prometheus.Engine.Persistence.StoreOptions.Section);
+        var postgresServer = string.IsNullOrWhiteSpace(storeOptions.ConnectionString) ? null : storeOptions.ConnectionString;
         var dataPath = CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Binance5m));
         var okx15m = ShippedData.Resolve(ShippedData.Okx15m);
         var outPath = CliArguments.RequireWritableOut(output);
@@ -74,7 +78,7 @@ public static class BenchVerb
             var research = researchSeeds == 0 ? null : await EngineErrors.RunAsync(okx15m,
                 () => BenchRunner.Research(new CandleFileSource(okx15m), researchSeeds, population, engineOptions, funding, bar, interrupt.Token),
                 interrupt.Token);
-            report = await EngineErrors.RunAsync(dataPath, () => BenchRunner.Store(backtest, engineOptions, records, interrupt.Token, journalEvents), interrupt.Token)
+            report = await EngineErrors.RunAsync(dataPath, () => BenchRunner.Store(backtest, engineOptions, records, interrupt.Token, journalEvents, postgresServer), interrupt.Token)
                 with { BacktestOkx15m = okx, Research = research };
         }
 

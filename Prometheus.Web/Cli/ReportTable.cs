@@ -164,6 +164,14 @@ public static class ReportTable
             var s = restart.Scheduled;
             Row(output, "restart, scheduled", $"{s.Seconds.ToString("0.00", Invariant)} s ({Count(s.ReplayedEvents)} of {Count(s.RunEvents)} events replayed, a snapshot every {Count(s.SnapshotEveryCycles)} cycles)");
         }
+        if (report.Store is { Count: > 0 } stores)
+        {
+            output.WriteLine();
+            output.WriteLine("Bench: store by provider (a durable booking; a restore with every trade record)");
+            foreach (var store in stores)
+                Row(output, store.Provider, $"booking p50 / p99 {store.BookingP50Ms.ToString("0.000", Invariant)} / {store.BookingP99Ms.ToString("0.000", Invariant)} ms, " +
+                    $"restore {store.RestoreSeconds.ToString("0.00", Invariant)} s ({Count(store.Records)} records)");
+        }
         if (report.OrderRoundTrip is { } roundTrip)
         {
             output.WriteLine();
