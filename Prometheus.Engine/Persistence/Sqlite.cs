@@ -21,17 +21,7 @@ public static class Sqlite
             Mode = mode,
             Pooling = false,
         }.ToString();
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return StoreSql.Open(new SqliteConnection(connectionString));
     }
 
     /// <summary>Whether the file starts like a SQLite 3 database (a check that reads 16 bytes and writes nothing).</summary>

@@ -47,24 +47,9 @@ public sealed class StoreLocation
     /// <summary>An open connection. Read-only ones cannot write (SQLite's read-only mode; PostgreSQL's read-only transactions).</summary>
     public DbConnection Connect(bool readOnly = false, bool create = false)
     {
-        DbConnection connection = IsPostgres
-            ? new NpgsqlConnection(PostgresConnectionString(readOnly))
-            : new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = SqlitePath,
-                Mode = readOnly ? SqliteOpenMode.ReadOnly : create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
-                Pooling = false,
-            }.ToString());
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return IsPostgres
+            ? StoreSql.Open(new NpgsqlConnection(PostgresConnectionString(readOnly)))
+            : Sqlite.Connect(SqlitePath, readOnly ? SqliteOpenMode.ReadOnly : create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite);
     }
 
     /// <summary>Whether the store's database exists yet (a PostgreSQL database is created by its owner, so it always does).</summary>

@@ -11,6 +11,21 @@ namespace Prometheus.Engine.Persistence;
 /// </summary>
 public static class StoreSql
 {
+    /// <summary><paramref name="connection"/> opened, or disposed if it cannot open (nothing left half-made).</summary>
+    public static T Open<T>(T connection) where T : DbConnection
+    {
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();

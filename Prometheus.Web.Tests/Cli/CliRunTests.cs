@@ -50,7 +50,7 @@ public class CliRunTests
         var output = Path.Combine(TempFolder.Create(), "bench.json");
 
         // With a PostgreSQL server configured, the store is measured there too (in a database of the bench's own).
-        var postgres = Hosting.PostgresTestDatabase.Server;
+        var postgres = Prometheus.Engine.Tests.Persistence.PostgresTestDatabase.Server;
         var result = await CliRunner.RunAsync(["bench", "--agents", "2", "--data", ShippedData.Resolve(ShippedData.Okx15m), "--records", "5000",
             "--journal-events", "30000", "--research-seeds", "1", "--out", output],
             postgres is null ? null : new Dictionary<string, string?> { ["Prometheus:Store:ConnectionString"] = postgres }, TimeSpan.FromMinutes(5));

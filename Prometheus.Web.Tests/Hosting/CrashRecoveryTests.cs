@@ -2,6 +2,7 @@ using System.Text.Json;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Simulated.Persistence;
 using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Tests.Persistence;
 
 namespace Prometheus.Web.Tests.Hosting;
 

@@ -1,11 +1,12 @@
 using Npgsql;
 using Prometheus.Engine.Persistence;
 
-namespace Prometheus.Web.Tests.Hosting;
+namespace Prometheus.Engine.Tests.Persistence;
 
 /// <summary>
 /// A PostgreSQL database of its own for one test, on the server PROMETHEUS_TEST_POSTGRES names (test.sh starts a
 /// throwaway cluster and sets it); dropped at the end. <see cref="Environment"/> points a `serve` process at it.
+/// Both test projects use it (Prometheus.Web.Tests links this file).
 /// </summary>
 internal sealed class PostgresTestDatabase : IDisposable
 {
