@@ -71,8 +71,10 @@ public sealed class ChartsAndGridsBrowserTests(BrowserSession browser) : IAsyncL
         Assert.All(agents, a => Assert.Equal($"#{first}", a.Trim()));
 
         Assert.Equal("true", await page.GetAttributeAsync("[data-testid=candle-range] [data-range='1w']", "aria-pressed"));
-        await page.ClickAsync("[data-testid=candle-range] [data-range='1m']");
-        await page.WaitForSelectorAsync("[data-testid=candle-range] [data-range='1m'][aria-pressed=true]");
+        // Three months of bars with their indicators and markers (about 2 MB): the button shows pressed once the chart took them.
+        await page.ClickAsync("[data-testid=candle-range] [data-range='3m']");
+        await page.WaitForSelectorAsync("[data-testid=candle-range] [data-range='3m'][aria-pressed=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.LiveAsync();
         Assert.Equal(1, await page.Locator("[data-testid=candle-chart] canvas").First.CountAsync());
     }
 

@@ -117,6 +117,8 @@ public sealed class CandleChartTests : DashboardContext
             var bucketMs = IntervalMs * level.BarsPerBucket;
             Assert.Equal(level.Markers.Count, level.Markers.Select(m => (m.TimeSeconds * 1000 / bucketMs, m.Buy)).Distinct().Count());
         }
+        // A merged level is what clustering the trades straight into its buckets gives.
+        Assert.Equal(TradeMarkerClusters.Cluster(trades, IntervalMs, 16), levels.Single(l => l.BarsPerBucket == 16).Markers);
         var eight = levels.Single(l => l.BarsPerBucket == 8);
         Assert.True(eight.Markers.Count <= 2 * (bars / 8 + 1));
         Assert.StartsWith("×", eight.Markers[0].Text);

@@ -25,16 +25,19 @@ public static class TradeMarkerClusters
         var levels = new List<MarkerLevel>();
         if (trades.Count == 0) return levels;
         var span = trades.Max(t => t.TimestampMs) - trades.Min(t => t.TimestampMs);
+        var markers = Cluster(trades, intervalMs, 1);
         for (var bars = 1; ; bars *= 2)
         {
-            var markers = Cluster(trades, intervalMs, bars);
             levels.Add(new MarkerLevel(bars, markers));
             // Stop once every trade of a direction shares one bucket, or a bucket spans twice the trades' time (they
             // then sit in at most two buckets a direction: the next level could only merge across an aligned boundary).
             if (markers.Count <= 2 || intervalMs * bars >= 2 * span || bars >= 1 << 24) return levels;
+            // Each level merges the one before (its buckets nest in the wider ones): the trades are read once.
+            markers = Merge(markers, intervalMs * bars * 2);
         }
     }
 
+    /// <summary>One marker per bucket of <paramref name="barsPerBucket"/> bars and direction, straight from the trades.</summary>
     public static IReadOnlyList<TradeMarker> Cluster(IReadOnlyList<TradeRecord> trades, long intervalMs, int barsPerBucket)
     {
         var bucketMs = intervalMs * barsPerBucket;
@@ -48,6 +51,17 @@ public static class TradeMarkerClusters
             .OrderBy(m => m.TimeSeconds).ThenBy(m => m.Buy)
             .ToList();
     }
+
+    private static List<TradeMarker> Merge(IReadOnlyList<TradeMarker> markers, long bucketMs) =>
+        markers
+            .GroupBy(m => (Bucket: Floor(m.TimeSeconds * 1000, bucketMs), m.Buy))
+            .Select(g =>
+            {
+                var first = g.MinBy(m => m.TimeSeconds)!;
+                return first with { Count = g.Sum(m => m.Count) };
+            })
+            .OrderBy(m => m.TimeSeconds).ThenBy(m => m.Buy)
+            .ToList();
 
     private static long Floor(long value, long step) => value - ((value % step) + step) % step;
 }

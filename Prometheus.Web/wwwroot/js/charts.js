@@ -14,15 +14,27 @@ const theme = {
   autoSize: true,
 };
 
+// The axis text in the page's muted colour (dark or light theme, read when the chart is made); grid lines grey enough
+// for both.
+const themed = (element, options) => {
+  const muted = getComputedStyle(element).getPropertyValue('--muted').trim();
+  const grid = { color: 'rgba(128,128,128,0.12)' };
+  return {
+    ...options,
+    layout: { ...options.layout, textColor: muted || options.layout.textColor },
+    grid: { vertLines: grid, horzLines: grid },
+  };
+};
+
 const toPoints = points => points.map(p => ({ time: p[0], value: p[1] }));
 
 // With options.percent the values are returns in % (each line from its own start): a signed % axis, and every line
 // labels its last value on it in its colour.
 export function createLines(element, series, options) {
   const percent = options?.percent === true;
-  const chart = L().createChart(element, percent
+  const chart = L().createChart(element, themed(element, percent
     ? { ...theme, localization: { priceFormatter: p => (p > 0 ? '+' : p < 0 ? '−' : '') + Math.abs(p).toFixed(2) + '%' } }
-    : theme);
+    : theme));
   const lines = new Map();
   const add = s => {
     const line = chart.addSeries(L().LineSeries, {
@@ -45,7 +57,7 @@ export function createLines(element, series, options) {
 
 // Bars above or below zero (profit per day, week or month), green for a gain and red for a loss.
 export function createBars(element, bars) {
-  const chart = L().createChart(element, { ...theme, timeScale: { ...theme.timeScale, timeVisible: false } });
+  const chart = L().createChart(element, themed(element, { ...theme, timeScale: { ...theme.timeScale, timeVisible: false } }));
   const series = chart.addSeries(L().HistogramSeries, { priceFormat: { type: 'price', precision: 2, minMove: 0.01 }, priceLineVisible: false });
   const set = b => {
     series.setData(b.map(x => ({ time: x[0], value: x[1], color: x[1] >= 0 ? '#26a69a' : '#ef5350' })));
@@ -62,11 +74,11 @@ export function createBars(element, bars) {
 // own handling); the markers follow the zoom: of the levels the server clustered (1, 2, 4... bars a bucket) the finest
 // that leaves about one marker per 16 px of width is shown.
 export function createCandles(element, data) {
-  const chart = L().createChart(element, {
+  const chart = L().createChart(element, themed(element, {
     ...theme,
     // Low enough to fit three months of 15-minute bars in a page's width.
     timeScale: { ...theme.timeScale, minBarSpacing: 0.05 },
-  });
+  }));
   const candles = chart.addSeries(L().CandlestickSeries, {
     upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350',
   });
