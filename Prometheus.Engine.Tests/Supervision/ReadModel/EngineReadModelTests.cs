@@ -148,6 +148,28 @@ public class EngineReadModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_paced_loop_publishes_at_most_once_an_interval_and_never_staler_than_that()
+    {
+        var s = new SupervisorScenario();
+        // Paced: the loop waits after every bar, which is where a held-back model is published.
+        var loop = Loop(s, EngineState.Running, barsPerSecond: 500);
+        loop.ReadModelInterval = TimeSpan.FromMilliseconds(200);
+        var first = loop.ReadModel.Version;
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => loop.RunAsync(stop.Token));
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var (cycles, published) = (loop.Status.Cycle, loop.ReadModel.Version - first);
+        await UntilAsync(() => loop.ReadModel.Status.Cycle >= cycles); // what the loop did by then is in a model within the interval
+        await stop.CancelAsync();
+        await run;
+
+        Assert.True(cycles >= 100, $"the loop ran ({cycles} cycles in 2 s)");
+        // About 10 in 2 s at one per 200 ms; building at every wait would have made one per cycle.
+        Assert.True(published <= 15, $"{published} models published for {cycles} cycles");
+    }
+
+    [Fact]
     public void Every_part_of_the_model_is_immutable()
     {
         var types = typeof(EngineReadModel).Assembly.GetTypes().Where(t => t.Namespace == typeof(EngineReadModel).Namespace && t.IsPublic
