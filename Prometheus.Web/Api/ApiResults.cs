@@ -10,6 +10,10 @@ public static class ApiResults
         new ApiError(runtime.Failure is { } failure ? $"the engine could not start: {failure.Message}" : "the engine is starting"),
         statusCode: StatusCodes.Status503ServiceUnavailable);
 
+    /// <summary>409 on a read-only host (serve --read-only) for what only the engine's host can do.</summary>
+    public static IResult ReadOnly() => Results.Json(new ApiError(Engine.Commands.EngineCommandPort.ReadOnlyRefusal),
+        statusCode: StatusCodes.Status409Conflict);
+
     /// <summary>Who acts, for the audit log: the signed-in admin and where from.</summary>
     public static string Actor(HttpContext http) => $"admin@{http.Connection.RemoteIpAddress}";
 }
