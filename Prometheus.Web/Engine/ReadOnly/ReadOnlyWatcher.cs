@@ -25,13 +25,18 @@ public sealed class ReadOnlyWatcher(
     IOptions<ReadOnlyOptions> options,
     IConfiguration configuration,
     TimeProvider wall,
+    Dashboard.EngineEvents events,
     ILogger<ReadOnlyWatcher> logger) : BackgroundService
 {
     /// <summary>What the status calls the mode of a read-only host.</summary>
     public const string Mode = "read-only";
 
+    /// <summary>The store's newest fills the first read gives the dashboard's live list: one batch, so none is dropped.</summary>
+    private const int FirstFillsShown = Dashboard.EngineEvents.MaxFillsPerUpdate;
+
     private long _version;
     private long? _lastVersionRead;
+    private long _lastTradeShown = -1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -94,5 +99,19 @@ public sealed class ReadOnlyWatcher(
         var model = new ReadModelBuilder().Build(s, status, reconciliation: null, wall.GetUtcNow().ToUnixTimeMilliseconds());
         runtime.PublishReadOnly(model with { Version = ++_version });
         _lastVersionRead = mark;
+        ShowNewFills(loaded.Records);
+    }
+
+    /// <summary>
+    /// The dashboard's live fill list is fed by the engine's booking events, which a read-only host never gets: the fills
+    /// that appeared in the store since the last read are posted to it instead (the newest ones at the first read).
+    /// </summary>
+    private void ShowNewFills(IReadOnlyList<Prometheus.Engine.Ledger.TradeRecord> records)
+    {
+        var start = records.Count;
+        while (start > 0 && records[start - 1].TradeId > _lastTradeShown) start--;
+        if (_lastTradeShown < 0) start = Math.Max(start, records.Count - FirstFillsShown);
+        for (var i = start; i < records.Count; i++) events.Post(records[i]);
+        if (records.Count > 0) _lastTradeShown = Math.Max(_lastTradeShown, records[^1].TradeId);
     }
 }
