@@ -31,4 +31,17 @@ public sealed class ReadOnlyOptionsTests
 
         Assert.Equal(expected, ReadOnlyOptions.IsEnabled(configuration));
     }
+
+    [Fact]
+    public async Task Serve_read_only_with_a_bad_refresh_stops_with_one_line_naming_the_key()
+    {
+        var dir = TempFolder.Create();
+
+        var result = await CliRunner.RunAsync(["serve", "--read-only", "--urls", "http://127.0.0.1:0", "--Prometheus:ReadOnly:RefreshSeconds=0"],
+            new Dictionary<string, string?> { ["Prometheus:DataDir"] = dir });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Prometheus:ReadOnly:RefreshSeconds must be between 0.2 and 3600 (was 0)", result.Error);
+        Assert.False(File.Exists(Path.Combine(dir, Prometheus.Engine.Persistence.EngineStore.FileName)));
+    }
 }
