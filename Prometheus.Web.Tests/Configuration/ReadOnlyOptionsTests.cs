@@ -33,6 +33,15 @@ public sealed class ReadOnlyOptionsTests
     }
 
     [Fact]
+    public void The_short_form_Prometheus_ReadOnly_true_turns_it_on_too()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Prometheus:ReadOnly"] = "true" }).Build();
+
+        Assert.True(ReadOnlyOptions.IsEnabled(configuration));
+    }
+
+    [Fact]
     public async Task Serve_read_only_with_a_bad_refresh_stops_with_one_line_naming_the_key()
     {
         var dir = TempFolder.Create();

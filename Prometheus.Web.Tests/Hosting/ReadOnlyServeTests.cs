@@ -52,6 +52,8 @@ public sealed class ReadOnlyServeTests
         }
         using (var refused = await watcher.Http.PostAsync("/api/trading/pause", null))
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        using (var noStart = await watcher.Http.GetAsync("/api/recovery"))
+            Assert.Equal(HttpStatusCode.Conflict, noStart.StatusCode);
         Assert.Equal("Paused", (await engine.GetAsync("/api/status")).GetProperty("state").GetString());
         Assert.False(engine.HasExited);
 

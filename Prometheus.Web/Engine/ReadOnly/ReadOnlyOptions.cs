@@ -18,7 +18,11 @@ public sealed class ReadOnlyOptions : IValidatable
 
     public IEnumerable<string> Validate() => Check.Range($"{Section}:RefreshSeconds", RefreshSeconds, 0.2, 3600);
 
-    /// <summary>Whether the configuration asks for a read-only host (read before the services are built).</summary>
+    /// <summary>
+    /// Whether the configuration asks for a read-only host (read before the services are built): Prometheus:ReadOnly:Enabled,
+    /// or Prometheus:ReadOnly itself set to true (the short form).
+    /// </summary>
     public static bool IsEnabled(IConfiguration configuration) =>
-        bool.TryParse(configuration[$"{Section}:{nameof(Enabled)}"], out var on) && on;
+        (bool.TryParse(configuration[$"{Section}:{nameof(Enabled)}"], out var on) && on)
+        || (bool.TryParse(configuration[Section], out var shortForm) && shortForm);
 }
