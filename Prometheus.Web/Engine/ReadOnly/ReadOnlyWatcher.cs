@@ -76,6 +76,7 @@ public sealed class ReadOnlyWatcher(
     internal void Refresh(StoreLocation location)
     {
         if (!location.Exists) return; // the engine has not created its store yet
+        var started = wall.GetTimestamp();
         LoadedState loaded;
         using (var reader = StoreReader.Open(location))
         {
@@ -100,6 +101,8 @@ public sealed class ReadOnlyWatcher(
         runtime.PublishReadOnly(model with { Version = ++_version });
         _lastVersionRead = mark;
         ShowNewFills(loaded.Records);
+        logger.LogDebug("Read-only: the save of {SavedAt} read ({Records} trade records, {Events} events replayed) in {Ms:F0} ms",
+            savedAt, loaded.Records.Count, loaded.EventsReplayed, wall.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>
