@@ -34,6 +34,7 @@ public sealed class AppSettingsTests
         { typeof(Prometheus.Engine.Recovery.RecoveryOptions), Prometheus.Engine.Recovery.RecoveryOptions.Section },
         { typeof(Prometheus.Engine.Exchange.Okx.OkxOptions), Prometheus.Engine.Exchange.Okx.OkxOptions.Section },
         { typeof(Prometheus.Web.ExchangeSim.ExchangeSimOptions), Prometheus.Web.ExchangeSim.ExchangeSimOptions.Section },
+        { typeof(Prometheus.Web.Engine.ReadOnly.ReadOnlyOptions), Prometheus.Web.Engine.ReadOnly.ReadOnlyOptions.Section },
     };
 
     [Theory]

@@ -37,12 +37,13 @@ public static class ApiEndpoints
                 ? Results.BadRequest(new ApiError($"skip must be >= 0 and take between 1 and {MaxPage}", skip < 0 ? "skip" : "take"))
                 : Read(runtime, m => EngineViews.Fills(m, agent, skip ?? 0, take ?? 100)));
         api.MapGet("/ledger/verify", async (EngineRuntime runtime, CancellationToken ct) =>
-            runtime.Loop is null ? ApiResults.Starting(runtime)
+            runtime.IsReadOnly ? ApiResults.ReadOnly()
+            : runtime.Loop is null ? ApiResults.Starting(runtime)
             : Results.Ok(LedgerVerdictView.From(await runtime.Loop.VerifyLedgerAsync(runtime.Exchange!, ct))));
         api.MapGet("/audit", (EngineRuntime runtime, [FromQuery] int? skip, [FromQuery] int? take) =>
         {
-            if (runtime.Store is null) return ApiResults.Starting(runtime);
-            using var reader = StoreReader.Open(runtime.Store.Location);
+            if ((runtime.Store?.Location ?? runtime.ReadOnlyStore) is not { } location) return ApiResults.Starting(runtime);
+            using var reader = StoreReader.Open(location);
             return Results.Ok(reader.Audit(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, MaxPage))
                 .Select(a => new AuditView(a.Id, DateTimeOffset.FromUnixTimeMilliseconds(a.RecordedAtMs), a.Actor, a.Action, a.Detail)));
         });

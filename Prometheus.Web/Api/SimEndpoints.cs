@@ -65,6 +65,7 @@ public static class SimEndpoints
 
     private static async Task<IResult> OnExchangeAsync(EngineRuntime runtime, Func<FaultInjectingExchange, IResult> action)
     {
+        if (runtime.IsReadOnly) return ApiResults.ReadOnly();
         if (runtime.Loop is null)
             return runtime.Exchange is null && runtime.Failure is null
                 ? Results.Json(new ApiError("the engine is starting"), statusCode: StatusCodes.Status503ServiceUnavailable)

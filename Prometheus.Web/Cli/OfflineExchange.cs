@@ -4,7 +4,7 @@ using Prometheus.Engine.Exchange;
 namespace Prometheus.Web.Cli;
 
 /// <summary>
-/// The exchange of an engine restored only to be read (the recover verb): it has no connection, and any attempt to
+/// The exchange of an engine restored only to be read (the recover verb, serve --read-only): it has no connection, and any attempt to
 /// trade through it is a bug, so every call throws.
 /// </summary>
 internal sealed class OfflineExchange : IExchange

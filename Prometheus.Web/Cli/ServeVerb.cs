@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Persistence;
 using Prometheus.Web.Engine;
+using Prometheus.Web.Engine.ReadOnly;
 using Prometheus.Web.Hosting;
 using Prometheus.Web.Security;
 
@@ -32,13 +33,20 @@ public static class ServeVerb
             if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds > 0 && seconds <= 366 * 86_400))
                 result.AddError($"--duration must be between 0 and {366 * 86_400} seconds (was {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         });
-        var command = new Command("serve", "Run the web host and the engine (the default when no verb is given).") { urls, duration };
+        var readOnly = new Option<bool>("--read-only")
+        {
+            Description = "A dashboard without an engine: show the configured store's latest save, refreshed every " +
+                "Prometheus:ReadOnly:RefreshSeconds; no exchange, no lock, no writes, every command refused. Same as --Prometheus:ReadOnly:Enabled=true",
+        };
+        var command = new Command("serve", "Run the web host and the engine (the default when no verb is given).") { urls, duration, readOnly };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
             var hostArgs = parse.UnmatchedTokens.ToList();
             if (parse.GetValue(urls) is { } given)
                 hostArgs.AddRange(["--urls", given]);
+            if (parse.GetValue(readOnly))
+                hostArgs.Add($"--{ReadOnlyOptions.Section}:{nameof(ReadOnlyOptions.Enabled)}=true");
             // The host handles Ctrl+C and SIGTERM itself (graceful shutdown).
             var app = PrometheusHost.Build([.. hostArgs], context.ConfigOverrides);
             await using (app)
@@ -51,7 +59,9 @@ public static class ServeVerb
                     throw new CliException(unavailable, badInput ? ExitCodes.BadInput : ExitCodes.Failure);
                 // The data dir, the database and the exchange's store are opened before anything listens: a bad one
                 // stops here with one line, and nothing is written to it.
-                OpenEngine(app.Services);
+                // A read-only host opens none of it: no lock, no lease, no exchange; it reads the store as it goes.
+                if (!ReadOnlyOptions.IsEnabled(app.Configuration))
+                    OpenEngine(app.Services);
                 var runtime = app.Services.GetRequiredService<EngineRuntime>();
                 if (parse.GetValue(duration) is { } seconds)
                     app.Lifetime.ApplicationStarted.Register(() =>

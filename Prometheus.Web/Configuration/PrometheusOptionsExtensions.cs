@@ -39,6 +39,7 @@ public static class PrometheusOptionsExtensions
         services.AddValidated<ExchangeOptions>(configuration, ExchangeOptions.Section);
         services.AddValidated<OkxOptions>(configuration, OkxOptions.Section);
         services.AddValidated<ExchangeSimOptions>(configuration, ExchangeSimOptions.Section);
+        services.AddValidated<Engine.ReadOnly.ReadOnlyOptions>(configuration, Engine.ReadOnly.ReadOnlyOptions.Section);
         services.AddValidated<Observability.Alerts.AlertOptions>(configuration, Observability.Alerts.AlertOptions.Section);
 
         // The engine is built from one EngineOptions; each part comes out of the validated pipeline.

@@ -29,7 +29,15 @@ public sealed class EngineRuntime
     /// <summary>Why the engine could not start or stopped on an error; null while all is well.</summary>
     public Exception? Failure { get; private set; }
 
-    public EngineStatus Status => Loop?.Status ?? EngineStatus.Initial(Mode);
+    public EngineStatus Status => Loop?.Status ?? _readOnlyModel?.Status ?? EngineStatus.Initial(Mode);
+
+    /// <summary>
+    /// The store a read-only host (`serve --read-only`) watches; null on a host that runs the engine. Such a host has no
+    /// loop, exchange or writable store: commands are refused, reads come from the store's latest save.
+    /// </summary>
+    public StoreLocation? ReadOnlyStore { get; private set; }
+    public bool IsReadOnly => ReadOnlyStore is not null;
+    private volatile EngineReadModel? _readOnlyModel;
 
     /// <summary>Completes when the engine is up (restored or fresh) and its loop runs; faults when it cannot start.</summary>
     public Task Started => _started.Task;
@@ -38,10 +46,10 @@ public sealed class EngineRuntime
     /// The history port on this engine's store (fills, equity curves, births and deaths, read on connections of their
     /// own); null while the engine starts. The one way Web reads history.
     /// </summary>
-    public IHistory? History => Store is { } store ? new StoreHistory(store.Location) : null;
+    public IHistory? History => (Store?.Location ?? ReadOnlyStore) is { } location ? new StoreHistory(location) : null;
 
     /// <summary>The engine as last published by its loop (<see cref="TradingLoop.ReadModel"/>); null while it starts.</summary>
-    public EngineReadModel? ReadModel => Loop?.ReadModel;
+    public EngineReadModel? ReadModel => Loop?.ReadModel ?? _readOnlyModel;
 
     /// <summary>
     /// The start's report with its reconciliation section as it stands at the last publication (decisions taken,
@@ -81,6 +89,20 @@ public sealed class EngineRuntime
         Recovery = report;
         Mode = mode;
         Store = store;
+        _started.TrySetResult();
+    }
+
+    /// <summary>A read-only host: from now on it watches <paramref name="store"/> (before its first read).</summary>
+    internal void AttachReadOnly(StoreLocation store)
+    {
+        ReadOnlyStore = store;
+        Mode = ReadOnly.ReadOnlyWatcher.Mode;
+    }
+
+    /// <summary>A read-only host's latest read of the store; the first one marks it started.</summary>
+    internal void PublishReadOnly(EngineReadModel model)
+    {
+        _readOnlyModel = model;
         _started.TrySetResult();
     }
 

@@ -26,7 +26,11 @@ public static class PrometheusHostExtensions
         builder.Services.AddSingleton<Engine.EngineRuntime>();
         builder.Services.AddSingleton<Engine.Commands.IEngineCommands, Engine.Commands.EngineCommandPort>();
         builder.Services.AddSingleton<Engine.EngineResources>();
-        builder.Services.AddHostedService<Engine.EngineService>();
+        // A read-only host watches the store in place of running the engine (serve --read-only).
+        if (Engine.ReadOnly.ReadOnlyOptions.IsEnabled(builder.Configuration))
+            builder.Services.AddHostedService<Engine.ReadOnly.ReadOnlyWatcher>();
+        else
+            builder.Services.AddHostedService<Engine.EngineService>();
         builder.Services.AddHostedService<Engine.EngineStatusLogger>();
         builder.Services.AddSingleton<AdminTokenHolder>();
         builder.Services.AddHostedService<DashboardLink>();

@@ -31,6 +31,8 @@ public sealed record EngineBanner(string State, string Tone, string Headline, st
     {
         "live" => ("LIVE · REAL MONEY", "live", "Orders go to OKX with real funds."),
         "demo" => ("OKX DEMO", "demo", "OKX demo trading: the exchange's simulated funds."),
+        Engine.ReadOnly.ReadOnlyWatcher.Mode => ("READ-ONLY", "paper",
+            "A dashboard without an engine: it shows the store's latest save; commands go to the engine's own host."),
         _ => ("PAPER", "paper", "Simulated exchange replaying real candles: no real money."),
     };
 

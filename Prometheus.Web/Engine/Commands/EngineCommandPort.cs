@@ -13,9 +13,14 @@ namespace Prometheus.Web.Engine.Commands;
 /// </summary>
 public sealed class EngineCommandPort(EngineRuntime runtime) : IEngineCommands
 {
+    /// <summary>The reason every command gets on a read-only host (`serve --read-only`).</summary>
+    public const string ReadOnlyRefusal = "read-only dashboard: commands go to the engine's own host";
+
     public async Task<CommandResult> SendAsync(EngineCommand command, CancellationToken ct = default)
     {
         if (command.Problem() is { } problem) return new CommandResult(CommandOutcome.Invalid, problem, null);
+        // No engine runs on a read-only host: refused (409), not audited, since it writes nothing.
+        if (runtime.IsReadOnly) return new CommandResult(CommandOutcome.Refused, ReadOnlyRefusal, runtime.ReadModel);
         if (runtime.Loop is not { } loop) return Unavailable(Starting(runtime));
         var (result, detail) = command switch
         {
