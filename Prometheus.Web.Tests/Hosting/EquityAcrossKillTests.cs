@@ -18,9 +18,10 @@ public sealed class EquityAcrossKillTests
         {
             await serve.ReadyAsync();
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while ((before = Points(await serve.GetAsync("/api/equity"))).Count < 5)
+            while ((before = Points(await serve.GetAsync("/api/equity"))).Count < 5
+                || (await serve.GetAsync("/api/status")).GetProperty("trades").GetInt32() == 0)
             {
-                Assert.True(DateTime.UtcNow < deadline, "fewer than 5 equity points within 60 s");
+                Assert.True(DateTime.UtcNow < deadline, "fewer than 5 equity points or no trade within 60 s");
                 await Task.Delay(50);
             }
             // Flat and paused: the equity no longer moves with the market, so the total PnL must come back exactly.
@@ -31,7 +32,18 @@ public sealed class EquityAcrossKillTests
                 Assert.True(DateTime.UtcNow < flat, "positions still open 30 s after close-all");
                 await Task.Delay(50);
             }
-            totalPnl = (await serve.GetAsync("/api/summary")).GetProperty("totalPnl").GetDecimal();
+            // The summary reads the published read model (at most 200 ms behind the loop): read until it holds still.
+            var settled = DateTime.UtcNow.AddSeconds(10);
+            decimal previous;
+            totalPnl = decimal.MinValue;
+            do
+            {
+                previous = totalPnl;
+                await Task.Delay(300);
+                totalPnl = (await serve.GetAsync("/api/summary")).GetProperty("totalPnl").GetDecimal();
+                Assert.True(DateTime.UtcNow < settled, "the total PnL still moved 10 s after the book was flat");
+            }
+            while (totalPnl != previous);
             Assert.NotEqual(0m, totalPnl);
             before = Points(await serve.GetAsync("/api/equity"));
             serve.Kill(); // at once: no last checkpoint, no graceful stop

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
 using Prometheus.Engine.Supervision.ReadModel;
@@ -76,6 +77,7 @@ public sealed class EngineEvents : BackgroundService
     /// <summary>Called once by the engine service, on its thread, right after the runtime is attached and before the loop runs.</summary>
     public void Attach(Supervisor supervisor, TradingLoop loop)
     {
+        RememberHistory();
         supervisor.TradeBooked += Post;
         supervisor.AgentBorn += agent => Post(
             new AgentBirth(agent.Id, agent.Name, agent.Instrument.InstId, agent.Generation, [.. agent.Parents], agent.BornAtMs));
@@ -84,6 +86,24 @@ public sealed class EngineEvents : BackgroundService
         if (runtime.Recovery is { } report)
             foreach (var item in report.Reconciliation.Items)
                 Post(item);
+    }
+
+    /// <summary>
+    /// The latest fills, births and deaths from the store, so a page opened after a restart lists what happened before it
+    /// (not only what this host saw). Read once, before the loop runs: it waits for nothing the loop holds.
+    /// </summary>
+    private void RememberHistory()
+    {
+        if (runtime.History is not { } history) return;
+        var (_, fills) = history.TradesAsync(new TradeQuery(null, null, null), 0, _fills.Capacity).GetAwaiter().GetResult();
+        var births = history.BirthsAsync(long.MinValue, long.MaxValue, _births.Capacity).GetAwaiter().GetResult();
+        var deaths = history.DeathsAsync(long.MinValue, long.MaxValue, _deaths.Capacity).GetAwaiter().GetResult();
+        lock (_gate)
+        {
+            for (var i = fills.Count - 1; i >= 0; i--) _fills.Add(fills[i]); // the store answers newest first
+            foreach (var b in births) _births.Add(new AgentBirth(b.Id, b.Name, b.InstId, b.Generation, [.. b.Parents], b.BornAtMs));
+            foreach (var d in deaths) _deaths.Add(d);
+        }
     }
 
     /// <summary>A reconciliation finding made while trading (the reconciler calls this; never blocks).</summary>

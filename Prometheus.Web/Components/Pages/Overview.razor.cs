@@ -83,16 +83,20 @@ public partial class Overview
     {
         Status = update.Status;
         if (update.Snapshot is not null) Snapshot = update.Snapshot;
-        if (update.Fills.Count > 0)
+        // A page that opened while a batch was owed to the pages already has its news from EngineEvents.Current: only
+        // what is newer is added (trade ids grow; a fill listed twice would also break the table's keys).
+        var newestShown = _fills.Count > 0 ? _fills[0].TradeId : long.MinValue;
+        var fills = update.Fills.Where(f => f.TradeId > newestShown).ToList();
+        if (fills.Count > 0)
         {
-            _fills.InsertRange(0, update.Fills.Reverse());
+            _fills.InsertRange(0, Enumerable.Reverse(fills));
             if (_fills.Count > FillsShown) _fills.RemoveRange(FillsShown, _fills.Count - FillsShown);
             _fillsVersion++;
         }
-        _fillsSeen += update.Fills.Count + update.FillsNotShown;
+        _fillsSeen += fills.Count + update.FillsNotShown;
         _notShown += update.FillsNotShown;
-        _births.InsertRange(0, update.Births.Reverse());
-        _deaths.InsertRange(0, update.Deaths.Reverse());
+        _births.InsertRange(0, update.Births.Where(b => !_births.Any(shown => shown.AgentId == b.AgentId)).Reverse());
+        _deaths.InsertRange(0, update.Deaths.Where(d => !_deaths.Any(shown => shown.Id == d.Id)).Reverse());
         if (_births.Count > 20) _births.RemoveRange(20, _births.Count - 20);
         if (_deaths.Count > 20) _deaths.RemoveRange(20, _deaths.Count - 20);
 
