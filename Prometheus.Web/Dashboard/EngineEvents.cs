@@ -193,7 +193,7 @@ public sealed class EngineEvents : BackgroundService
     }
 
     /// <summary>One batch: everything the inbox holds now, the status if it moved, the snapshot if one is due.</summary>
-    internal async Task<DashboardUpdate> CollectAsync(CancellationToken ct)
+    internal Task<DashboardUpdate> CollectAsync(CancellationToken ct)
     {
         var fills = new List<TradeRecord>();
         var births = new List<AgentBirth>();
@@ -220,7 +220,7 @@ public sealed class EngineEvents : BackgroundService
             ? new RegimeChange(last.Regime, status.Regime, status.MarketTimeMs) : null;
         _lastStatus = status;
 
-        var snapshot = await TakeSnapshotAsync(status, ct);
+        var snapshot = SnapshotIfDue(status);
         EquityPoint? equity = null;
         lock (_gate)
         {
@@ -251,17 +251,17 @@ public sealed class EngineEvents : BackgroundService
                 }
             }
         }
-        return new DashboardUpdate(status, statusChanged, fills, notShown, births, deaths, states, regime, findings, snapshot, equity);
+        return Task.FromResult(new DashboardUpdate(status, statusChanged, fills, notShown, births, deaths, states, regime, findings, snapshot, equity));
     }
 
     /// <summary>The read model's figures once a second: taken from what the engine published, never asked of the loop, so no batch waits for a cycle to end.</summary>
-    private Task<LiveSnapshot?> TakeSnapshotAsync(EngineStatus status, CancellationToken ct)
+    private LiveSnapshot? SnapshotIfDue(EngineStatus status)
     {
         var now = time.GetUtcNow();
-        if (now < _nextSnapshotAt || runtime.ReadModel is not { } model || status.State == EngineState.Stopping) return Task.FromResult<LiveSnapshot?>(null);
-        if (_snapshot is { } previous && previous.Cycle == model.Status.Cycle && status.State != EngineState.Starting) return Task.FromResult<LiveSnapshot?>(null);
+        if (now < _nextSnapshotAt || runtime.ReadModel is not { } model || status.State == EngineState.Stopping) return null;
+        if (_snapshot is { } previous && previous.Cycle == model.Status.Cycle && status.State != EngineState.Starting) return null;
         _nextSnapshotAt = now + SnapshotPeriod;
-        return Task.FromResult<LiveSnapshot?>(TakeSnapshot(model));
+        return TakeSnapshot(model);
     }
 
     /// <summary>From the engine's published read model: any thread, no call into the loop.</summary>
