@@ -51,6 +51,17 @@ for trx in "$results"/*.trx; do
   # The TRX counters leave skipped tests out of notExecuted: they are the ones counted but not executed.
   skipped=$((skipped + $(count total) - $(count executed)))
 done
+# The failed tests again, each with the first lines of its message, so a log cut to its tail still names them.
+if ((failed > 0)); then
+  echo "failed tests:"
+  for trx in "$results"/*.trx; do
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); inside = 1 }
+      inside && /<Message>/ { printing = 1; lines = 0; sub(/.*<Message>/, ""); printf "  %s\n", name }
+      printing { text = $0; sub(/<\/Message>.*/, "", text); if (lines++ < 6) printf "    %s\n", text; if (/<\/Message>/) { printing = 0; inside = 0 } }
+    ' "$trx"
+  done
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 
 if ((status == 0 && failed > 0)); then status=1; fi

@@ -104,11 +104,9 @@ public sealed class ProfitAndPositionsBrowserTests(BrowserSession browser) : IAs
         using var api = _app.Api();
         var page = await SignedInAsync("/positions", 1280, 800);
         await page.StateAsync("Running");
+        await page.LiveAsync(); // a click on the prerendered page before its circuit is live does nothing
         await OpenPositionsAsync(api);
-        await page.WaitForSelectorAsync("tr[data-position]");
-        var key = await page.GetAttributeAsync("tr[data-position]", "data-position");
-
-        await page.ClickAsync($"[data-testid='close-{key}']");
+        var key = await AskToCloseAsync(page);
         await page.FillAsync($"[data-testid='close-{key}-reason']", "trimming by hand");
         await page.ClickAsync($"[data-testid='close-{key}-confirm']");
         await page.LiveAsync();
@@ -122,6 +120,29 @@ public sealed class ProfitAndPositionsBrowserTests(BrowserSession browser) : IAs
         Assert.Contains(audit, a => a.GetProperty("action").GetString() == "close-position"
             && a.GetProperty("detail").GetString() is { } detail && detail.Contains($"closed agent {parts[0]} ", StringComparison.Ordinal)
             && detail.Contains("trimming by hand", StringComparison.Ordinal) && detail.EndsWith("(dashboard)", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Opens the close dialog of a listed position and answers its key. Paused, the market still moves on the simulated
+    /// exchange, so a resting stop can close the picked position before its dialog opens: then the next one is picked.
+    /// </summary>
+    private static async Task<string> AskToCloseAsync(IPage page)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.WaitForSelectorAsync("tr[data-position]");
+            var key = await page.GetAttributeAsync("tr[data-position]", "data-position");
+            try
+            {
+                await page.ClickAsync($"[data-testid='close-{key}']", new PageClickOptions { Timeout = 5_000 });
+                await page.WaitForSelectorAsync($"[data-testid='close-{key}-reason']", new PageWaitForSelectorOptions { Timeout = 5_000 });
+                return key!;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
     }
 
     /// <summary>Trading paused with at least one position open (the agents open some within seconds).</summary>
