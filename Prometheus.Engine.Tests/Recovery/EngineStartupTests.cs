@@ -1,3 +1,4 @@
+using Prometheus.Engine.Startup;
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange.Simulated;

@@ -1,3 +1,4 @@
+using Prometheus.Engine.Startup;
 using Microsoft.Data.Sqlite;
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Backtest;
@@ -74,7 +75,7 @@ internal sealed class ServedEngine : IAsyncDisposable
     {
         Bars.Clear();
         Store = EngineStore.Open(Location, TimeProvider.System, Persistence);
-        var clock = new ReplayClock(DateTimeOffset.UnixEpoch);
+        var clock = new MarketClock(DateTimeOffset.UnixEpoch);
         _exchangeClock.Clock = clock;
         var feed = new ReplayFeed(Candles.Value);
         var interval = (long)feed.Interval.TotalMilliseconds;
@@ -184,7 +185,7 @@ internal sealed class ServedEngine : IAsyncDisposable
     /// <summary>The exchange's clock: the market clock of whichever start is running (each start has its own, as each process does).</summary>
     private sealed class CurrentClock : TimeProvider
     {
-        public ReplayClock Clock { get; set; } = new(DateTimeOffset.UnixEpoch);
+        public MarketClock Clock { get; set; } = new(DateTimeOffset.UnixEpoch);
         public override DateTimeOffset GetUtcNow() => Clock.GetUtcNow();
     }
 }

@@ -1,6 +1,7 @@
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Risk;
 
 namespace Prometheus.Engine.Tests.Risk;
@@ -69,12 +70,12 @@ public class SystemRiskTests
         risk.CountOrder();
         risk.Observe(midnight - 1, 880m); // 12% down on the day: halted
 
-        Assert.Equal((TradingState.Halted, RiskDenialReason.DailyLossLimit, 1), (risk.State, risk.HaltReason, risk.TradesToday));
+        Assert.Equal((TradingState.Halted, RiskDenialReason.DailyLossLimit, 1), (risk.State, risk.HaltReason, risk.OrdersToday));
         Assert.NotNull(risk.CannotReset()); // nothing for a person to reset: the day ends by itself
 
         risk.Observe(midnight, 880m); // the first bar of the new UTC day: a new day's open, a new count
 
-        Assert.Equal((TradingState.Active, (RiskDenialReason?)null, 0, 880m), (risk.State, risk.HaltReason, risk.TradesToday, risk.DayOpenEquity));
+        Assert.Equal((TradingState.Active, (RiskDenialReason?)null, 0, 880m), (risk.State, risk.HaltReason, risk.OrdersToday, risk.DayOpenEquity));
     }
 
     [Fact]
@@ -84,9 +85,23 @@ public class SystemRiskTests
         risk.Observe(0, 1m);
         risk.CountOrder();
         risk.CountOrder();
-        Assert.Equal(2, risk.TradesToday);
+        Assert.Equal(2, risk.OrdersToday);
         risk.Observe(Day, 1m);
-        Assert.Equal(0, risk.TradesToday);
+        Assert.Equal(0, risk.OrdersToday);
+    }
+
+    [Fact]
+    public void The_order_count_is_saved_under_the_name_saved_states_already_carry()
+    {
+        var risk = new SystemRisk(Options);
+        risk.Observe(0, 1m);
+        risk.CountOrder();
+        var json = EngineJson.Serialize(risk.Save());
+        Assert.Contains("\"tradesToday\":1", json, StringComparison.Ordinal);
+
+        var restored = new SystemRisk(Options);
+        restored.Restore(EngineJson.Deserialize<SystemRiskState>(json));
+        Assert.Equal(1, restored.OrdersToday);
     }
 
     [Theory]

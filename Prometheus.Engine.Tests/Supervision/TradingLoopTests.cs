@@ -25,7 +25,7 @@ public class TradingLoopTests
             Scenario = new SupervisorScenario();
             var candles = CandleFileReader.Read(TestData.Path("btc-usdt-swap-15m-okx-20230101-20260418.csv.gz")).Take(20_000);
             var feed = new ReplayFeed(candles);
-            var clock = new ReplayClock(Scenario.Clock.GetUtcNow());
+            var clock = new MarketClock(Scenario.Clock.GetUtcNow());
             Loop = new TradingLoop(Scenario.Supervisor, feed, bar =>
             {
                 Scenario.Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + 900_000));
@@ -135,7 +135,7 @@ public class TradingLoopStopTests
     {
         var s = new SupervisorScenario();
         var feed = new ReplayFeed(CandleFileReader.Read(TestData.Path("btc-usdt-swap-15m-okx-20230101-20260418.csv.gz")).Take(500));
-        var loop = new TradingLoop(s.Supervisor, feed, _ => { }, new ReplayClock(s.Clock.GetUtcNow()), TimeProvider.System, 1000, 5,
+        var loop = new TradingLoop(s.Supervisor, feed, _ => { }, new MarketClock(s.Clock.GetUtcNow()), TimeProvider.System, 1000, 5,
             SnapshotSchedule.From(1000, TimeSpan.FromHours(1), 0, DateTimeOffset.UtcNow), sink: null, EngineState.Running, "paper");
         using var stop = new CancellationTokenSource();
         var run = loop.RunAsync(stop.Token);

@@ -1,3 +1,4 @@
+using Prometheus.Engine.Market;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -88,7 +89,7 @@ public static class PersistenceBench
     internal static Supervisor NewPopulation(EngineOptions options, int agents)
     {
         var population = options.WithPopulation(agents);
-        var clock = new ReplayClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
+        var clock = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
         var supervisor = new Supervisor(population, new SimulatedExchange(population.Simulated, clock, new Random(1)), clock, new Random(1));
         supervisor.StartAsync().AsTask().GetAwaiter().GetResult();
         return supervisor;

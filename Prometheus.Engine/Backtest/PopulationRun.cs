@@ -98,7 +98,7 @@ internal static class PopulationRun
     {
         var bars = spec.Bars;
         var interval = spec.IntervalMs;
-        var clock = new ReplayClock(DateTimeOffset.FromUnixTimeMilliseconds(bars[spec.From].TimestampMs));
+        var clock = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(bars[spec.From].TimestampMs));
         var exchange = new SimulatedExchange(spec.Options.Simulated, clock, new Random(spec.Seed ^ 0x5EED), funding: spec.Funding);
         var supervisor = new Supervisor(spec.Options, exchange, clock, new Random(spec.Seed));
         supervisor.WarmUp(Range(bars, spec.WarmupFrom, spec.From));

@@ -1,3 +1,4 @@
+using Prometheus.Engine.Market;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -33,7 +34,7 @@ public static class RestartBench
         try
         {
             var supervisor = PersistenceBench.NewPopulation(options, agents);
-            var wall = new ReplayClock(DateTimeOffset.FromUnixTimeMilliseconds(StartMs));
+            var wall = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(StartMs));
             using (var store = EngineStore.Open(dir, wall, new PersistenceOptions()))
                 store.Seed(supervisor.CaptureSnapshot(), []);
             var run = WriteJournal(dir, supervisor, journalEvents, snapshotEveryCycles, ct);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static System.FormattableString;
 
 namespace Prometheus.Engine.Risk;
@@ -22,14 +23,14 @@ public sealed class SystemRisk(RiskOptions options)
     /// <summary>Why trading is halted (DailyLossLimit or DrawdownHalt), or null when it is not.</summary>
     public RiskDenialReason? HaltReason { get; private set; }
     public long Day { get; private set; } = long.MinValue;
-    public int TradesToday { get; private set; }
+    public int OrdersToday { get; private set; }
     public decimal DayOpenEquity { get; private set; }
     public decimal PeakEquity { get; private set; }
     /// <summary>Drawdown from the all-time peak.</summary>
     public decimal Drawdown { get; private set; }
     public bool DrawdownBreakerTripped { get; private set; }
 
-    public void CountOrder() => TradesToday++;
+    public void CountOrder() => OrdersToday++;
 
     /// <summary>Feeds the book's equity; returns true when the trading state changed.</summary>
     public bool Observe(long nowMs, decimal equity)
@@ -38,7 +39,7 @@ public sealed class SystemRisk(RiskOptions options)
         if (day != Day)
         {
             Day = day;
-            TradesToday = 0;
+            OrdersToday = 0;
             DayOpenEquity = equity;
         }
         if (equity > PeakEquity) PeakEquity = equity;
@@ -55,13 +56,13 @@ public sealed class SystemRisk(RiskOptions options)
         return true;
     }
 
-    public SystemRiskState Save() => new(State, StateReason, HaltReason, Day, TradesToday, DayOpenEquity, PeakEquity, Drawdown,
+    public SystemRiskState Save() => new(State, StateReason, HaltReason, Day, OrdersToday, DayOpenEquity, PeakEquity, Drawdown,
         DrawdownBreakerTripped, _reducingPeak, _reducingSinceMs);
 
     public void Restore(SystemRiskState s)
     {
-        (State, StateReason, HaltReason, Day, TradesToday, DayOpenEquity, PeakEquity, Drawdown, DrawdownBreakerTripped) =
-            (s.State, s.StateReason, s.HaltReason, s.Day, s.TradesToday, s.DayOpenEquity, s.PeakEquity, s.Drawdown, s.DrawdownBreakerTripped);
+        (State, StateReason, HaltReason, Day, OrdersToday, DayOpenEquity, PeakEquity, Drawdown, DrawdownBreakerTripped) =
+            (s.State, s.StateReason, s.HaltReason, s.Day, s.OrdersToday, s.DayOpenEquity, s.PeakEquity, s.Drawdown, s.DrawdownBreakerTripped);
         _reducingPeak = s.ReducingPeak;
         _reducingSinceMs = s.ReducingSinceMs;
     }
@@ -115,7 +116,7 @@ public sealed record SystemRiskState(
     string StateReason,
     RiskDenialReason? HaltReason,
     long Day,
-    int TradesToday,
+    [property: JsonPropertyName("tradesToday")] int OrdersToday, // orders sent today: saved states name it as it was first called
     decimal DayOpenEquity,
     decimal PeakEquity,
     decimal Drawdown,

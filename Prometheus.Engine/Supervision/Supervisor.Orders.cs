@@ -83,7 +83,7 @@ public sealed partial class Supervisor
         var now = NowMs;
         if (!bypassRisk)
         {
-            var verdict = PreTradeRisk.Check(intent, ledger, ledger.Equity(Marks), SystemRisk.State, SystemRisk.TradesToday, _options.Risk,
+            var verdict = PreTradeRisk.Check(intent, ledger, ledger.Equity(Marks), SystemRisk.State, SystemRisk.OrdersToday, _options.Risk,
                 SystemRisk.HaltReason, SystemRisk.StateReason);
             if (!verdict.Allowed)
             {

@@ -20,7 +20,7 @@ public sealed class TradingLoop
     private readonly Supervisor _supervisor;
     private readonly IBarFeed _feed;
     private readonly Action<Candle> _market;
-    private readonly ReplayClock _marketClock;
+    private readonly MarketClock _marketClock;
     private readonly TimeProvider _wall;
     private readonly TimeSpan _barPeriod;
     private readonly int _checkpointEvery;
@@ -37,7 +37,7 @@ public sealed class TradingLoop
     private bool _readModelStale;
 
     /// <param name="market">Gives each bar to the exchange's market before the Supervisor sees it (the simulated exchange's OnBar).</param>
-    public TradingLoop(Supervisor supervisor, IBarFeed feed, Action<Candle> market, ReplayClock marketClock, TimeProvider wall,
+    public TradingLoop(Supervisor supervisor, IBarFeed feed, Action<Candle> market, MarketClock marketClock, TimeProvider wall,
         double barsPerSecond, int checkpointEveryCycles, SnapshotSchedule snapshots, ICheckpointSink? sink, EngineState initialState,
         string mode)
     {

@@ -1,3 +1,4 @@
+using Prometheus.Engine.Startup;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

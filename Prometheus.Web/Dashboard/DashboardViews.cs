@@ -56,7 +56,7 @@ public static class DashboardViews
         var equity = m.Book.Equity;
         return new RiskView(r.State.ToString(), r.StateReason, r.HaltReason?.ToString(), equity, r.DayOpenEquity,
             r.DayOpenEquity > 0m ? equity - r.DayOpenEquity : 0m, r.DayOpenEquity * limits.MaxDailyLossPercent, r.PeakEquity, r.Drawdown,
-            limits.ReducingDrawdownPercent, limits.MaxDrawdownPercent, r.DrawdownBreakerTripped, r.TradesToday, limits.MaxDailyTrades, limits,
+            limits.ReducingDrawdownPercent, limits.MaxDrawdownPercent, r.DrawdownBreakerTripped, r.OrdersToday, limits.MaxDailyTrades, limits,
             m.Risk.DenialsTotal, m.Risk.DenialsByReason, m.Risk.RecentDenials);
     }
 

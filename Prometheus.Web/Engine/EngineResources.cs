@@ -46,7 +46,7 @@ public sealed class EngineResources(
 
     /// <summary>The OKX gateway and its bar feed once connected (OKX mode), closed with the rest.</summary>
     public List<IAsyncDisposable> Connections { get; } = [];
-    public ReplayClock MarketClock { get; private set; } = null!;
+    public MarketClock MarketClock { get; private set; } = null!;
     public TimeProvider Wall => wall;
     public bool IsOpen => _lock is not null;
 
@@ -67,7 +67,7 @@ public sealed class EngineResources(
                 if (location.IsPostgres) _lease = StoreLease.Acquire(location, Account);
                 Store = EngineStore.Open(location, wall, persistence.Value);
                 // The market clock starts at the epoch; the engine service moves it to where trading resumes.
-                MarketClock = new ReplayClock(DateTimeOffset.UnixEpoch);
+                MarketClock = new MarketClock(DateTimeOffset.UnixEpoch);
                 if (Mode == ExchangeMode.Simulated)
                 {
                     // Its swaps pay funding: the shipped recorded rates, Prometheus:Backtest:DefaultFundingRate elsewhere.

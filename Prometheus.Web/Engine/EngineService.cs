@@ -1,3 +1,4 @@
+using Prometheus.Engine.Startup;
 using Microsoft.Extensions.Options;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange;

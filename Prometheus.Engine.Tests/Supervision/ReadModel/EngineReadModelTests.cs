@@ -23,7 +23,7 @@ public class EngineReadModelTests(ITestOutputHelper output)
             s.Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + 900_000));
             s.Exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
             s.Exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
-        }, new ReplayClock(s.Clock.GetUtcNow()), TimeProvider.System, barsPerSecond, checkpointEveryCycles: 1_000,
+        }, new MarketClock(s.Clock.GetUtcNow()), TimeProvider.System, barsPerSecond, checkpointEveryCycles: 1_000,
             SnapshotSchedule.From(int.MaxValue, TimeSpan.FromHours(1), 0, DateTimeOffset.UtcNow), sink: null, initial, "paper");
 
     private static async Task UntilAsync(Func<bool> condition)

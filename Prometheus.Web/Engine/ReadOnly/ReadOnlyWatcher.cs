@@ -1,3 +1,4 @@
+using Prometheus.Engine.Market;
 using Microsoft.Extensions.Options;
 using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Configuration;
@@ -88,7 +89,7 @@ public sealed class ReadOnlyWatcher(
         if (_lastVersionRead == mark && runtime.ReadModel is not null) return;
 
         var random = loaded.State.Supervisor.Seed is { } seed ? RandomSource.PerCycle(seed) : RandomSource.Sequential(new Random(0));
-        var market = new ReplayClock(DateTimeOffset.FromUnixTimeMilliseconds(loaded.State.TakenAtMs));
+        var market = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(loaded.State.TakenAtMs));
         var s = Supervisor.Restore(engineOptions, new OfflineExchange(), market, random, loaded.State, loaded.Records, loaded.Funding);
         var savedAt = loaded.LastSaveAtMs is { } at ? $"{DateTimeOffset.FromUnixTimeMilliseconds(at):u}" : "an unknown time";
         var status = new EngineStatus(s.Paused ? EngineState.Paused : EngineState.Running,

@@ -6,7 +6,9 @@ using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
 
-namespace Prometheus.Engine.Recovery;
+using Prometheus.Engine.Recovery;
+
+namespace Prometheus.Engine.Startup;
 
 /// <summary>
 /// One start path for every start: detect saved state (none → a fresh start, saved at once before any trade);
@@ -63,7 +65,7 @@ public static class EngineStartup
 
             // Three ways: the books against each other and against the exchange; what can be proved is corrected now.
             var reconciliation = new ReconciliationCoordinator(supervisor, exchange, store, fillRetention);
-            await reconciliation.RunAsync(Reconciliation.ReconciliationLevel.Full, ct);
+            await reconciliation.RunAsync(Recovery.Reconciliation.ReconciliationLevel.Full, ct);
             var fills = await exchange.GetFillsAsync(ct: ct);
             var report = RecoveryReportBuilder.Build(supervisor, wall.GetUtcNow(), Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 freshStart: loaded is null, loaded?.LastSaveAtMs, loaded?.Snapshot ?? new RecoverySnapshotUse(null, []), fills, recovery.AutoResumeWhenClean,
