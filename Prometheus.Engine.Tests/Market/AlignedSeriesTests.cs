@@ -115,6 +115,34 @@ public sealed class AlignedSeriesTests
     }
 
     [Fact]
+    public void Walking_the_slices_allocates_nothing_per_bar()
+    {
+        const int Bars = 100_000;
+        CandleSeries Long(string id, int skipEvery) =>
+            new(id, Hour, [.. Enumerable.Range(0, Bars).Where(h => h == 0 || h % skipEvery != 0).Select(h => Bar(h, 100m + h % 50))]);
+        var aligned = new AlignedSeries([Long(Btc, 1_000_000), Long(Eth, 7), Long(Sol, 13)]);
+
+        decimal Sum()
+        {
+            var sum = 0m;
+            foreach (var slice in aligned)
+                for (var i = 0; i < slice.Count; i++)
+                    sum += slice[i].Close;
+            return sum;
+        }
+
+        var warm = Sum();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var again = Sum();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(warm, again);
+        Assert.True(allocated < 4_096, $"{allocated} bytes allocated walking {Bars:N0} slices");
+        // Every 7th hour missing from ETH and every 13th from SOL (after hour 0): 99,999 / 7 and 99,999 / 13 holes.
+        Assert.Equal((Bars, 0, 14_285, 7_692), (aligned.SliceCount, aligned.MissingBars(0), aligned.MissingBars(1), aligned.MissingBars(2)));
+    }
+
+    [Fact]
     public void Instruments_are_found_by_id()
     {
         var aligned = new AlignedSeries([Series(Btc, 0, 1), Series(Sol, 0, 1)]);
