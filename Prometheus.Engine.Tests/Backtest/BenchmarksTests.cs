@@ -29,7 +29,7 @@ public class BenchmarksTests
     public void Exposure_matched_rebalances_at_each_days_first_bar_and_pays_fees_and_funding_as_computed_by_hand()
     {
         // Bar 0 is the last bar before the period; the period is bars 1..71 (their closes at 02:00 .. 72:00).
-        var result = Benchmarks.ExposureMatched(Bars, from: 1, to: 72, HourMs, exposure: 0.5m, capital: 100_000m, NoSlippage(), Funding, seed: 1);
+        var result = Benchmarks.ExposureMatched(Bars, from: 1, to: 72, HourMs, exposure: 0.5m, capital: 100_000m, NoSlippage(), Funding, seed: 1, swap: TestInstruments.BtcUsdtSwap);
 
         const decimal ct = 0.01m, fee = 0.0005m, rate = 0.0001m;
         // Start at 20,000: 0.5 × 100,000 / (20,000 × 0.01) = 250 contracts bought.
@@ -73,7 +73,7 @@ public class BenchmarksTests
     [Fact]
     public void Buy_and_hold_buys_once_at_the_start_and_pays_funding_on_its_notional()
     {
-        var result = Benchmarks.BuyHold(Bars, from: 1, to: 72, HourMs, capital: 100_000m, NoSlippage(), Funding, seed: 1);
+        var result = Benchmarks.BuyHold(Bars, from: 1, to: 72, HourMs, capital: 100_000m, NoSlippage(), Funding, seed: 1, swap: TestInstruments.BtcUsdtSwap);
 
         // 100,000 / 200 = 500 contracts, a fee of 50, then funding three times a day on 500 × 0.01 × price.
         var fundingPaid = 3 * (500m * 0.01m * 20_000m + 500m * 0.01m * 22_000m + 500m * 0.01m * 21_000m) * 0.0001m;
@@ -89,7 +89,7 @@ public class BenchmarksTests
     [Fact]
     public void A_short_exposure_receives_funding_when_the_rate_is_positive()
     {
-        var result = Benchmarks.ExposureMatched(Bars[..24], from: 1, to: 24, HourMs, exposure: -0.5m, capital: 100_000m, NoSlippage(), Funding, seed: 1);
+        var result = Benchmarks.ExposureMatched(Bars[..24], from: 1, to: 24, HourMs, exposure: -0.5m, capital: 100_000m, NoSlippage(), Funding, seed: 1, swap: TestInstruments.BtcUsdtSwap);
         // 250 contracts short over 08:00, 16:00 and 24:00 at 20,000: receives 3 × 5.
         Assert.Equal(-15m, result.FundingPaid);
         Assert.Equal(100_000m - 25m + 15m, result.Equity.Last);
@@ -98,12 +98,12 @@ public class BenchmarksTests
     [Fact]
     public void Random_timing_keeps_every_entry_its_holding_time_and_its_window()
     {
-        var swap = Instrument.BtcUsdtSwap;
+        var swap = TestInstruments.BtcUsdtSwap;
         var entries = new List<PopulationEntry>
         {
             new(swap, PositionSide.Long, 10_000m, EntryBar: 5, ExitBar: 9),
             new(swap, PositionSide.Short, 5_000m, EntryBar: 10, ExitBar: 11),
-            new(Instrument.BtcUsdt, PositionSide.Long, 2_000m, EntryBar: 30, ExitBar: 60),
+            new(TestInstruments.BtcUsdt, PositionSide.Long, 2_000m, EntryBar: 30, ExitBar: 60),
             new(swap, PositionSide.Long, 1_000m, EntryBar: 40, ExitBar: 200), // longer than the window: opened at its start
         };
         var timed = Benchmarks.RandomTimes(entries, from: 1, to: 72, new Random(3));
@@ -122,7 +122,7 @@ public class BenchmarksTests
         Assert.NotEqual(timed.Select(t => t.At), again.Select(t => t.At));
 
         // Three entries open and close inside the window (6 fills); the fourth opens and is still open at the end.
-        var book = Benchmarks.RandomTiming(Bars, 1, 72, HourMs, entries, 100_000m, NoSlippage(), Funding, seed: 3);
+        var book = Benchmarks.RandomTiming(Bars, 1, 72, HourMs, entries, 100_000m, NoSlippage(), Funding, seed: 3, swap: TestInstruments.BtcUsdtSwap);
         Assert.Equal(7, book.Trades);
     }
 }

@@ -6,8 +6,8 @@ namespace Prometheus.Engine.Tests.Ledger;
 public class LedgerBookingTests
 {
     private static readonly SupervisorKey Key = LedgerKeys.Supervisor;
-    private static readonly Instrument Swap = Instrument.BtcUsdtSwap;
-    private static readonly Instrument Spot = Instrument.BtcUsdt;
+    private static readonly Instrument Swap = TestInstruments.BtcUsdtSwap;
+    private static readonly Instrument Spot = TestInstruments.BtcUsdt;
 
     private static ExchangeFill Fill(string id, Instrument inst, OrderSide side, PositionSide pos, decimal size, decimal price, decimal fee, bool liquidation = false) =>
         new(id, "o" + id, liquidation ? "" : "p1x" + id, inst.InstId, side, pos, size, price, fee, "USDT", 1_000_000 + long.Parse(id) * 60_000, liquidation);

@@ -20,7 +20,7 @@ public class LedgerPropertyTests
         {
             price = Math.Max(1_000m, price + random.Next(-500, 501) + random.Next(0, 10) / 10m);
             var agent = 1 + random.Next(2);
-            var instrument = random.Next(2) == 0 ? Instrument.BtcUsdt : Instrument.BtcUsdtSwap;
+            var instrument = random.Next(2) == 0 ? TestInstruments.BtcUsdt : TestInstruments.BtcUsdtSwap;
             var side = instrument.Kind == InstrumentKind.Spot ? PositionSide.Long : (PositionSide)random.Next(2);
             var held = ledger.Private(agent).Position(instrument, side)?.Amount ?? 0m;
             var close = held > 0m && random.Next(3) == 0;
@@ -46,12 +46,12 @@ public class LedgerPropertyTests
             ledger.OpenAccount(Key, 1, 50_000m);
             ledger.OpenAccount(Key, 2, 50_000m);
             RandomFills(seed, ledger);
-            var marks = new MarkPrices { [Instrument.BtcUsdt] = 31_234.5m, [Instrument.BtcUsdtSwap] = 29_876.5m };
+            var marks = new MarkPrices { [TestInstruments.BtcUsdt] = 31_234.5m, [TestInstruments.BtcUsdtSwap] = 29_876.5m };
             foreach (var book in ledger.PrivateLedgers.Values)
                 Assert.Equal(book.InitialCapital + book.Funded + book.RealizedPnl + book.UnrealizedPnl(marks),
                     book.Capital + book.PositionValue(marks) + book.FeesPaid);
             Assert.Equal(ledger.PrivateLedgers.Values.Sum(b => b.Equity(marks)), ledger.Equity(marks));
-            foreach (var instrument in Instrument.All)
+            foreach (var instrument in TestInstruments.All)
                 foreach (var side in new[] { PositionSide.Long, PositionSide.Short })
                     Assert.Equal(ledger.PrivateLedgers.Values.Sum(b => b.Position(instrument, side)?.Amount ?? 0m), ledger.PositionAmount(instrument, side));
         }));
@@ -68,7 +68,7 @@ public class LedgerPropertyTests
             var fills = RandomFills(seed, ledger);
             var hash = ledger.ComputeHash();
             foreach (var fill in fills)
-                Assert.Null(ledger.Book(Key, fill, ClOrdAgent(fill), Instrument.Get(fill.InstId), 3m, 0.5, TradeOrigin.Decision));
+                Assert.Null(ledger.Book(Key, fill, ClOrdAgent(fill), TestInstruments.Get(fill.InstId), 3m, 0.5, TradeOrigin.Decision));
             Assert.Equal(hash, ledger.ComputeHash());
             Assert.Equal(ledger.Records, ledger.PrivateLedgers.Values.SelectMany(b => b.History).OrderBy(r => r.TradeId));
         }));

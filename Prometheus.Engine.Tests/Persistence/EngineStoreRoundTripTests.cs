@@ -33,6 +33,27 @@ public class EngineStoreRoundTripTests
         Assert.Equal(s.Supervisor.RiskLog.Recent, restored.RiskLog.Recent);
     }
 
+    [Fact]
+    public async Task A_state_saved_with_a_spot_and_a_swap_mark_restores_them_as_the_btc_marks()
+    {
+        using var s = new StoreScenario();
+        await s.RunUntilAsync(sup => sup.Ledger.Records.Count >= 10);
+        var state = s.Supervisor.CaptureSnapshot().Supervisor;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(EngineJson.Serialize(state))!.AsObject();
+        var marks = node["marks"]!.AsObject();
+        Assert.Equal(["BTC-USDT", "BTC-USDT-SWAP"], marks.Select(m => m.Key));
+        // As states were written before instruments were data: two named fields, no dictionary.
+        node["spotMark"] = marks["BTC-USDT"]!.GetValue<decimal>() + 1m;
+        node["swapMark"] = marks["BTC-USDT-SWAP"]!.GetValue<decimal>();
+        node.Remove("marks");
+
+        var legacy = EngineJson.Deserialize<SupervisorState>(node.ToJsonString());
+
+        Assert.Equal(state.Marks!["BTC-USDT"] + 1m, legacy.MarksBySymbol["BTC-USDT"]);
+        Assert.Equal(state.Marks!["BTC-USDT-SWAP"], legacy.MarksBySymbol["BTC-USDT-SWAP"]);
+        Assert.DoesNotContain("spotMark", EngineJson.Serialize(state), StringComparison.Ordinal); // new saves write the dictionary only
+    }
+
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task After_a_graceful_stop_the_restored_engine_equals_the_saved_one_field_by_field(StoreProvider provider)

@@ -169,7 +169,7 @@ public class FundingRoundTripTests
         }
         // And it keeps funding from now on.
         var agent = s.Supervisor.Living[0].Id;
-        var share = new FundingRecord(1, agent, Instrument.BtcUsdtSwap.InstId, PositionSide.Long, 1_672_646_400_000, 1m, 0.0001m, 16_717.8m,
+        var share = new FundingRecord(1, agent, TestInstruments.BtcUsdtSwap.InstId, PositionSide.Long, 1_672_646_400_000, 1m, 0.0001m, 16_717.8m,
             0.00167178m, "1");
         store.FundingBooked(share, s.Supervisor.Ledger.Private(agent).Save());
         using (var reader = StoreReader.Open(s.DataDir))

@@ -65,8 +65,8 @@ internal sealed class FundingScenario : IDisposable
     {
         var bar = Candles.Value[_next++];
         Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + 900_000));
-        Exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
-        Exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+        Exchange.OnBar(TestInstruments.BtcUsdt.InstId, bar);
+        Exchange.OnBar(TestInstruments.BtcUsdtSwap.InstId, bar);
         await Supervisor.OnBarAsync(bar);
         if (!_checkpoints) return;
         if (_next % 5 == 0) Store.Checkpoint(Supervisor.CaptureCheckpoint());

@@ -27,7 +27,7 @@ public class LedgerVerificationTests
         var fills = (await s.Exchange.GetFillsAsync()).ToList();
         var agent = s.Supervisor.Living[0].Id;
         var ghost = new ExchangeFill("999999", "o1", $"p{agent}x999999", "BTC-USDT-SWAP", OrderSide.Buy, PositionSide.Long, 1m, 20_000m, 0.1m, "USDT", 0);
-        s.Supervisor.Ledger.Book(LedgerKeys.Supervisor, ghost, agent, Instrument.BtcUsdtSwap, 2m, 0, TradeOrigin.Decision);
+        s.Supervisor.Ledger.Book(LedgerKeys.Supervisor, ghost, agent, TestInstruments.BtcUsdtSwap, 2m, 0, TradeOrigin.Decision);
         var unbooked = fills[0] with { TradeId = "888888" };
 
         var verdict = LedgerVerification.Verify(s.Supervisor.Ledger, [.. fills, unbooked]);
@@ -87,13 +87,13 @@ public class LedgerVerificationTests
         var states = ledger.PrivateLedgers.Values.Select(l => l.Save()).ToList();
         var share = ledger.Funding[0];
 
-        var twice = PublicLedger.Restore(LedgerKeys.Supervisor, states, ledger.Records, [.. ledger.Funding, share with { FundingId = 9_999 }]);
+        var twice = PublicLedger.Restore(LedgerKeys.Supervisor, InstrumentCatalog.Shipped, states, ledger.Records, [.. ledger.Funding, share with { FundingId = 9_999 }]);
         var doubled = LedgerVerification.Verify(twice, null);
         Assert.False(doubled.Consistent);
         Assert.Equal(1, doubled.Duplicates);
         Assert.Equal(1, doubled.Mismatched); // its agent's FundingPaid counts the share once, its records twice
 
-        var without = PublicLedger.Restore(LedgerKeys.Supervisor, states, ledger.Records, [.. ledger.Funding.Skip(1)]);
+        var without = PublicLedger.Restore(LedgerKeys.Supervisor, InstrumentCatalog.Shipped, states, ledger.Records, [.. ledger.Funding.Skip(1)]);
         var lost = LedgerVerification.Verify(without, null);
         Assert.False(lost.Consistent);
         Assert.Equal(1, lost.Mismatched);

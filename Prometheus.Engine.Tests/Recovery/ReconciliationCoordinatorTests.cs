@@ -16,7 +16,7 @@ public class ReconciliationCoordinatorTests
     private static async Task<StoreScenario> WithSwapLongsAsync(StoreProvider provider)
     {
         var s = new StoreScenario(provider: provider);
-        await s.RunUntilAsync(sup => sup.Living.Count(a => sup.Ledger.Private(a.Id).Position(Instrument.BtcUsdtSwap, PositionSide.Long) is { IsOpen: true }) >= 2);
+        await s.RunUntilAsync(sup => sup.Living.Count(a => sup.Ledger.Private(a.Id).Position(TestInstruments.BtcUsdtSwap, PositionSide.Long) is { IsOpen: true }) >= 2);
         return s;
     }
 
@@ -25,10 +25,10 @@ public class ReconciliationCoordinatorTests
         var positions = s.Engine.Exchange.GetPositionsAsync().AsTask().Result;
         foreach (var side in new[] { PositionSide.Long, PositionSide.Short })
         {
-            var exchange = positions.Where(p => p.InstId == Instrument.BtcUsdtSwap.InstId && p.PosSide == side).Sum(p => p.Size);
-            var orphans = coordinator.Orphans.Where(o => o.Orphan.InstId == Instrument.BtcUsdtSwap.InstId && o.Orphan.PosSide == side
+            var exchange = positions.Where(p => p.InstId == TestInstruments.BtcUsdtSwap.InstId && p.PosSide == side).Sum(p => p.Size);
+            var orphans = coordinator.Orphans.Where(o => o.Orphan.InstId == TestInstruments.BtcUsdtSwap.InstId && o.Orphan.PosSide == side
                 && o.Orphan.Status != OrphanStatus.Adopted).Sum(o => o.Orphan.Delta);
-            Assert.Equal(exchange, s.Supervisor.Ledger.PositionAmount(Instrument.BtcUsdtSwap, side) + orphans);
+            Assert.Equal(exchange, s.Supervisor.Ledger.PositionAmount(TestInstruments.BtcUsdtSwap, side) + orphans);
         }
     }
 
@@ -39,17 +39,17 @@ public class ReconciliationCoordinatorTests
         using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
         await coordinator.RunAsync(ReconciliationLevel.Full);
-        var holders = s.Engine.Holding(Instrument.BtcUsdtSwap, PositionSide.Long).Select(a => a.Id).ToList();
+        var holders = s.Engine.Holding(TestInstruments.BtcUsdtSwap, PositionSide.Long).Select(a => a.Id).ToList();
 
-        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
-        s.Engine.Exchange.ClosePositionByHand(Instrument.BtcUsdtSwap.InstId, PositionSide.Long);
+        s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
+        s.Engine.Exchange.ClosePositionByHand(TestInstruments.BtcUsdtSwap.InstId, PositionSide.Long);
         s.Supervisor.TradingEnabled = false;
         await s.Engine.StepAsync(); // the Supervisor drains the fills: nobody's, so it wants a deep look
         Assert.True(s.Supervisor.HasUnattributedFills);
         await coordinator.AfterCycleAsync(CancellationToken.None);
 
         Assert.False(s.Supervisor.HasUnattributedFills);
-        Assert.Empty(s.Engine.Holding(Instrument.BtcUsdtSwap, PositionSide.Long));
+        Assert.Empty(s.Engine.Holding(TestInstruments.BtcUsdtSwap, PositionSide.Long));
         var outside = coordinator.Items.Where(i => i.Kind == ReconciliationKinds.ClosedOutside).ToList();
         Assert.Equal(holders.Order(), outside.Select(i => i.AgentId!.Value).Order());
         Assert.All(outside, i => Assert.True(i.Resolved));
@@ -72,11 +72,11 @@ public class ReconciliationCoordinatorTests
         using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
         await coordinator.RunAsync(ReconciliationLevel.Full);
-        var agent = s.Supervisor.Living.First(a => a.Instrument == Instrument.BtcUsdtSwap);
+        var agent = s.Supervisor.Living.First(a => a.Instrument == TestInstruments.BtcUsdtSwap);
 
-        s.Engine.Exchange.ClosePositionByHand(Instrument.BtcUsdtSwap.InstId, PositionSide.Long);      // fill A at t
+        s.Engine.Exchange.ClosePositionByHand(TestInstruments.BtcUsdtSwap.InstId, PositionSide.Long);      // fill A at t
         s.Engine.Clock.Advance(TimeSpan.FromMinutes(1));
-        var ack = await s.Engine.Exchange.PlaceOrderAsync(new OrderRequest(Instrument.BtcUsdtSwap.InstId, $"p{agent.Id}x999999",
+        var ack = await s.Engine.Exchange.PlaceOrderAsync(new OrderRequest(TestInstruments.BtcUsdtSwap.InstId, $"p{agent.Id}x999999",
             OrderSide.Sell, PositionSide.Short, OrderType.Market, 1m));                                 // fill B at t + 1 min, the agent's
         Assert.True(ack.Accepted, ack.Message);
         s.Supervisor.TradingEnabled = false;
@@ -95,16 +95,16 @@ public class ReconciliationCoordinatorTests
     {
         using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
-        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
-        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
-        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Buy, PositionSide.Long, 1m);
+        s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
+        s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
+        s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Buy, PositionSide.Long, 1m);
         s.Supervisor.TradingEnabled = false;
         await s.Engine.StepAsync();
         await coordinator.RunAsync(ReconciliationLevel.Deep);
         var ids = coordinator.Orphans.Select(o => o.Orphan.Id).ToList();
         Assert.Equal(3, ids.Count);
-        var swapAgent = s.Supervisor.Living.First(a => a.Instrument == Instrument.BtcUsdtSwap);
-        var spotAgent = s.Supervisor.Living.First(a => a.Instrument == Instrument.BtcUsdt);
+        var swapAgent = s.Supervisor.Living.First(a => a.Instrument == TestInstruments.BtcUsdtSwap);
+        var spotAgent = s.Supervisor.Living.First(a => a.Instrument == TestInstruments.BtcUsdt);
 
         var wrongInstrument = await Assert.ThrowsAsync<ReconciliationDecisionException>(() => coordinator.AdoptAsync(ids[0], spotAgent.Id, "test"));
         Assert.Contains("trades BTC-USDT", wrongInstrument.Message);
@@ -134,7 +134,7 @@ public class ReconciliationCoordinatorTests
     {
         using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
-        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
+        s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
         s.Supervisor.TradingEnabled = false;
         await s.Engine.StepAsync();
         await coordinator.RunAsync(ReconciliationLevel.Deep);
@@ -168,8 +168,8 @@ public class ReconciliationCoordinatorTests
     {
         using var s = await WithSwapLongsAsync(provider);
         // While the engine was down for longer than the exchange keeps fills: the long was closed and a short opened by hand.
-        s.Engine.Exchange.ClosePositionByHand(Instrument.BtcUsdtSwap.InstId, PositionSide.Long);
-        s.Engine.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 3m);
+        s.Engine.Exchange.ClosePositionByHand(TestInstruments.BtcUsdtSwap.InstId, PositionSide.Long);
+        s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 3m);
         while (s.Engine.Exchange.Fills.TryRead(out _)) { } // the engine never saw them
         s.Engine.Clock.Advance(TimeSpan.FromDays(4));
         // The exchange keeps fills 3 days: the window of what it can still tell starts after those fills.

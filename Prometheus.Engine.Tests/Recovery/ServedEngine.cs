@@ -82,7 +82,7 @@ internal sealed class ServedEngine : IAsyncDisposable
         var warmUp = (int)Math.Ceiling((Options.Market.RegimeWindowDays + 1) * TimeSpan.FromDays(1) / feed.Interval) + 200;
         var started = await EngineStartup.StartAsync(Options, Exchange, clock, TimeProvider.System, Seed, Store, new RecoveryOptions(), saved =>
         {
-            var after = feed.Resume(saved, exchangeBars ? Exchange.LastBarTimestampMs(Instrument.BtcUsdtSwap.InstId) : null, warmUp);
+            var after = feed.Resume(saved, exchangeBars ? Exchange.LastBarTimestampMs(TestInstruments.BtcUsdtSwap.InstId) : null, warmUp);
             ResumedAfter = saved is null ? null : after;
             clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(after + interval));
         });
@@ -90,8 +90,8 @@ internal sealed class ServedEngine : IAsyncDisposable
         Loop = new TradingLoop(started.Supervisor, feed, bar =>
         {
             Bars.Add(bar.TimestampMs);
-            Exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
-            Exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+            Exchange.OnBar(TestInstruments.BtcUsdt.InstId, bar);
+            Exchange.OnBar(TestInstruments.BtcUsdtSwap.InstId, bar);
         }, clock, TimeProvider.System, barsPerSecond: 20_000, Persistence.CheckpointEveryCycles, Store.SnapshotSchedule(started.Supervisor.Cycle),
             Store, started.InitialState, "paper") { Reconciliation = started.Reconciliation };
         Started = started;

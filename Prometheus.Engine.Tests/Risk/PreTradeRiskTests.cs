@@ -20,7 +20,7 @@ public class PreTradeRiskTests
 
     // 1 contract = 0.01 BTC at 30,000 = 300 USDT notional.
     private static OrderIntent Open(decimal contracts, decimal leverage = 2m, PositionSide side = PositionSide.Long) =>
-        new(1, Instrument.BtcUsdtSwap, side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, side, contracts, 30_000m, leverage, TradeOrigin.Decision, 0.5);
+        new(1, TestInstruments.BtcUsdtSwap, side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, side, contracts, 30_000m, leverage, TradeOrigin.Decision, 0.5);
 
     private static RiskVerdict Check(OrderIntent intent, PrivateLedger? ledger = null, TradingState state = TradingState.Active, int tradesToday = 0) =>
         PreTradeRisk.Check(intent, ledger ?? Ledger(), (ledger ?? Ledger()).Equity(new MarkPrices()), state, tradesToday, Options);
@@ -79,7 +79,7 @@ public class PreTradeRiskTests
         var publicLedger = new PublicLedger(); // the agent already holds a long
         var ledger = publicLedger.OpenAccount(LedgerKeys.Supervisor, 1, 10_000m);
         publicLedger.Book(LedgerKeys.Supervisor, new ExchangeFill("t1", "o1", "p1x1", "BTC-USDT-SWAP", OrderSide.Buy, PositionSide.Long, 1m, 30_000m, 0m, "USDT", 0),
-            1, Instrument.BtcUsdtSwap, 2m, 0.5, TradeOrigin.Decision);
+            1, TestInstruments.BtcUsdtSwap, 2m, 0.5, TradeOrigin.Decision);
         Assert.Equal(RiskDenialReason.TooManyOpenPositions, Check(Open(1m, side: PositionSide.Short), ledger).Reason);
     }
 

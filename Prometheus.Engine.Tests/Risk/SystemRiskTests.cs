@@ -113,7 +113,7 @@ public class SystemRiskTests
     public void Agent_exits_fire_on_stop_loss_and_take_profit(PositionSide side, double price, ExitReason expected)
     {
         var genome = new Genome(Genome.Genes.Select(g => g.Name switch { "stop_loss" => 0.05, "take_profit" => 0.10, _ => g.Min }).ToArray());
-        var lot = new PositionLot(Instrument.BtcUsdtSwap, side) { Amount = 1m, AveragePrice = 100m, AveragePriceValue = 100, OpenedAtMs = 0 };
+        var lot = new PositionLot(TestInstruments.BtcUsdtSwap, side) { Amount = 1m, AveragePrice = 100m, AveragePriceValue = 100, OpenedAtMs = 0 };
         Assert.Equal(expected, AgentExitRules.Check(lot, price, nowMs: 1_000, genome, maxHoldingMs: Day));
     }
 
@@ -121,7 +121,7 @@ public class SystemRiskTests
     public void A_position_held_too_long_is_closed()
     {
         var genome = Genome.Random(new Random(1));
-        var lot = new PositionLot(Instrument.BtcUsdtSwap, PositionSide.Long) { Amount = 1m, AveragePrice = 100m, AveragePriceValue = 100, OpenedAtMs = 0 };
+        var lot = new PositionLot(TestInstruments.BtcUsdtSwap, PositionSide.Long) { Amount = 1m, AveragePrice = 100m, AveragePriceValue = 100, OpenedAtMs = 0 };
         Assert.Equal(ExitReason.MaxHoldingTime, AgentExitRules.Check(lot, 100, nowMs: Day, genome, maxHoldingMs: Day));
     }
 }

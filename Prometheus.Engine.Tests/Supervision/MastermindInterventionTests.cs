@@ -12,7 +12,7 @@ public class MastermindInterventionTests
     [Fact]
     public void An_intervention_needs_a_reason_and_values_in_range_and_is_recorded_with_who_and_why()
     {
-        var mastermind = new Mastermind(new MastermindOptions(), 10);
+        var mastermind = new Mastermind(new MastermindOptions(), 10, TestInstruments.All);
 
         Assert.Throws<ArgumentException>(() => mastermind.Intervene(1, true, 0.5m, 1m, " ", "alice"));
         Assert.Throws<ArgumentException>(() => mastermind.Intervene(1, true, 1.5m, 1m, "why", "alice"));
@@ -34,11 +34,11 @@ public class MastermindInterventionTests
     [Fact]
     public void Newborns_follow_the_spot_share_a_person_set()
     {
-        var mastermind = new Mastermind(new MastermindOptions(), 10);
+        var mastermind = new Mastermind(new MastermindOptions(), 10, TestInstruments.All);
         mastermind.Intervene(1, true, 0m, 1m, "swap only", "alice");
-        Assert.Equal(Instrument.BtcUsdtSwap, mastermind.ChooseInstrument([]));
+        Assert.Equal(TestInstruments.BtcUsdtSwap, mastermind.ChooseInstrument([]));
         mastermind.Intervene(2, true, 1m, 1m, "spot only", "alice");
-        Assert.Equal(Instrument.BtcUsdt, mastermind.ChooseInstrument([]));
+        Assert.Equal(TestInstruments.BtcUsdt, mastermind.ChooseInstrument([]));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class MastermindInterventionTests
         var big = normal.Supervisor.Ledger.Records.First(r => r.Side is TradeSide.Buy or TradeSide.Short);
         var small = careful.Supervisor.Ledger.Records.First(r => r.Side is TradeSide.Buy or TradeSide.Short);
         Assert.Equal((big.AgentId, big.InstId, big.Side), (small.AgentId, small.InstId, small.Side));
-        var lot = Instrument.Get(big.InstId).LotSize;
+        var lot = TestInstruments.Get(big.InstId).LotSize;
         Assert.InRange(small.Amount, big.Amount * 0.25m - 2 * lot, big.Amount * 0.25m + 2 * lot);
 
         await careful.StopAsync();

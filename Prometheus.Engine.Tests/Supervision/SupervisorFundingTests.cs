@@ -7,7 +7,7 @@ namespace Prometheus.Engine.Tests.Supervision;
 public class SupervisorFundingTests
 {
     private static FundingBill Bill(string id, PositionSide side, long time, decimal size, decimal balanceChange) =>
-        new(id, Instrument.BtcUsdtSwap.InstId, side, time, size, 30_000m, 0.0001m, balanceChange, "USDT");
+        new(id, TestInstruments.BtcUsdtSwap.InstId, side, time, size, 30_000m, 0.0001m, balanceChange, "USDT");
 
     [Theory]
     [InlineData(PositionSide.Long, -12.34)]  // a long pays a positive rate
@@ -17,11 +17,11 @@ public class SupervisorFundingTests
     public async Task A_bill_is_shared_by_position_booked_once_and_moves_equity_and_pnl(PositionSide side, double change)
     {
         var s = new SupervisorScenario(agents: 12);
-        await s.StepUntilAsync(sv => s.Holding(Instrument.BtcUsdtSwap, side).Count() >= 2);
-        var holders = s.Holding(Instrument.BtcUsdtSwap, side).ToList();
+        await s.StepUntilAsync(sv => s.Holding(TestInstruments.BtcUsdtSwap, side).Count() >= 2);
+        var holders = s.Holding(TestInstruments.BtcUsdtSwap, side).ToList();
         var ledger = s.Supervisor.Ledger;
         var time = s.Supervisor.NowMs + 1;
-        var amounts = holders.ToDictionary(a => a.Id, a => ledger.Private(a.Id).Position(Instrument.BtcUsdtSwap, side)!.Amount);
+        var amounts = holders.ToDictionary(a => a.Id, a => ledger.Private(a.Id).Position(TestInstruments.BtcUsdtSwap, side)!.Amount);
         var size = amounts.Values.Sum();
         var balanceChange = (decimal)change;
         var equityBefore = s.Supervisor.Equity;
@@ -53,12 +53,12 @@ public class SupervisorFundingTests
     public async Task Only_positions_held_before_the_funding_time_share_it()
     {
         var s = new SupervisorScenario(agents: 12);
-        await s.StepUntilAsync(sv => s.Holding(Instrument.BtcUsdtSwap, PositionSide.Long).Any());
-        var first = s.Holding(Instrument.BtcUsdtSwap, PositionSide.Long).Select(a => a.Id).ToHashSet();
+        await s.StepUntilAsync(sv => s.Holding(TestInstruments.BtcUsdtSwap, PositionSide.Long).Any());
+        var first = s.Holding(TestInstruments.BtcUsdtSwap, PositionSide.Long).Select(a => a.Id).ToHashSet();
         var time = s.Supervisor.NowMs + 1;
         // Later entries (after the funding time) must not share a bill for it.
-        await s.StepUntilAsync(sv => s.Holding(Instrument.BtcUsdtSwap, PositionSide.Long).Any(a => !first.Contains(a.Id)));
-        var size = first.Sum(id => s.Supervisor.Ledger.Private(id).PositionBefore(Instrument.BtcUsdtSwap, PositionSide.Long, time));
+        await s.StepUntilAsync(sv => s.Holding(TestInstruments.BtcUsdtSwap, PositionSide.Long).Any(a => !first.Contains(a.Id)));
+        var size = first.Sum(id => s.Supervisor.Ledger.Private(id).PositionBefore(TestInstruments.BtcUsdtSwap, PositionSide.Long, time));
 
         s.Supervisor.BookFunding(Bill("b2", PositionSide.Long, time, size, -1m));
 

@@ -62,8 +62,8 @@ internal sealed class SupervisorScenario
         {
             var bar = Candles.Value[_next++];
             Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + 900_000));
-            Exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
-            Exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+            Exchange.OnBar(TestInstruments.BtcUsdt.InstId, bar);
+            Exchange.OnBar(TestInstruments.BtcUsdtSwap.InstId, bar);
             await Supervisor.OnBarAsync(bar);
         }
     }

@@ -54,7 +54,7 @@ public class SupervisorTests
     public async Task A_liquidation_is_booked_to_every_holder_pro_rata()
     {
         var s = new SupervisorScenario(o => o.Agents.Initial = o.Agents.Max = 16, agents: 16);
-        var swap = Instrument.BtcUsdtSwap;
+        var swap = TestInstruments.BtcUsdtSwap;
         await s.StepUntilAsync(sup => s.Holding(swap, PositionSide.Long).Count() >= 2);
         var holders = s.Holding(swap, PositionSide.Long).Select(a => (a.Id, s.Supervisor.Ledger.Private(a.Id).Position(swap, PositionSide.Long)!.Amount)).ToList();
         var before = s.Supervisor.Ledger.Records.Count;
@@ -80,7 +80,7 @@ public class SupervisorTests
     {
         var s = new SupervisorScenario();
         await s.StepAsync(5);
-        var fill = s.Exchange.ManualOrder(Instrument.BtcUsdtSwap.InstId, OrderSide.Buy, PositionSide.Long, 1m);
+        var fill = s.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Buy, PositionSide.Long, 1m);
         var records = s.Supervisor.Ledger.Records.Count;
         await s.StepAsync();
         Assert.Contains(s.Supervisor.UnattributedFills, f => f.TradeId == fill.TradeId);

@@ -29,8 +29,8 @@ public class TradingLoopTests
             Loop = new TradingLoop(Scenario.Supervisor, feed, bar =>
             {
                 Scenario.Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + 900_000));
-                Scenario.Exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
-                Scenario.Exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+                Scenario.Exchange.OnBar(TestInstruments.BtcUsdt.InstId, bar);
+                Scenario.Exchange.OnBar(TestInstruments.BtcUsdtSwap.InstId, bar);
             }, clock, TimeProvider.System, barsPerSecond: 20_000, checkpointEveryCycles: 5,
                 SnapshotSchedule.From(int.MaxValue, TimeSpan.FromMilliseconds(50), 0, DateTimeOffset.UtcNow), Sink, initial, "paper");
         }

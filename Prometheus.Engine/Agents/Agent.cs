@@ -71,13 +71,13 @@ public sealed class Agent
         ConsecutiveLosses, MaxConsecutiveWins, MaxConsecutiveLosses, TotalHoldingMs, LastStandSinceMs, LastStandsSurvived,
         Medals, Fitness, Performance.Save(), TradableBarsAtBirth);
 
-    public static Agent Restore(AgentState s) => new()
+    public static Agent Restore(AgentState s, Exchange.InstrumentCatalog instruments) => new()
     {
         Id = s.Id,
         Name = s.Name,
         Genome = new Genome(s.Genome),
         Personality = s.Personality,
-        Instrument = Exchange.Instrument.Get(s.InstId),
+        Instrument = instruments.Get(s.InstId),
         BornAtMs = s.BornAtMs,
         Generation = s.Generation,
         Parents = [.. s.Parents],

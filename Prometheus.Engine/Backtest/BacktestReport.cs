@@ -14,6 +14,8 @@ public sealed record BacktestReport
     public required long Bars { get; init; }
     public required PeriodReport Period { get; init; }
     public required int Agents { get; init; }
+    /// <summary>The instruments the agents were assigned, with the fills booked on each.</summary>
+    public IReadOnlyList<InstrumentFills> Instruments { get; init; } = [];
     public required int Seed { get; init; }
     public required string Profile { get; init; }
     public required decimal InitialCapital { get; init; }
@@ -99,3 +101,6 @@ public sealed record BestAgentReport(
     decimal WinRate,
     double Fitness,
     IReadOnlyDictionary<string, double> Genome);
+
+/// <summary>One traded instrument of a backtest (okx:BTC-USDT-SWAP) and how many fills were booked on it.</summary>
+public sealed record InstrumentFills(string Id, int Fills);

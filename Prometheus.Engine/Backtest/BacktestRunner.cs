@@ -54,10 +54,10 @@ public static class BacktestRunner
         var supervisor = run.Supervisor;
         var capital = run.Equity.Start;
         var simulated = engineOptions.Simulated;
-        var buyHold = Benchmarks.BuyHold(bars, from, to, interval, capital, simulated, funding, settings.Seed ^ 0xB4);
+        var buyHold = Benchmarks.BuyHold(bars, from, to, interval, capital, simulated, funding, settings.Seed ^ 0xB4, engineOptions.PrimarySwap);
         var exposure = decimal.Round((decimal)run.AvgNetExposure, 6);
-        var matched = Benchmarks.ExposureMatched(bars, from, to, interval, exposure, capital, simulated, funding, settings.Seed ^ 0xE4);
-        var holdAfterSplit = Benchmarks.BuyHold(bars, split, to, interval, run.AfterFreeze!.Start, simulated, funding, settings.Seed ^ 0xB5);
+        var matched = Benchmarks.ExposureMatched(bars, from, to, interval, exposure, capital, simulated, funding, settings.Seed ^ 0xE4, engineOptions.PrimarySwap);
+        var holdAfterSplit = Benchmarks.BuyHold(bars, split, to, interval, run.AfterFreeze!.Start, simulated, funding, settings.Seed ^ 0xB5, engineOptions.PrimarySwap);
 
         var returns = run.Equity.DailyReturns();
         var (alpha, beta) = DailyStatistics.AlphaBeta(returns, buyHold.Equity.DailyReturns());
@@ -65,7 +65,7 @@ public static class BacktestRunner
         var roundTrips = agents.Sum(a => a.RoundTrips);
         var fromTime = DateTimeOffset.FromUnixTimeMilliseconds(bars[from].TimestampMs);
         var toTime = DateTimeOffset.FromUnixTimeMilliseconds(bars[^1].TimestampMs + interval);
-        var fundingTimes = funding.Between(Exchange.Instrument.BtcUsdtSwap.InstId, bars[from].TimestampMs + 1, bars[^1].TimestampMs + interval + 1).ToList();
+        var fundingTimes = funding.Between(engineOptions.PrimarySwap.InstId, bars[from].TimestampMs + 1, bars[^1].TimestampMs + interval + 1).ToList();
         var report = new BacktestReport
         {
             Data = Path.GetFileName(settings.DataPath),
@@ -73,6 +73,7 @@ public static class BacktestRunner
             To = toTime,
             Bars = to - from,
             Period = new PeriodReport(fromTime, toTime, warmup),
+            Instruments = [.. engineOptions.Traded.Select(i => new InstrumentFills(i.Id, supervisor.Ledger.Records.Count(r => r.InstId == i.InstId)))],
             Agents = settings.Agents,
             Seed = settings.Seed,
             Profile = engineOptions.Evolution.GeneProfile.Name,
@@ -212,6 +213,7 @@ public static class BacktestRunner
             Mastermind = options.Mastermind,
             Simulated = simulated,
             Backtest = options.Backtest,
+            Instruments = options.Instruments,
         };
     }
 

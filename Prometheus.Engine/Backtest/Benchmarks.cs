@@ -14,23 +14,23 @@ internal sealed record BookResult(EquityCurve Equity, decimal FeesPaid, decimal 
 /// What the population is measured against, each over exactly the population's bars [from, to), starting at the close of
 /// bar from − 1 with the population's capital, on a <see cref="PaperBook"/> that pays the same fees, slippage and funding:
 /// <list type="bullet">
-/// <item>buy-and-hold: all of it long BTC-USDT-SWAP at 1x from the start, never traded again;</item>
-/// <item>exposure-matched: a constant fraction e of equity in BTC-USDT-SWAP, rebalanced at the first bar of each UTC day;</item>
+/// <item>buy-and-hold: all of it long the swap at 1x from the start, never traded again;</item>
+/// <item>exposure-matched: a constant fraction e of equity in the swap, rebalanced at the first bar of each UTC day;</item>
 /// <item>random timing: the population's own entries (instrument, side, notional, holding time), each moved to a random bar.</item>
 /// </list>
-/// Cash (0%) needs no run: it stays where it started.
+/// Cash (0%) needs no run: it stays where it started. The swap is the engine's traded swap (priced by the same bars).
 /// </summary>
 internal static class Benchmarks
 {
     public static BookResult BuyHold(IReadOnlyList<Candle> bars, int from, int to, long intervalMs, decimal capital,
-        SimulatedExchangeOptions options, FundingRates funding, int seed) =>
-        ExposureMatched(bars, from, to, intervalMs, 1m, capital, options, funding, seed, rebalanceDaily: false);
+        SimulatedExchangeOptions options, FundingRates funding, int seed, Instrument swap) =>
+        ExposureMatched(bars, from, to, intervalMs, 1m, capital, options, funding, seed, swap, rebalanceDaily: false);
 
     public static BookResult ExposureMatched(IReadOnlyList<Candle> bars, int from, int to, long intervalMs, decimal exposure, decimal capital,
-        SimulatedExchangeOptions options, FundingRates funding, int seed, bool rebalanceDaily = true)
+        SimulatedExchangeOptions options, FundingRates funding, int seed, Instrument swap, bool rebalanceDaily = true)
     {
         const long dayMs = 86_400_000;
-        var book = Start(bars, from, intervalMs, capital, options, funding, seed);
+        var book = Start(bars, from, intervalMs, capital, options, funding, seed, swap);
         var curve = new EquityCurve(capital); // from the capital, so the entry's fee counts as the benchmark's cost
         book.RebalanceSwap(exposure);
         for (var i = from; i < to; i++)
@@ -52,12 +52,12 @@ internal static class Benchmarks
     /// when it cannot fit) and closed that many bars later; one still open at the end is marked, as the population's are.
     /// </summary>
     public static BookResult RandomTiming(IReadOnlyList<Candle> bars, int from, int to, long intervalMs, IReadOnlyList<PopulationEntry> entries,
-        decimal capital, SimulatedExchangeOptions options, FundingRates funding, int seed)
+        decimal capital, SimulatedExchangeOptions options, FundingRates funding, int seed, Instrument swap)
     {
         var opens = new List<(PopulationEntry Entry, int Hold)>?[to - from];
         foreach (var timed in RandomTimes(entries, from, to, new Random(seed)))
             (opens[timed.At - from] ??= []).Add((timed.Entry, timed.Hold));
-        var book = Start(bars, from, intervalMs, capital, options, funding, seed ^ 0x7A11);
+        var book = Start(bars, from, intervalMs, capital, options, funding, seed ^ 0x7A11, swap);
         var closes = new Dictionary<int, List<(Instrument Instrument, decimal Units)>>();
         var curve = new EquityCurve(book.Equity);
         for (var i = from; i < to; i++)
@@ -99,9 +99,9 @@ internal static class Benchmarks
     }
 
     private static PaperBook Start(IReadOnlyList<Candle> bars, int from, long intervalMs, decimal capital, SimulatedExchangeOptions options,
-        FundingRates funding, int seed)
+        FundingRates funding, int seed, Instrument swap)
     {
-        var book = new PaperBook(capital, options, funding, new Random(seed));
+        var book = new PaperBook(capital, options, funding, new Random(seed), swap);
         var before = bars[Math.Max(0, from - 1)];
         book.OnBar(before, before.TimestampMs + intervalMs);
         return book;

@@ -17,6 +17,9 @@ namespace Prometheus.Engine.Backtest;
 /// </summary>
 public static class HistoryBench
 {
+    /// <summary>The symbol the synthetic records are on (the default swap).</summary>
+    private static readonly string BenchSymbol = new EngineOptions().Traded.First(i => i.Kind == InstrumentKind.Swap).InstId;
+
     public const int Days = 30;
     public const int FillsPerAgentDay = 10;
     private const long Hour = 3_600_000, Quarter = 900_000, Day = 86_400_000;
@@ -86,7 +89,7 @@ public static class HistoryBench
             var id = i + 1L;
             var buy = i % 2 == 0;
             var text = id.ToString(CultureInfo.InvariantCulture);
-            Persistence.Sqlite.Run(trade, id, ids[i % ids.Length], Instrument.BtcUsdtSwap.InstId, (buy ? TradeSide.Buy : TradeSide.Sell).ToWire(),
+            Persistence.Sqlite.Run(trade, id, ids[i % ids.Length], BenchSymbol, (buy ? TradeSide.Buy : TradeSide.Sell).ToWire(),
                 nameof(PositionSide.Long), "1.5", Persistence.Sqlite.Text(43_210.5m + i % 1000), "0.32", text, $"p{ids[i % ids.Length]}x{id}", text,
                 Start + i * gap, 0.42, buy ? "0" : "1.25", nameof(TradeOrigin.Decision), 1L, 0L);
         }

@@ -5,7 +5,7 @@ using Prometheus.Engine.Market;
 namespace Prometheus.Engine.Backtest;
 
 /// <summary>
-/// A plain book for the benchmarks and null models: signed positions in BTC-USDT and BTC-USDT-SWAP traded at market
+/// A plain book for the benchmarks and null models: signed positions in the traded instruments, at market
 /// with the simulated exchange's own costs — its fill model (the bar's close moved by the same slippage model), OKX's
 /// taker fees, and funding on the swap at the same rates and times as the population pays. Accounting is linear, so
 /// many overlapping trades add up exactly: cash pays for what is bought and receives what is sold, equity is cash plus
@@ -14,16 +14,19 @@ namespace Prometheus.Engine.Backtest;
 /// </summary>
 internal sealed class PaperBook
 {
-    private static readonly Instrument[] Instruments = [Instrument.BtcUsdt, Instrument.BtcUsdtSwap];
     private readonly IFillModel _fills;
     private readonly IFeeModel _fees = new OkxFeeModel();
     private readonly FundingRates _funding;
-    private readonly decimal[] _units = new decimal[2]; // signed, in instrument units (BTC; contracts on the swap)
+    private readonly Instrument _swap;
+    private readonly List<Instrument> _instruments = [];
+    private readonly List<decimal> _units = []; // signed, in instrument units (the coin on spot; contracts on a swap)
     private Candle _bar;
     private long _nextFundingMs;
 
-    public PaperBook(decimal capital, SimulatedExchangeOptions options, FundingRates funding, Random random)
+    /// <param name="swap">The swap <see cref="RebalanceSwap"/> holds (the benchmarks' instrument).</param>
+    public PaperBook(decimal capital, SimulatedExchangeOptions options, FundingRates funding, Random random, Instrument swap)
     {
+        _swap = swap;
         Cash = capital;
         _fills = new BarFillModel(options, new VolumeSlippageModel(options, random));
         _funding = funding;
@@ -35,15 +38,24 @@ internal sealed class PaperBook
     public int Fills { get; private set; }
     public decimal Mark => _bar.Close;
 
-    public decimal Units(Instrument instrument) => _units[Slot(instrument)];
+    public decimal Units(Instrument instrument) => _instruments.IndexOf(instrument) is var i and >= 0 ? _units[i] : 0m;
+
+    private int Slot(Instrument instrument)
+    {
+        var i = _instruments.IndexOf(instrument);
+        if (i >= 0) return i;
+        _instruments.Add(instrument);
+        _units.Add(0m);
+        return _instruments.Count - 1;
+    }
 
     public decimal Equity
     {
         get
         {
             var equity = Cash;
-            for (var i = 0; i < 2; i++)
-                if (_units[i] != 0m) equity += Instruments[i].Notional(_units[i], _bar.Close);
+            for (var i = 0; i < _units.Count; i++)
+                if (_units[i] != 0m) equity += _instruments[i].Notional(_units[i], _bar.Close);
             return equity;
         }
     }
@@ -56,7 +68,7 @@ internal sealed class PaperBook
             var equity = Equity;
             if (equity <= 0m) return 0m;
             var net = 0m;
-            for (var i = 0; i < 2; i++) net += Instruments[i].Notional(_units[i], _bar.Close);
+            for (var i = 0; i < _units.Count; i++) net += _instruments[i].Notional(_units[i], _bar.Close);
             return net / equity;
         }
     }
@@ -68,11 +80,11 @@ internal sealed class PaperBook
         if (_nextFundingMs == 0) _nextFundingMs = FundingRates.NextAfter(closeMs);
         while (_nextFundingMs <= closeMs)
         {
-            var units = _units[Slot(Instrument.BtcUsdtSwap)];
-            if (units != 0m)
+            for (var i = 0; i < _units.Count; i++)
             {
+                if (_units[i] == 0m || _instruments[i].Kind != InstrumentKind.Swap) continue;
                 // A long pays a positive rate: funding = signed notional × rate.
-                var paid = Instrument.BtcUsdtSwap.Notional(units, _bar.Close) * _funding.RateAt(Instrument.BtcUsdtSwap.InstId, _nextFundingMs).Rate;
+                var paid = _instruments[i].Notional(_units[i], _bar.Close) * _funding.RateAt(_instruments[i].InstId, _nextFundingMs).Rate;
                 Cash -= paid;
                 FundingPaid += paid;
             }
@@ -104,10 +116,8 @@ internal sealed class PaperBook
     public void RebalanceSwap(decimal exposure)
     {
         if (_bar.Close <= 0m) return;
-        var swap = Instrument.BtcUsdtSwap;
+        var swap = _swap;
         var target = exposure * Equity / (_bar.Close * swap.ContractValue);
         Trade(swap, target - _units[Slot(swap)]);
     }
-
-    private static int Slot(Instrument instrument) => instrument.Kind == InstrumentKind.Spot ? 0 : 1;
 }

@@ -20,6 +20,9 @@ namespace Prometheus.Engine.Backtest;
 /// </summary>
 public static class PersistenceBench
 {
+    /// <summary>The symbol the synthetic records are on (the default swap).</summary>
+    private static readonly string BenchSymbol = new EngineOptions().Traded.First(i => i.Kind == InstrumentKind.Swap).InstId;
+
     public static (BenchBooking Booking, BenchCheckpoint Checkpoint, BenchRestore Restore) Run(EngineOptions options, int agents = 100,
         int bookings = 2_000, int checkpoints = 100, int records = 1_000_000, CancellationToken ct = default, string? postgresServer = null)
     {
@@ -195,7 +198,7 @@ public static class PersistenceBench
     private static TradeRecord Record(long id, int agentId)
     {
         var buy = id % 2 == 1;
-        return new TradeRecord(id, agentId, Instrument.BtcUsdtSwap.InstId, buy ? TradeSide.Buy : TradeSide.Sell, PositionSide.Long, 1.5m,
+        return new TradeRecord(id, agentId, BenchSymbol, buy ? TradeSide.Buy : TradeSide.Sell, PositionSide.Long, 1.5m,
             43_210.5m + id % 1000, 0.3240787500m, (id * 7).ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"p{agentId}x{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), 1_700_000_000_000 + id * 1000, 0.42,
             buy ? 0m : 1.25m, TradeOrigin.Decision);

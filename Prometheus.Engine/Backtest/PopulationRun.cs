@@ -60,27 +60,27 @@ internal sealed class PopulationResult
         var firstOpenMs = bars[from].TimestampMs;
         foreach (var ledger in Supervisor.Ledger.PrivateLedgers.Values)
         {
-            var open = new List<(Instrument Instrument, PositionSide Side, decimal Notional, int Bar)>[4];
-            var amount = new decimal[4];
+            var open = new Dictionary<(string, PositionSide), List<(Instrument Instrument, PositionSide Side, decimal Notional, int Bar)>>();
+            var amount = new Dictionary<(string, PositionSide), decimal>();
             foreach (var r in ledger.History)
             {
-                var instrument = Instrument.Get(r.InstId);
-                var slot = PrivateLedger.Slot(instrument, r.PosSide);
+                var instrument = Supervisor.Instruments.Get(r.InstId);
+                var slot = (r.InstId, r.PosSide);
                 // A fill's time is the close of the bar it was placed on.
                 var bar = from + (int)((r.TimestampMs - firstOpenMs) / intervalMs) - 1;
                 if (!r.Side.IsClosing())
                 {
-                    amount[slot] += r.Amount;
-                    (open[slot] ??= []).Add((instrument, r.PosSide, instrument.Notional(r.Amount, r.Price), bar));
+                    amount[slot] = amount.GetValueOrDefault(slot) + r.Amount;
+                    (open.TryGetValue(slot, out var list) ? list : open[slot] = []).Add((instrument, r.PosSide, instrument.Notional(r.Amount, r.Price), bar));
                     continue;
                 }
-                amount[slot] -= r.Amount;
-                if (amount[slot] > 0m || open[slot] is not { } pending) continue;
+                amount[slot] = amount.GetValueOrDefault(slot) - r.Amount;
+                if (amount[slot] > 0m || !open.TryGetValue(slot, out var pending)) continue;
                 foreach (var e in pending) entries.Add(new PopulationEntry(e.Instrument, e.Side, e.Notional, e.Bar, bar));
                 pending.Clear();
             }
-            foreach (var pending in open)
-                if (pending is not null)
+            // Still open at the end: by symbol, long before short (the order the books list positions in).
+            foreach (var (_, pending) in open.OrderBy(o => o.Key.Item1, StringComparer.Ordinal).ThenBy(o => o.Key.Item2))
                     foreach (var e in pending) entries.Add(new PopulationEntry(e.Instrument, e.Side, e.Notional, e.Bar, to));
         }
         entries.Sort((a, b) => a.EntryBar != b.EntryBar ? a.EntryBar.CompareTo(b.EntryBar) : a.ExitBar.CompareTo(b.ExitBar));
@@ -99,11 +99,11 @@ internal static class PopulationRun
         var bars = spec.Bars;
         var interval = spec.IntervalMs;
         var clock = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(bars[spec.From].TimestampMs));
-        var exchange = new SimulatedExchange(spec.Options.Simulated, clock, new Random(spec.Seed ^ 0x5EED), funding: spec.Funding);
+        var exchange = new SimulatedExchange(spec.Options.Simulated, clock, new Random(spec.Seed ^ 0x5EED), spec.Options.Traded, funding: spec.Funding);
         var supervisor = new Supervisor(spec.Options, exchange, clock, new Random(spec.Seed));
         supervisor.WarmUp(Range(bars, spec.WarmupFrom, spec.From));
         if (spec.From > 0)
-            foreach (var instrument in Instrument.All)
+            foreach (var instrument in spec.Options.Traded)
                 exchange.OnBar(instrument.InstId, bars[spec.From - 1]);
         await supervisor.StartAsync(ct, spec.Founders);
         supervisor.EvolutionEnabled = spec.Evolve;
@@ -116,8 +116,7 @@ internal static class PopulationRun
         double netSum = 0, grossSum = 0, deployedSum = 0;
         long agentBars = 0;
         var watch = Stopwatch.StartNew();
-        var spotId = Instrument.BtcUsdt.InstId;
-        var swapId = Instrument.BtcUsdtSwap.InstId;
+        var traded = spec.Options.Traded;
 
         for (var i = spec.From; i < spec.To; i++)
         {
@@ -133,8 +132,7 @@ internal static class PopulationRun
             var bar = bars[i];
             var closeMs = bar.TimestampMs + interval;
             clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(closeMs));
-            exchange.OnBar(spotId, bar);
-            exchange.OnBar(swapId, bar);
+            for (var t = 0; t < traded.Count; t++) exchange.OnBar(traded[t].InstId, bar);
             agentBars += supervisor.Living.Count;
             await supervisor.OnBarAsync(bar, ct);
 

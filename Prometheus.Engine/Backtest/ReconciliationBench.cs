@@ -1,3 +1,4 @@
+using Prometheus.Engine.Configuration;
 using System.Diagnostics;
 using System.Globalization;
 using Prometheus.Engine.Exchange;
@@ -39,8 +40,9 @@ public static class ReconciliationBench
     /// <summary>The book and the exchange after <paramref name="fills"/> fills, as the coordinator would gather them.</summary>
     public static ReconciliationInput Build(int agents, int fills, Random random)
     {
-        var spot = Instrument.BtcUsdt;
-        var swap = Instrument.BtcUsdtSwap;
+        var traded = new EngineOptions().Traded; // the default pair: one spot, one swap
+        var spot = traded.First(i => i.Kind == InstrumentKind.Spot);
+        var swap = traded.First(i => i.Kind == InstrumentKind.Swap);
         var held = new Dictionary<(int Agent, PositionSide Side), decimal>();
         var exchange = new Dictionary<(string InstId, PositionSide Side), decimal>();
         var records = new List<TradeRecord>(fills);
@@ -112,10 +114,10 @@ public static class ReconciliationBench
             start, JournalState.Unknown, null)).ToList();
         var lookups = journal.ToDictionary(e => e.ClOrdId, _ => (ExchangeOrder?)null, StringComparer.Ordinal);
 
-        return new ReconciliationInput(Instrument.All,
+        return new ReconciliationInput(traded,
             new LedgerFacts(ledgerAgents, records, [.. records], journal),
             new ExchangeFacts(positionsOnExchange, pending, exchangeFills, new FillWindow(start, Complete: true), lookups),
-            [], new HashSet<string>(StringComparer.Ordinal), Instrument.All.ToDictionary(i => i.InstId, _ => price),
+            [], new HashSet<string>(StringComparer.Ordinal), traded.ToDictionary(i => i.InstId, _ => price),
             start + fills * 60_000L);
     }
 

@@ -24,6 +24,9 @@ namespace Prometheus.Engine.Backtest;
 /// </summary>
 public static class RestartBench
 {
+    /// <summary>The symbol the synthetic records are on (the default swap).</summary>
+    private static readonly string BenchSymbol = new EngineOptions().Traded.First(i => i.Kind == InstrumentKind.Swap).InstId;
+
     private const int EventsPerCycle = 4, CheckpointEvery = 5;
     private const long StartMs = 1_700_000_000_000;
 
@@ -83,7 +86,7 @@ public static class RestartBench
                 var now = StartMs + cycle * 900_000;
                 var (agent, ledger) = agents[(int)(cycle % agents.Count)];
                 var clOrdId = string.Create(CultureInfo.InvariantCulture, $"p{agent.Id}x{cycle + 1}");
-                var request = new OrderRequest(Instrument.BtcUsdtSwap.InstId, clOrdId, cycle % 2 == 0 ? OrderSide.Buy : OrderSide.Sell, PositionSide.Long,
+                var request = new OrderRequest(BenchSymbol, clOrdId, cycle % 2 == 0 ? OrderSide.Buy : OrderSide.Sell, PositionSide.Long,
                     OrderType.Market, 1.5m);
                 foreach (var (step, ordId) in new[] { (JournalState.Intended, (string?)null), (JournalState.Accepted, "o"), (JournalState.Filled, "o") })
                 {
@@ -134,7 +137,7 @@ public static class RestartBench
     }
 
     private static TradeRecord Record(long id, int agentId, string clOrdId, long now) =>
-        new(id, agentId, Instrument.BtcUsdtSwap.InstId, id % 2 == 1 ? TradeSide.Buy : TradeSide.Sell, PositionSide.Long, 1.5m, 43_210.5m + id % 1000,
+        new(id, agentId, BenchSymbol, id % 2 == 1 ? TradeSide.Buy : TradeSide.Sell, PositionSide.Long, 1.5m, 43_210.5m + id % 1000,
             0.3240787500m, (id * 7).ToString(CultureInfo.InvariantCulture), clOrdId, id.ToString(CultureInfo.InvariantCulture), now, 0.42,
             id % 2 == 1 ? 0m : 1.25m, TradeOrigin.Decision);
 }

@@ -1,11 +1,13 @@
 namespace Prometheus.Engine.Exchange;
 
 /// <summary>
-/// An instrument's exchange specification as OKX publishes it (GET /api/v5/public/instruments).
+/// An instrument's exchange specification as the venue publishes it (OKX: GET /api/v5/public/instruments, fees from the
+/// account's fee tier). Specs are data: they come from the shipped catalog, configuration or the exchange, never from code.
 /// Sizes are in the instrument's own unit: base currency for spot, contracts for swaps.
 /// </summary>
 public sealed record Instrument(
-    string InstId,
+    string Venue,           // "okx"
+    string InstId,          // the venue's symbol: BTC-USDT-SWAP
     InstrumentKind Kind,
     string BaseCcy,
     string QuoteCcy,
@@ -13,26 +15,13 @@ public sealed record Instrument(
     decimal LotSize,        // lotSz
     decimal MinSize,        // minSz
     decimal TickSize,       // tickSz
-    decimal MakerFeeRate,   // OKX default tier (Lv1), positive = a cost
+    decimal MaxLeverage,    // lever: the most the venue allows (1 for spot)
+    decimal MakerFeeRate,   // the fee tier's, positive = a cost
     decimal TakerFeeRate,
     decimal MaintenanceMarginRate)
 {
-    public static readonly Instrument BtcUsdt = new(
-        "BTC-USDT", InstrumentKind.Spot, "BTC", "USDT",
-        ContractValue: 1m, LotSize: 0.00000001m, MinSize: 0.00001m, TickSize: 0.1m,
-        MakerFeeRate: 0.0008m, TakerFeeRate: 0.0010m, MaintenanceMarginRate: 0m);
-
-    public static readonly Instrument BtcUsdtSwap = new(
-        "BTC-USDT-SWAP", InstrumentKind.Swap, "BTC", "USDT",
-        ContractValue: 0.01m, LotSize: 0.1m, MinSize: 0.1m, TickSize: 0.1m,
-        MakerFeeRate: 0.0002m, TakerFeeRate: 0.0005m, MaintenanceMarginRate: 0.004m);
-
-    public static IReadOnlyList<Instrument> All { get; } = [BtcUsdt, BtcUsdtSwap];
-
-    public static Instrument Get(string instId) =>
-        instId == BtcUsdtSwap.InstId ? BtcUsdtSwap
-        : instId == BtcUsdt.InstId ? BtcUsdt
-        : throw new ArgumentException($"Unknown instrument '{instId}'.", nameof(instId));
+    /// <summary>Venue and symbol, the instrument's name across the product: <c>okx:BTC-USDT-SWAP</c>.</summary>
+    public string Id => $"{Venue}:{InstId}";
 
     /// <summary>Quote-currency value of <paramref name="size"/> units at <paramref name="price"/>.</summary>
     public decimal Notional(decimal size, decimal price) => size * ContractValue * price;

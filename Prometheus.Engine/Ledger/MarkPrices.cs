@@ -2,16 +2,25 @@ using Prometheus.Engine.Exchange;
 
 namespace Prometheus.Engine.Ledger;
 
-/// <summary>The latest price of each instrument, used to value open positions.</summary>
+/// <summary>The latest price of each instrument, by its symbol, used to value open positions; 0 until one is seen.</summary>
 public sealed class MarkPrices
 {
-    private readonly decimal[] _prices = new decimal[2];
+    private readonly Dictionary<string, decimal> _prices = new(StringComparer.Ordinal);
 
     public decimal this[Instrument instrument]
     {
-        get => _prices[(int)instrument.Kind];
-        set => _prices[(int)instrument.Kind] = value;
+        get => this[instrument.InstId];
+        set => _prices[instrument.InstId] = value;
     }
 
-    public decimal this[InstrumentKind kind] => _prices[(int)kind];
+    public decimal this[string instId] => _prices.GetValueOrDefault(instId);
+
+    /// <summary>Every mark seen, in symbol order (saved with the state).</summary>
+    public IReadOnlyDictionary<string, decimal> Save() => new SortedDictionary<string, decimal>(_prices, StringComparer.Ordinal);
+
+    public void Restore(IReadOnlyDictionary<string, decimal> marks)
+    {
+        _prices.Clear();
+        foreach (var (instId, price) in marks) _prices[instId] = price;
+    }
 }

@@ -10,7 +10,8 @@ namespace Prometheus.Engine.Ledger;
 /// </summary>
 public sealed class PrivateLedger(int agentId, decimal initialCapital)
 {
-    private readonly PositionLot?[] _slots = new PositionLot?[4];
+    /// <summary>One lot per (instrument, side) ever held, in the order first held; an agent holds a handful at most.</summary>
+    private readonly List<PositionLot> _slots = [];
     private readonly List<TradeRecord> _history = [];
     private readonly List<FundingRecord> _funding = [];
     private readonly Dictionary<string, decimal> _reservations = new(StringComparer.Ordinal);
@@ -35,9 +36,18 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     public IReadOnlyList<FundingRecord> Funding => _funding;
     public IReadOnlyDictionary<string, decimal> Reservations => _reservations;
 
-    public PositionLot? Position(Instrument instrument, PositionSide side) => _slots[Slot(instrument, side)];
+    public PositionLot? Position(Instrument instrument, PositionSide side) => Lot(instrument.InstId, side);
 
-    public IEnumerable<PositionLot> OpenPositions => _slots.Where(p => p is { IsOpen: true })!;
+    private PositionLot? Lot(string instId, PositionSide side)
+    {
+        foreach (var lot in _slots)
+            if (lot.Side == side && string.Equals(lot.Instrument.InstId, instId, StringComparison.Ordinal)) return lot;
+        return null;
+    }
+
+    /// <summary>Open positions by symbol, then long before short (a stable order, whatever order they were opened in).</summary>
+    public IEnumerable<PositionLot> OpenPositions =>
+        _slots.Where(p => p.IsOpen).OrderBy(p => p.Instrument.InstId, StringComparer.Ordinal).ThenBy(p => p.Side);
 
     public int OpenPositionCount
     {
@@ -45,7 +55,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
         {
             var n = 0;
             foreach (var lot in _slots)
-                if (lot is { IsOpen: true }) n++;
+                if (lot.IsOpen) n++;
             return n;
         }
     }
@@ -54,7 +64,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     {
         var value = 0m;
         foreach (var lot in _slots)
-            if (lot is { IsOpen: true }) value += lot.Value(marks[lot.Instrument]);
+            if (lot.IsOpen) value += lot.Value(marks[lot.Instrument]);
         return value;
     }
 
@@ -62,7 +72,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     {
         var pnl = 0m;
         foreach (var lot in _slots)
-            if (lot is { IsOpen: true }) pnl += lot.UnrealizedPnl(marks[lot.Instrument]);
+            if (lot.IsOpen) pnl += lot.UnrealizedPnl(marks[lot.Instrument]);
         return pnl;
     }
 
@@ -93,8 +103,8 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     }
 
     /// <summary>Rebuilds a private ledger from its saved state and its own trade records (in booking order).</summary>
-    internal static PrivateLedger Restore(SupervisorKey key, PrivateLedgerState state, IEnumerable<TradeRecord> history,
-        IEnumerable<FundingRecord>? funding = null)
+    internal static PrivateLedger Restore(SupervisorKey key, InstrumentCatalog instruments, PrivateLedgerState state,
+        IEnumerable<TradeRecord> history, IEnumerable<FundingRecord>? funding = null)
     {
         SupervisorKey.Demand(key);
         var ledger = new PrivateLedger(state.AgentId, state.InitialCapital)
@@ -108,8 +118,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
         ledger.BaseCapitalValue = (double)ledger.BaseCapital;
         foreach (var p in state.Positions)
         {
-            var instrument = Instrument.Get(p.InstId);
-            ledger._slots[Slot(instrument, p.PosSide)] = new PositionLot(instrument, p.PosSide)
+            ledger._slots.Add(new PositionLot(instruments.Get(p.InstId), p.PosSide)
             {
                 Amount = p.Amount,
                 AveragePrice = p.AveragePrice,
@@ -118,7 +127,7 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
                 Margin = p.Margin,
                 MarginValue = (double)p.Margin,
                 OpenFees = p.OpenFees,
-            };
+            });
         }
         foreach (var (clOrdId, amount) in state.Reservations)
         {
@@ -141,8 +150,6 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
 
     /// <summary>How many records were replaced in place: a reader that copies records by count knows to copy again.</summary>
     public int Replacements { get; private set; }
-
-    internal static int Slot(Instrument instrument, PositionSide side) => (int)instrument.Kind * 2 + (int)side;
 
     internal void Reserve(SupervisorKey key, string clOrdId, decimal amount)
     {
@@ -187,8 +194,8 @@ public sealed class PrivateLedger(int agentId, decimal initialCapital)
     internal FillEffect Apply(SupervisorKey key, TradeRecord record, Instrument instrument, decimal leverage)
     {
         SupervisorKey.Demand(key);
-        var slot = Slot(instrument, record.PosSide);
-        var lot = _slots[slot] ??= new PositionLot(instrument, record.PosSide);
+        var lot = Lot(instrument.InstId, record.PosSide);
+        if (lot is null) _slots.Add(lot = new PositionLot(instrument, record.PosSide));
         var opening = record.Side is TradeSide.Buy or TradeSide.Add or TradeSide.Short or TradeSide.AddShort;
         FillEffect effect;
         if (opening)

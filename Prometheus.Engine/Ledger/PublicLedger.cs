@@ -19,9 +19,8 @@ public sealed class PublicLedger
     private readonly HashSet<(string InstId, long FundingTimeMs, PositionSide PosSide, int AgentId)> _fundingBooked = [];
     private long _nextFundingId = 1;
     private readonly Dictionary<int, PrivateLedger> _private = [];
-    private readonly decimal[] _amount = new decimal[4];
-    private readonly decimal[] _amountTimesPrice = new decimal[4];
-    private readonly decimal[] _margin = new decimal[4];
+    /// <summary>Σ over agents per (instrument, side), in the order first booked: a short list, scanned.</summary>
+    private readonly List<SideTotals> _totals = [];
     private long _nextTradeId = 1;
 
     public IReadOnlyList<TradeRecord> Records => _records;
@@ -38,7 +37,32 @@ public sealed class PublicLedger
     public PrivateLedger Private(int agentId) => _private[agentId];
 
     /// <summary>Σ of the agents' positions on (instrument, side): what the exchange's position must equal.</summary>
-    public decimal PositionAmount(Instrument instrument, PositionSide side) => _amount[PrivateLedger.Slot(instrument, side)];
+    public decimal PositionAmount(Instrument instrument, PositionSide side) => Find(instrument.InstId, side)?.Amount ?? 0m;
+
+    private SideTotals? Find(string instId, PositionSide side)
+    {
+        foreach (var t in _totals)
+            if (t.Side == side && string.Equals(t.Instrument.InstId, instId, StringComparison.Ordinal)) return t;
+        return null;
+    }
+
+    private SideTotals Totals(Instrument instrument, PositionSide side)
+    {
+        if (Find(instrument.InstId, side) is { } found) return found;
+        var added = new SideTotals(instrument, side);
+        _totals.Add(added);
+        return added;
+    }
+
+    /// <summary>What all agents hold on one (instrument, side): amount, Σ amount × average price, and margin.</summary>
+    private sealed class SideTotals(Instrument instrument, PositionSide side)
+    {
+        public Instrument Instrument { get; } = instrument;
+        public PositionSide Side { get; } = side;
+        public decimal Amount;
+        public decimal AmountTimesPrice;
+        public decimal Margin;
+    }
 
     public bool IsBooked(string instId, string exchangeTradeId) => _booked.Contains(Key(instId, exchangeTradeId));
 
@@ -46,12 +70,11 @@ public sealed class PublicLedger
     public decimal Equity(MarkPrices marks)
     {
         var equity = CashTotal;
-        for (var slot = 0; slot < 4; slot++)
+        foreach (var t in _totals)
         {
-            if (_amount[slot] == 0m && _margin[slot] == 0m) continue;
-            var instrument = slot < 2 ? Instrument.BtcUsdt : Instrument.BtcUsdtSwap;
-            var sign = slot % 2 == 0 ? 1m : -1m;
-            equity += _margin[slot] + (marks[instrument] * _amount[slot] - _amountTimesPrice[slot]) * instrument.ContractValue * sign;
+            if (t.Amount == 0m && t.Margin == 0m) continue;
+            var sign = t.Side == PositionSide.Long ? 1m : -1m;
+            equity += t.Margin + (marks[t.Instrument] * t.Amount - t.AmountTimesPrice) * t.Instrument.ContractValue * sign;
         }
         return equity;
     }
@@ -63,12 +86,11 @@ public sealed class PublicLedger
     public (decimal Net, decimal Gross) Exposure(MarkPrices marks)
     {
         decimal net = 0m, gross = 0m;
-        for (var slot = 0; slot < 4; slot++)
+        foreach (var t in _totals)
         {
-            if (_amount[slot] == 0m) continue;
-            var instrument = slot < 2 ? Instrument.BtcUsdt : Instrument.BtcUsdtSwap;
-            var notional = instrument.Notional(_amount[slot], marks[instrument]);
-            net += slot % 2 == 0 ? notional : -notional;
+            if (t.Amount == 0m) continue;
+            var notional = t.Instrument.Notional(t.Amount, marks[t.Instrument]);
+            net += t.Side == PositionSide.Long ? notional : -notional;
             gross += notional;
         }
         return (net, gross);
@@ -81,8 +103,8 @@ public sealed class PublicLedger
     /// Rebuilds the public ledger from the saved private ledgers and every trade record: the aggregates, totals and
     /// the set of booked exchange trades are recomputed, not trusted.
     /// </summary>
-    internal static PublicLedger Restore(SupervisorKey key, IEnumerable<PrivateLedgerState> ledgers, IReadOnlyList<TradeRecord> records,
-        IReadOnlyList<FundingRecord>? funding = null)
+    internal static PublicLedger Restore(SupervisorKey key, InstrumentCatalog instruments, IEnumerable<PrivateLedgerState> ledgers,
+        IReadOnlyList<TradeRecord> records, IReadOnlyList<FundingRecord>? funding = null)
     {
         SupervisorKey.Demand(key);
         var ledger = new PublicLedger();
@@ -97,16 +119,16 @@ public sealed class PublicLedger
         var fundingByAgent = fundingOrdered.GroupBy(f => f.AgentId).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var state in ledgers)
         {
-            var book = PrivateLedger.Restore(key, state, byAgent.GetValueOrDefault(state.AgentId) ?? [],
+            var book = PrivateLedger.Restore(key, instruments, state, byAgent.GetValueOrDefault(state.AgentId) ?? [],
                 fundingByAgent.GetValueOrDefault(state.AgentId));
             ledger._private.Add(state.AgentId, book);
             ledger.CashTotal += book.Capital;
             foreach (var lot in book.OpenPositions)
             {
-                var slot = PrivateLedger.Slot(lot.Instrument, lot.Side);
-                ledger._amount[slot] += lot.Amount;
-                ledger._amountTimesPrice[slot] += lot.Amount * lot.AveragePrice;
-                ledger._margin[slot] += lot.Margin;
+                var totals = ledger.Totals(lot.Instrument, lot.Side);
+                totals.Amount += lot.Amount;
+                totals.AmountTimesPrice += lot.Amount * lot.AveragePrice;
+                totals.Margin += lot.Margin;
             }
         }
         ledger._records.Capacity = ordered.Count;
@@ -178,7 +200,6 @@ public sealed class PublicLedger
         if (_booked.Contains(bookingKey))
             return null;
         var ledger = _private[agentId];
-        var slot = PrivateLedger.Slot(instrument, fill.PosSide);
         var lot = ledger.Position(instrument, fill.PosSide);
         var (side, realized) = Classify(fill, instrument, lot);
         if (fill.IsLiquidation && side.IsClosing() && lot is { IsOpen: true })
@@ -196,9 +217,10 @@ public sealed class PublicLedger
         lot = ledger.Position(instrument, fill.PosSide);
         var (amountAfter, valueAfter, marginAfter) = Contribution(lot);
 
-        _amount[slot] += amountAfter - amountBefore;
-        _amountTimesPrice[slot] += valueAfter - valueBefore;
-        _margin[slot] += marginAfter - marginBefore;
+        var totals = Totals(instrument, fill.PosSide);
+        totals.Amount += amountAfter - amountBefore;
+        totals.AmountTimesPrice += valueAfter - valueBefore;
+        totals.Margin += marginAfter - marginBefore;
         CashTotal += effect.CashDelta;
         FeesTotal += record.Fee;
         RealizedTotal += effect.RealizedPnl;

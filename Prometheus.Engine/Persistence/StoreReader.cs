@@ -178,10 +178,5 @@ public sealed class StoreReader : IDisposable
         return oldest is long ms ? $"saved {DateTimeOffset.FromUnixTimeMilliseconds(ms):u}" : "none";
     }
 
-    private static string Intern(string instId) => instId switch
-    {
-        "BTC-USDT" => Instrument.BtcUsdt.InstId,
-        "BTC-USDT-SWAP" => Instrument.BtcUsdtSwap.InstId,
-        _ => instId,
-    };
+    private static string Intern(string instId) => Symbols.Intern(instId);
 }

@@ -35,12 +35,7 @@ internal static class TradeRowReader
         return rows;
     }
 
-    private static string InstId(string instId) => instId switch
-    {
-        "BTC-USDT" => Instrument.BtcUsdt.InstId,
-        "BTC-USDT-SWAP" => Instrument.BtcUsdtSwap.InstId,
-        _ => instId,
-    };
+    private static string InstId(string instId) => Symbols.Intern(instId);
 
     private static List<TradeRecord> ReadAll(string path, long atWallMs)
     {
@@ -108,10 +103,7 @@ internal static class TradeRowReader
 
     private static string Text(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? "" : Encoding.UTF8.GetString(utf8);
 
-    private static string InstId(ReadOnlySpan<byte> utf8) =>
-        utf8.SequenceEqual("BTC-USDT-SWAP"u8) ? Instrument.BtcUsdtSwap.InstId
-        : utf8.SequenceEqual("BTC-USDT"u8) ? Instrument.BtcUsdt.InstId
-        : Text(utf8);
+    private static string InstId(ReadOnlySpan<byte> utf8) => Symbols.Intern(utf8);
 
     private static TradeSide Side(ReadOnlySpan<byte> utf8) => TradeSideExtensions.FromWire(
         utf8.SequenceEqual("buy"u8) ? "buy" : utf8.SequenceEqual("sell"u8) ? "sell" : Text(utf8));

@@ -58,7 +58,7 @@ public static class ResearchRunner
 
         var agentBars = outcomes.Sum(o => o.AgentBars);
         var seedReports = outcomes.Select(o => o.Report).ToList();
-        var fundingTimes = funding.Between(Instrument.BtcUsdtSwap.InstId, plan.Windows[0].TestFrom, plan.HoldoutFrom).ToList();
+        var fundingTimes = funding.Between(engineOptions.PrimarySwap.InstId, plan.Windows[0].TestFrom, plan.HoldoutFrom).ToList();
         var simulated = engineOptions.Simulated;
         return new ResearchReport
         {
@@ -68,7 +68,7 @@ public static class ResearchRunner
                 plan.TestDays, settings.HoldoutDays, settings.Final, settings.TrainDays is null ? "anchored" : "rolling"),
             Period = new ResearchPeriod(Time(plan.DataFrom), Time(settings.Final ? plan.DataEnd : plan.HoldoutFrom), warmup),
             Holdout = new HoldoutInfo(Time(plan.HoldoutFrom), Time(plan.DataEnd), settings.Final),
-            Costs = new CostsReport(Instrument.BtcUsdt.TakerFeeRate, Instrument.BtcUsdtSwap.TakerFeeRate, simulated.BaseSlippageBps,
+            Costs = new CostsReport(engineOptions.Traded.FirstOrDefault(i => i.Kind == InstrumentKind.Spot)?.TakerFeeRate ?? 0m, engineOptions.PrimarySwap.TakerFeeRate, simulated.BaseSlippageBps,
                 simulated.RandomSlippageBps, simulated.ImpactBpsPerBarVolume, funding.DefaultRate,
                 fundingTimes.Count(f => f.Recorded), fundingTimes.Count(f => !f.Recorded)),
             Seeds = seedReports,

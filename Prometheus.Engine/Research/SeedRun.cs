@@ -92,7 +92,7 @@ internal static class SeedRun
         var simulated = context.Options.Simulated;
         var funding = context.Funding;
 
-        var buyHold = Benchmarks.BuyHold(bars, from, to, interval, capital, simulated, funding, SeedStreams.For(seed, SeedStreams.BuyHold + k));
+        var buyHold = Benchmarks.BuyHold(bars, from, to, interval, capital, simulated, funding, SeedStreams.For(seed, SeedStreams.BuyHold + k), context.Options.PrimarySwap);
         var benchmark = buyHold.Equity.DailyReturns();
         BookResult population, frozen, random;
         var exposure = 0m;
@@ -113,7 +113,7 @@ internal static class SeedRun
             population = new BookResult(test.Equity, test.FeesPaid, test.FundingPaid, test.Trades);
             var entries = test.Entries(bars, from, to, interval);
             random = Benchmarks.RandomTiming(bars, from, to, interval, entries, capital, simulated, funding,
-                SeedStreams.For(seed, SeedStreams.RandomTiming + k));
+                SeedStreams.For(seed, SeedStreams.RandomTiming + k), context.Options.PrimarySwap);
 
             var founderRandom = new Random(SeedStreams.For(seed, SeedStreams.FrozenFounders + k));
             var profile = context.Options.Evolution.GeneProfile;
@@ -124,7 +124,7 @@ internal static class SeedRun
             frozen = new BookResult(frozenRun.Equity, frozenRun.FeesPaid, frozenRun.FundingPaid, frozenRun.Trades);
         }
         var matched = Benchmarks.ExposureMatched(bars, from, to, interval, exposure, capital, simulated, funding,
-            SeedStreams.For(seed, SeedStreams.ExposureMatched + k));
+            SeedStreams.For(seed, SeedStreams.ExposureMatched + k), context.Options.PrimarySwap);
 
         chains?.Append(population, random, frozen, matched, buyHold);
         var models = new ModelSet(Figures(population, benchmark), Figures(random, benchmark), Figures(frozen, benchmark),

@@ -84,15 +84,14 @@ public static class EngineStartup
     /// history; each living agent keeps what it was worth (its free capital plus its positions at the last marks) as
     /// new starting capital, and no position, order or reservation is carried over.
     /// </summary>
-    public static EngineSnapshot AgentsOnly(LoadedState loaded)
+    public static EngineSnapshot AgentsOnly(LoadedState loaded, InstrumentCatalog instruments)
     {
         var state = loaded.State;
         var marks = new MarkPrices();
-        marks[Instrument.BtcUsdt] = state.Supervisor.SpotMark;
-        marks[Instrument.BtcUsdtSwap] = state.Supervisor.SwapMark;
+        marks.Restore(state.Supervisor.MarksBySymbol);
         var worth = state.Ledgers.ToDictionary(l => l.AgentId, l => l.Capital + l.Positions.Sum(p =>
         {
-            var lot = new PositionLot(Instrument.Get(p.InstId), p.PosSide) { Amount = p.Amount, AveragePrice = p.AveragePrice, Margin = p.Margin };
+            var lot = new PositionLot(instruments.Get(p.InstId), p.PosSide) { Amount = p.Amount, AveragePrice = p.AveragePrice, Margin = p.Margin };
             return lot.Value(marks[lot.Instrument]);
         }));
         var ledgers = state.Ledgers.Select(l => new PrivateLedgerState(l.AgentId, worth[l.AgentId], worth[l.AgentId], 0m, 0m, 0m, [],

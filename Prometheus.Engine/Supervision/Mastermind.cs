@@ -6,10 +6,11 @@ namespace Prometheus.Engine.Supervision;
 
 /// <summary>
 /// Allocates capital: founders' stakes, the pool that funds births and takes back the capital of the dead, and the
-/// split between spot and swap (agents are placed so each side's share of agents follows SpotShare).
+/// split between spot and swaps (agents are placed so the spot share of agents follows SpotShare), and among the traded
+/// instruments of a kind (the one with the fewest living agents, ties to the first listed).
 /// Every decision is recorded with its reason (the most recent ones are kept).
 /// </summary>
-public sealed class Mastermind(MastermindOptions options, int foundingAgents, int historyCapacity = 1000)
+public sealed class Mastermind(MastermindOptions options, int foundingAgents, IReadOnlyList<Instrument> traded, int historyCapacity = 1000)
 {
     private readonly Queue<AllocationDecision> _history = new();
 
@@ -60,20 +61,29 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, in
         Record(nowMs, "reclaim", agentId, null, amount, reason);
     }
 
-    /// <summary>Spot or swap for a newborn, whichever side is furthest below its target share of the living.</summary>
+    /// <summary>
+    /// The instrument for a newborn: spot or a swap, whichever kind is furthest below its target share of the living
+    /// (the only kind traded when one is missing); then, of that kind, the traded instrument with the fewest living agents.
+    /// </summary>
     public Instrument ChooseInstrument(IEnumerable<Agent> living)
     {
         int spot = 0, total = 0;
+        var agentsOn = new int[traded.Count];
         foreach (var a in living)
         {
             total++;
             if (a.Instrument.Kind == InstrumentKind.Spot) spot++;
+            for (var i = 0; i < traded.Count; i++)
+                if (traded[i] == a.Instrument) agentsOn[i]++;
         }
         var spotShareIfSpot = (decimal)(spot + 1) / (total + 1);
         var spotShareIfSwap = (decimal)spot / (total + 1);
-        return Math.Abs(spotShareIfSpot - SpotShare) <= Math.Abs(spotShareIfSwap - SpotShare)
-            ? Instrument.BtcUsdt
-            : Instrument.BtcUsdtSwap;
+        var kind = Math.Abs(spotShareIfSpot - SpotShare) <= Math.Abs(spotShareIfSwap - SpotShare) ? InstrumentKind.Spot : InstrumentKind.Swap;
+        if (!traded.Any(i => i.Kind == kind)) kind = kind == InstrumentKind.Spot ? InstrumentKind.Swap : InstrumentKind.Spot;
+        var chosen = -1;
+        for (var i = 0; i < traded.Count; i++)
+            if (traded[i].Kind == kind && (chosen < 0 || agentsOn[i] < agentsOn[chosen])) chosen = i;
+        return traded[chosen];
     }
 
     /// <summary>

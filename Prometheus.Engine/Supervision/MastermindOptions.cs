@@ -13,7 +13,19 @@ public sealed class MastermindOptions : IValidatable
     /// <summary>Share of the total given to agents at birth; the rest is the pool that funds later births.</summary>
     public decimal DeployedShare { get; set; } = 0.5m;
 
-    /// <summary>Share of agents (and so of deployed capital) on spot; the rest trade the swap.</summary>
+    /// <summary>
+    /// The instruments agents are assigned at birth (ids of the instrument catalog); null (unset) means
+    /// <see cref="InstrumentIds"/>'s default. Null by default because the binder appends to a list it finds filled.
+    /// </summary>
+    public string[]? Instruments { get; set; }
+
+    /// <summary>The traded instruments' ids: <see cref="Instruments"/>, or BTC spot and the BTC swap when unset.</summary>
+    public IReadOnlyList<string> InstrumentIds => Instruments ?? DefaultInstrumentIds;
+
+    /// <summary>What agents trade when configuration names nothing: BTC spot and the BTC swap, which the shipped feed prices.</summary>
+    public static IReadOnlyList<string> DefaultInstrumentIds { get; } = ["okx:BTC-USDT", "okx:BTC-USDT-SWAP"];
+
+    /// <summary>Share of agents (and so of deployed capital) on spot; the rest trade swaps.</summary>
     public decimal SpotShare { get; set; } = 0.5m;
 
     /// <summary>Capital one newborn receives, as a share of the total capital divided by the maximum population.</summary>

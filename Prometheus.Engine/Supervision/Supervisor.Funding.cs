@@ -62,8 +62,7 @@ public sealed partial class Supervisor
     /// <summary>Shares one funding bill among the agents that held its side; idempotent.</summary>
     internal void BookFunding(FundingBill bill)
     {
-        if (bill.PositionSize <= 0m || !Instrument.All.Any(i => i.InstId == bill.InstId)) return;
-        var instrument = Instrument.Get(bill.InstId);
+        if (bill.PositionSize <= 0m || _options.Instruments.TryGet(bill.InstId) is not { } instrument) return;
         var holders = new List<(Agents.Agent Agent, decimal Amount)>();
         var held = 0m;
         // The living, and the dead that may have held a position at the funding time (the rest of Valhalla cannot have).

@@ -220,7 +220,7 @@ public sealed partial class Supervisor
     /// </summary>
     private bool AllocateLiquidation(ExchangeFill fill)
     {
-        var instrument = Instrument.Get(fill.InstId);
+        var instrument = _options.Instruments.Get(fill.InstId);
         var holders = _agents.Values
             .Select(a => (Agent: a, Lot: Ledger.Private(a.Id).Position(instrument, fill.PosSide)))
             .Where(h => h.Lot is { IsOpen: true })
@@ -248,7 +248,7 @@ public sealed partial class Supervisor
 
     private void Book(Agent agent, ExchangeFill fill, TradeOrigin origin, double confidence)
     {
-        var instrument = Instrument.Get(fill.InstId);
+        var instrument = _options.Instruments.Get(fill.InstId);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var booking = Ledger.Book(_key, fill, agent.Id, instrument, LeverageOf(instrument), confidence, origin);
         _bookingTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;

@@ -13,7 +13,7 @@ public sealed partial class Supervisor
     public async ValueTask<bool> ClosePositionAsync(int agentId, string instId, PositionSide posSide, CancellationToken ct = default)
     {
         if (!_agents.TryGetValue(agentId, out var agent) || !agent.IsAlive) return false;
-        var instrument = Instrument.All.FirstOrDefault(i => i.InstId == instId);
+        var instrument = _options.Instruments.TryGet(instId);
         if (instrument is null || Ledger.Private(agentId).Position(instrument, posSide) is not { IsOpen: true } lot) return false;
         await SubmitAsync(CloseIntent(agent, lot, TradeOrigin.Manual, 1.0), bypassRisk: true, ct);
         return true;

@@ -82,7 +82,7 @@ public sealed partial class Supervisor
     private SupervisorState SaveSupervisor(RiskLogState? riskLog) => new(
         Cycle, StartedAtMs, Births, Deaths, Generations, EnvironmentPressure, _nextAgentId, _targetPopulation, _cullDebt,
         _nextHourMs, _nextDayMs, _nextGenerationMs, EvolutionEnabled,
-        Marks[Instrument.BtcUsdt], Marks[Instrument.BtcUsdtSwap], ClOrdIds.NextSequence,
+        Marks.Save(), ClOrdIds.NextSequence,
         SystemRisk.Save(), riskLog, Journal.Written, Journal.Finished,
         [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
         [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars, _random.Seed, Paused, PauseReason);
@@ -113,10 +113,10 @@ public sealed partial class Supervisor
             Reservations = l.Reservations.Where(r => open.Contains(r.Key)).ToDictionary(StringComparer.Ordinal),
         });
         var supervisor = new Supervisor(options, exchange, time, random, ledgers: null);
-        supervisor.Ledger = PublicLedger.Restore(supervisor._key, ledgers, records, funding);
+        supervisor.Ledger = PublicLedger.Restore(supervisor._key, options.Instruments, ledgers, records, funding);
         foreach (var state in snapshot.Agents.OrderBy(a => a.Id))
         {
-            var agent = Agent.Restore(state);
+            var agent = Agent.Restore(state, options.Instruments);
             supervisor._agents.Add(agent.Id, agent);
             if (agent.IsAlive) supervisor._living.Add(agent);
             else if (agent.DiedAtMs >= s.Market.TimestampMs - RecentDeathMs) supervisor._recentlyDead.Add(agent);
@@ -134,8 +134,7 @@ public sealed partial class Supervisor
         supervisor.Journal.Restore(s.JournalWritten, s.JournalFinished, s.OpenOrders.Select(JournalEntry.Restore));
         foreach (var id in s.AllocatedLiquidations) supervisor._allocatedLiquidations.Add(id);
         foreach (var fill in s.Unattributed) supervisor._unattributed[string.Concat(fill.InstId, "/", fill.TradeId)] = fill;
-        supervisor.Marks[Instrument.BtcUsdt] = s.SpotMark;
-        supervisor.Marks[Instrument.BtcUsdtSwap] = s.SwapMark;
+        supervisor.Marks.Restore(s.MarksBySymbol);
         (supervisor.Cycle, supervisor.Births, supervisor.Deaths, supervisor.Generations, supervisor.EnvironmentPressure) =
             (s.Cycle, s.Births, s.Deaths, s.Generations, s.EnvironmentPressure);
         (supervisor._nextAgentId, supervisor._targetPopulation, supervisor._cullDebt) = (s.NextAgentId, s.TargetPopulation, s.CullDebt);

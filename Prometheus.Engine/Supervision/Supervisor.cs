@@ -30,7 +30,7 @@ public sealed partial class Supervisor
     /// <summary>Private ledgers by agent id, for the per-bar loop (an array index, not a hash lookup).</summary>
     private PrivateLedger[] _ledgers = new PrivateLedger[64];
     private readonly long _maxHoldingMs;
-    private readonly double _spotRoundTripCost, _swapRoundTripCost, _swapFundingPerHour;
+    private readonly double _slippage, _swapFundingPerHour;
     private long _nextHourMs, _nextDayMs, _nextGenerationMs;
     private int _nextAgentId = 1;
 
@@ -56,12 +56,11 @@ public sealed partial class Supervisor
         _maxHoldingMs = (long)(options.Risk.MaxHoldingHours * HourMs);
         // What a decision's cost gate weighs an entry against: fees both ways plus the expected slippage both ways.
         var slippage = (double)(options.Simulated.BaseSlippageBps + options.Simulated.RandomSlippageBps / 2) / 10_000;
-        _spotRoundTripCost = 2 * ((double)Instrument.BtcUsdt.TakerFeeRate + slippage);
-        _swapRoundTripCost = 2 * ((double)Instrument.BtcUsdtSwap.TakerFeeRate + slippage);
+        _slippage = slippage;
         _swapFundingPerHour = Math.Abs((double)options.Backtest.DefaultFundingRate) / 8;
         Ledger = ledgers ?? new PublicLedger();
         Valhalla = new Valhalla(options.Evolution.Heroes);
-        Mastermind = new Mastermind(options.Mastermind, options.Agents.Initial);
+        Mastermind = new Mastermind(options.Mastermind, options.Agents.Initial, options.Traded);
         SystemRisk = new SystemRisk(options.Risk);
     }
 
@@ -73,6 +72,9 @@ public sealed partial class Supervisor
     public OrderJournal Journal { get; } = new();
     public ClOrdIds ClOrdIds { get; private set; } = new();
     public MarkPrices Marks { get; } = new();
+    /// <summary>Every instrument the engine knows (the catalog), and those its agents are assigned.</summary>
+    public InstrumentCatalog Instruments => _options.Instruments;
+    public IReadOnlyList<Instrument> Traded => _options.Traded;
     public MarketSnapshot Market { get; private set; }
     public IReadOnlyList<Agent> Living => _living;
     public IReadOnlyDictionary<int, Agent> Agents => _agents;
@@ -118,13 +120,14 @@ public sealed partial class Supervisor
         [.. _living.OrderByDescending(a => Ledger.Private(a.Id).Pnl(Marks)).ThenBy(a => a.Id)];
 
     /// <summary>
-    /// Fresh start: sets hedge-mode leverage on the swap and gives birth to the founders: random genomes of the configured
+    /// Fresh start: sets hedge-mode leverage on every traded swap and gives birth to the founders: random genomes of the configured
     /// profile, or <paramref name="founders"/> when given (a population evolved elsewhere, put to trade on its own).
     /// </summary>
     public async ValueTask StartAsync(CancellationToken ct = default, IReadOnlyList<(Genome Genome, Personality Personality)>? founders = null)
     {
+        foreach (var swap in Traded.Where(i => i.Kind == InstrumentKind.Swap))
         foreach (var side in new[] { PositionSide.Long, PositionSide.Short })
-            await _exchange.SetLeverageAsync(Instrument.BtcUsdtSwap.InstId, side, _options.Risk.SwapLeverage, ct);
+            await _exchange.SetLeverageAsync(swap.InstId, side, _options.Risk.SwapLeverage, ct);
         var now = NowMs;
         StartedAtMs = now;
         _targetPopulation = _options.Agents.Initial;
@@ -139,15 +142,14 @@ public sealed partial class Supervisor
         _nextGenerationMs = now + (long)(_options.Evolution.IntervalHours * HourMs);
     }
 
-    /// <summary>One cycle for a closed bar of the primary feed (its close prices both instruments).</summary>
+    /// <summary>One cycle for a closed bar of the primary feed (its close prices every traded instrument).</summary>
     public async ValueTask OnBarAsync(Candle candle, CancellationToken ct = default)
     {
         var now = NowMs;
         Market = _indicators.Update(candle);
         if (!candle.IsEmpty)
         {
-            Marks[Instrument.BtcUsdt] = candle.Close;
-            Marks[Instrument.BtcUsdtSwap] = candle.Close;
+            foreach (var instrument in Traded) Marks[instrument] = candle.Close;
         }
         await DrainFillsAsync(ct);
         await CollectFundingAsync(now, ct);
@@ -215,7 +217,7 @@ public sealed partial class Supervisor
                 Emotions: agent.Emotions,
                 TradingLevel: agent.TradingLevel,
                 InLastStand: agent.InLastStand,
-                RoundTripCost: agent.Instrument.Kind == InstrumentKind.Spot ? _spotRoundTripCost : _swapRoundTripCost,
+                RoundTripCost: 2 * ((double)agent.Instrument.TakerFeeRate + _slippage),
                 FundingPerHour: agent.Instrument.Kind == InstrumentKind.Spot ? 0 : _swapFundingPerHour);
             var decision = DecisionMaker.Decide(agent.Genome, view, signals, market);
             if (decision.Action == DecisionAction.Hold) continue;

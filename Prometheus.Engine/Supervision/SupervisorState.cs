@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Market;
 using Prometheus.Engine.Risk;
@@ -9,6 +10,7 @@ namespace Prometheus.Engine.Supervision;
 /// draws derive from (null when it was given a generator whole, as a backtest is); <see cref="Paused"/> and
 /// <see cref="PauseReason"/>: a person's pause, which outlives a restart. <see cref="RiskLog"/> is null in a checkpoint
 /// when no order was denied since the previous save (the log is as it was: it is the bulk of the state, and rarely moves).
+/// <see cref="Marks"/>: the last price of each instrument, by symbol.
 /// </summary>
 public sealed record SupervisorState(
     long Cycle,
@@ -24,8 +26,7 @@ public sealed record SupervisorState(
     long NextDayMs,
     long NextGenerationMs,
     bool EvolutionEnabled,
-    decimal SpotMark,
-    decimal SwapMark,
+    IReadOnlyDictionary<string, decimal>? Marks,
     long NextClOrdSequence,
     SystemRiskState Risk,
     RiskLogState? RiskLog,
@@ -40,4 +41,17 @@ public sealed record SupervisorState(
     long TradableBars = 0,
     int? Seed = null,
     bool Paused = false,
-    string PauseReason = "");
+    string PauseReason = "",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? SpotMark = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? SwapMark = null)
+{
+    /// <summary>
+    /// The marks by symbol. States saved before instruments were data carry two fields instead, spotMark and swapMark,
+    /// which could only mean BTC spot and the BTC swap: read as such.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> MarksBySymbol => Marks ?? new Dictionary<string, decimal>(StringComparer.Ordinal)
+    {
+        ["BTC-USDT"] = SpotMark ?? 0m,
+        ["BTC-USDT-SWAP"] = SwapMark ?? 0m,
+    };
+}

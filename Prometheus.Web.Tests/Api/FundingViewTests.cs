@@ -1,3 +1,4 @@
+using Prometheus.Engine.Tests;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Prometheus.Engine.Agents;
@@ -32,8 +33,8 @@ public class FundingViewTests
         {
             if (supervisor.Ledger.Funding.Count >= 10) break;
             clock.Ms = bar.TimestampMs + 900_000;
-            exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
-            exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+            exchange.OnBar(TestInstruments.BtcUsdt.InstId, bar);
+            exchange.OnBar(TestInstruments.BtcUsdtSwap.InstId, bar);
             await supervisor.OnBarAsync(bar);
         }
         Assert.True(supervisor.Ledger.Funding.Count >= 10, "the swap agents were charged funding");

@@ -1,3 +1,4 @@
+using Prometheus.Engine.Tests;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Market;
 
@@ -37,8 +38,8 @@ public abstract class ExchangeContractTests : IAsyncLifetime
     [Fact]
     public void Instruments_are_BTC_USDT_spot_and_swap_with_OKX_specs()
     {
-        Assert.Equal(Instrument.BtcUsdt, Exchange.Instruments.Single(i => i.InstId == Spot));
-        Assert.Equal(Instrument.BtcUsdtSwap, Exchange.Instruments.Single(i => i.InstId == Swap));
+        Assert.Equal(TestInstruments.BtcUsdt, Exchange.Instruments.Single(i => i.InstId == Spot));
+        Assert.Equal(TestInstruments.BtcUsdtSwap, Exchange.Instruments.Single(i => i.InstId == Swap));
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public abstract class ExchangeContractTests : IAsyncLifetime
 
         Assert.True(leverage.Accepted, leverage.Message);
         Assert.Equal((Swap, PositionSide.Long, 2m, open.Price, 5m), (position.InstId, position.PosSide, position.Size, position.AveragePrice, position.Leverage));
-        Assert.Equal(Instrument.BtcUsdtSwap.Notional(2m, open.Price) / 5m, position.Margin);
+        Assert.Equal(TestInstruments.BtcUsdtSwap.Notional(2m, open.Price) / 5m, position.Margin);
         Assert.True(position.LiquidationPrice is > 0m and < 40_000m);
         Assert.Equal((OrderSide.Sell, PositionSide.Long, 2m), (close.Side, close.PosSide, close.Size));
         Assert.Empty(await Exchange.GetPositionsAsync(Swap));

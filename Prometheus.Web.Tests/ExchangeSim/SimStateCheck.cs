@@ -1,3 +1,4 @@
+using Prometheus.Engine.Tests;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Prometheus.Engine.Exchange;
@@ -13,7 +14,7 @@ namespace Prometheus.Web.Tests.ExchangeSim;
 /// </summary>
 internal static class SimStateCheck
 {
-    private static readonly decimal ContractValue = Instrument.BtcUsdtSwap.ContractValue;
+    private static readonly decimal ContractValue = TestInstruments.BtcUsdtSwap.ContractValue;
 
     public static async Task<List<string>> CheckAsync(SimRawClient client, SimFuzzer fuzzer, decimal initialBalance)
     {

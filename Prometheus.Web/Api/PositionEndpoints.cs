@@ -1,3 +1,4 @@
+using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
@@ -29,11 +30,10 @@ public static class PositionEndpoints
     public sealed record CloseRequest(int? AgentId, string? InstId, string? PosSide, string? Reason)
     {
         /// <summary>The first field that is missing or malformed, before the engine is asked.</summary>
-        public ApiError? Problem()
+        public ApiError? Problem(InstrumentCatalog instruments)
         {
             if (AgentId is not > 0) return new ApiError("agentId is required: the id of the agent holding the position", "agentId");
-            if (Instrument.All.All(i => i.InstId != InstId))
-                return new ApiError($"instId must be one of {string.Join(", ", Instrument.All.Select(i => i.InstId))}", "instId");
+            if (Engine.Commands.EngineCommandPort.UnknownInstrument(instruments, InstId) is { } unknown) return new ApiError(unknown, "instId");
             if (PosSide is not ("long" or "short")) return new ApiError("posSide must be long or short", "posSide");
             if (string.IsNullOrWhiteSpace(Reason)) return new ApiError("reason is required: why the position is closed", "reason");
             return RequestLimits.TextTooLong("reason", Reason) is { } tooLong ? new ApiError(tooLong, "reason") : null;
@@ -48,9 +48,9 @@ public static class PositionEndpoints
     {
         api.MapGet("/positions", (EngineRuntime runtime) =>
             runtime.ReadModel is not { } model ? ApiResults.Starting(runtime) : Results.Ok(Open(model)));
-        api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
+        api.MapPost("/positions/close", async (CloseRequest body, EngineRuntime runtime, IEngineCommands commands, EngineOptions options, HttpContext http) =>
         {
-            if (body.Problem() is { } problem) return Results.BadRequest(problem);
+            if (body.Problem(options.Instruments) is { } problem) return Results.BadRequest(problem);
             var result = await commands.SendAsync(body.Command(ApiResults.Actor(http)));
             return CommandAnswers.Answer(runtime, result, CommandAnswers.State);
         });

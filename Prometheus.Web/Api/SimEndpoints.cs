@@ -25,8 +25,8 @@ public static class SimEndpoints
         var sim = api.MapGroup("/sim");
         sim.MapPost("/manual-order", (ManualOrderRequest body, EngineRuntime runtime) => OnExchangeAsync(runtime, exchange =>
         {
-            if (Parse(body.InstId, body.PosSide) is not ({ } inst, { } posSide, null))
-                return Results.BadRequest(Parse(body.InstId, body.PosSide).Error);
+            if (Parse(exchange.Instruments, body.InstId, body.PosSide) is not ({ } inst, { } posSide, null))
+                return Results.BadRequest(Parse(exchange.Instruments, body.InstId, body.PosSide).Error);
             if (!Enum.TryParse<OrderSide>(body.Side, ignoreCase: true, out var side) || !Enum.IsDefined(side))
                 return Bad($"side must be buy or sell (was '{body.Side}')", "side");
             if (body.Sz is not > 0m || body.Sz > MaxManualSize)
@@ -35,15 +35,15 @@ public static class SimEndpoints
             return Results.Ok(new ManualOrderResult(fill.OrdId, fill.InstId, Wire(fill.Side), Wire(fill.PosSide), fill.Size, fill.Price, fill.Fee));
         }));
         sim.MapPost("/close-position", (PositionRequest body, EngineRuntime runtime) => OnExchangeAsync(runtime, exchange =>
-            Parse(body.InstId, body.PosSide) is ({ } inst, { } posSide, null)
+            Parse(exchange.Instruments, body.InstId, body.PosSide) is ({ } inst, { } posSide, null)
                 ? Results.Ok(exchange.Inner.ClosePositionByHand(inst.InstId, posSide).Select(f => new ManualOrderResult(
                     f.OrdId, f.InstId, Wire(f.Side), Wire(f.PosSide), f.Size, f.Price, f.Fee)))
-                : Results.BadRequest(Parse(body.InstId, body.PosSide).Error)));
+                : Results.BadRequest(Parse(exchange.Instruments, body.InstId, body.PosSide).Error)));
         sim.MapPost("/liquidate", (PositionRequest body, EngineRuntime runtime) => OnExchangeAsync(runtime, exchange =>
-            Parse(body.InstId, body.PosSide) is ({ } inst, { } posSide, null)
+            Parse(exchange.Instruments, body.InstId, body.PosSide) is ({ } inst, { } posSide, null)
                 ? Results.Ok(exchange.Inner.Liquidate(inst.InstId, posSide).Select(f => new ManualOrderResult(
                     f.OrdId, f.InstId, Wire(f.Side), Wire(f.PosSide), f.Size, f.Price, f.Fee)))
-                : Results.BadRequest(Parse(body.InstId, body.PosSide).Error)));
+                : Results.BadRequest(Parse(exchange.Instruments, body.InstId, body.PosSide).Error)));
         sim.MapPost("/faults", (FaultRequest body, EngineRuntime runtime) => OnExchangeAsync(runtime, exchange =>
         {
             if (!Enum.TryParse<FaultKind>(body.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
@@ -83,11 +83,11 @@ public static class SimEndpoints
         }
     }
 
-    private static (Instrument? Instrument, PositionSide? PosSide, ApiError? Error) Parse(string? instId, string? posSide)
+    private static (Instrument? Instrument, PositionSide? PosSide, ApiError? Error) Parse(IReadOnlyList<Instrument> instruments, string? instId, string? posSide)
     {
-        var instrument = Instrument.All.FirstOrDefault(i => i.InstId == instId);
+        var instrument = instruments.FirstOrDefault(i => i.InstId == instId);
         if (instrument is null)
-            return (null, null, new ApiError($"instId must be one of {string.Join(", ", Instrument.All.Select(i => i.InstId))} (was '{instId}')", "instId"));
+            return (null, null, new ApiError($"instId must be one of {string.Join(", ", instruments.Select(i => i.InstId))} (was '{instId}')", "instId"));
         if (!Enum.TryParse<PositionSide>(posSide, ignoreCase: true, out var side) || !Enum.IsDefined(side))
             return (null, null, new ApiError($"posSide must be long or short (was '{posSide}')", "posSide"));
         return (instrument, side, null);

@@ -7,11 +7,11 @@ namespace Prometheus.Web.Cli;
 /// The exchange of an engine restored only to be read (the recover verb, serve --read-only): it has no connection, and any attempt to
 /// trade through it is a bug, so every call throws.
 /// </summary>
-internal sealed class OfflineExchange : IExchange
+internal sealed class OfflineExchange(IReadOnlyList<Instrument> instruments) : IExchange
 {
     private static readonly Channel<ExchangeFill> NoFills = Channel.CreateUnbounded<ExchangeFill>();
 
-    public IReadOnlyList<Instrument> Instruments => Instrument.All;
+    public IReadOnlyList<Instrument> Instruments => instruments;
     public ChannelReader<ExchangeFill> Fills => NoFills.Reader;
 
     public ValueTask<OrderAck> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default) => throw Offline();

@@ -87,7 +87,7 @@ public static class RecoverVerb
 
         // Read only: it draws nothing, but its report names the seed the run goes on with.
         var random = loaded.State.Supervisor.Seed is { } seed ? RandomSource.PerCycle(seed) : RandomSource.Sequential(new Random(0));
-        var supervisor = Supervisor.Restore(options, new OfflineExchange(), TimeProvider.System, random, loaded.State, loaded.Records, loaded.Funding);
+        var supervisor = Supervisor.Restore(options, new OfflineExchange(options.Traded), TimeProvider.System, random, loaded.State, loaded.Records, loaded.Funding);
         var report = RecoveryReportBuilder.Build(supervisor, TimeProvider.System.GetUtcNow(), TimeProvider.System.GetElapsedTime(started).TotalMilliseconds,
             freshStart: false, loaded.LastSaveAtMs, loaded.Snapshot, fills, recovery.AutoResumeWhenClean);
         context.Out.Write(json ? JsonSerializer.Serialize(report, new JsonSerializerOptions(EngineJson.Options) { WriteIndented = true }) + "\n"
@@ -95,7 +95,7 @@ public static class RecoverVerb
 
         if (target is not null)
         {
-            var state = agentsOnly ? EngineStartup.AgentsOnly(loaded) : loaded.State;
+            var state = agentsOnly ? EngineStartup.AgentsOnly(loaded, options.Instruments) : loaded.State;
             using (var store = EngineStore.Open(target, TimeProvider.System, persistence))
                 store.Seed(state, agentsOnly ? [] : loaded.Records, agentsOnly ? [] : loaded.Funding);
             context.Out.WriteLine();

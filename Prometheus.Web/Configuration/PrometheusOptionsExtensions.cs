@@ -41,6 +41,9 @@ public static class PrometheusOptionsExtensions
         services.AddValidated<ExchangeSimOptions>(configuration, ExchangeSimOptions.Section);
         services.AddValidated<Engine.ReadOnly.ReadOnlyOptions>(configuration, Engine.ReadOnly.ReadOnlyOptions.Section);
         services.AddValidated<Observability.Alerts.AlertOptions>(configuration, Observability.Alerts.AlertOptions.Section);
+        var instruments = InstrumentOptions.Load(configuration);
+        services.AddOptions<InstrumentOptions>().Configure(o => o.CopyFrom(instruments)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstrumentOptions>, ValidatableOptionsValidator<InstrumentOptions>>());
 
         // The engine is built from one EngineOptions; each part comes out of the validated pipeline.
         services.AddSingleton(sp => new EngineOptions
@@ -52,6 +55,7 @@ public static class PrometheusOptionsExtensions
             Mastermind = sp.GetRequiredService<IOptions<MastermindOptions>>().Value,
             Simulated = sp.GetRequiredService<IOptions<SimulatedExchangeOptions>>().Value,
             Backtest = sp.GetRequiredService<IOptions<BacktestOptions>>().Value,
+            Instruments = sp.GetRequiredService<IOptions<InstrumentOptions>>().Value.Catalog,
         });
         return services;
     }
@@ -62,6 +66,7 @@ public static class PrometheusOptionsExtensions
     /// </summary>
     public static EngineOptions LoadEngineOptions(IConfiguration configuration)
     {
+        var instruments = InstrumentOptions.Load(configuration);
         var options = new EngineOptions
         {
             Market = OptionsSection.Bind<MarketOptions>(configuration, MarketOptions.Section),
@@ -71,6 +76,7 @@ public static class PrometheusOptionsExtensions
             Mastermind = OptionsSection.Bind<MastermindOptions>(configuration, MastermindOptions.Section),
             Simulated = OptionsSection.Bind<SimulatedExchangeOptions>(configuration, SimulatedExchangeOptions.Section),
             Backtest = OptionsSection.Bind<BacktestOptions>(configuration, BacktestOptions.Section),
+            Instruments = instruments.Catalog,
         };
         var errors = OptionsSection.UnknownKeys<MarketOptions>(configuration, MarketOptions.Section)
             .Concat(OptionsSection.UnknownKeys<AgentOptions>(configuration, AgentOptions.Section))
@@ -79,7 +85,9 @@ public static class PrometheusOptionsExtensions
             .Concat(OptionsSection.UnknownKeys<MastermindOptions>(configuration, MastermindOptions.Section))
             .Concat(OptionsSection.UnknownKeys<SimulatedExchangeOptions>(configuration, SimulatedExchangeOptions.Section))
             .Concat(OptionsSection.UnknownKeys<BacktestOptions>(configuration, BacktestOptions.Section))
+            .Concat(instruments.Validate())
             .Concat(options.Validate())
+            .Distinct() // the traded instruments are checked by both
             .ToList();
         if (errors.Count > 0)
             throw new OptionsValidationException(nameof(EngineOptions), typeof(EngineOptions), errors);

@@ -1,3 +1,5 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Configuration;
 using Prometheus.Web.Engine.Commands;
 
 namespace Prometheus.Web.Dashboard;
@@ -8,7 +10,7 @@ namespace Prometheus.Web.Dashboard;
 /// here only the answer is put in the person's words. Orphans and decisions go through the reconciliation desks, whose
 /// engine implementation sends to the same port.
 /// </summary>
-public sealed class DashboardControls(IEngineCommands commands, IOrphanDesk orphans, IRecoveryDecisions decisions)
+public sealed class DashboardControls(IEngineCommands commands, IOrphanDesk orphans, IRecoveryDecisions decisions, EngineOptions? options = null)
 {
     public const string Via = "dashboard";
 
@@ -29,7 +31,7 @@ public sealed class DashboardControls(IEngineCommands commands, IOrphanDesk orph
     /// <summary>Closes one agent's position at market with the person's reason, as POST /api/positions/close does (same checks, same audit).</summary>
     public Task<DeskResult> ClosePositionAsync(string actor, Api.PositionEndpoints.CloseRequest request)
     {
-        if (request.Problem() is { } problem) return Task.FromResult(DeskResult.Refused(Capitalize(problem.Error) + "."));
+        if (request.Problem(options?.Instruments ?? InstrumentCatalog.Shipped) is { } problem) return Task.FromResult(DeskResult.Refused(Capitalize(problem.Error) + "."));
         var command = request.Command(actor);
         return SendAsync(command, _ => $"The position of {command.What} was sent to close at market.",
             notFound: $"There is no open position {command.What} (it may have closed already).");

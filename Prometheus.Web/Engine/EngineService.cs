@@ -131,12 +131,11 @@ public sealed class EngineService(
         return new Market(new FaultInjectingExchange(simulated), feed,
             bar =>
             {
-                simulated.OnBar(Instrument.BtcUsdt.InstId, bar);
-                simulated.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+                foreach (var instrument in engineOptions.Listed) simulated.OnBar(instrument.InstId, bar);
             },
             savedMarketTimeMs =>
             {
-                var resumeAfter = feed.Resume(savedMarketTimeMs, simulated.LastBarTimestampMs(Instrument.BtcUsdtSwap.InstId), WarmUpBars(feed.Interval));
+                var resumeAfter = feed.Resume(savedMarketTimeMs, simulated.LastBarTimestampMs(engineOptions.PrimarySwap.InstId), WarmUpBars(feed.Interval));
                 clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(resumeAfter + interval));
             },
             "paper", FillRetention: null, paper.Value.BarsPerSecond,
@@ -147,9 +146,10 @@ public sealed class EngineService(
     private async Task<Market> ConnectOkxAsync(CancellationToken ct)
     {
         var options = okx.Value;
-        var gateway = await OkxExchange.CreateAsync(options, handler: null, resources.Wall, logger, ct);
+        var gateway = await OkxExchange.CreateAsync(options, handler: null, resources.Wall, logger, ct,
+            [.. engineOptions.Traded.Select(i => i.InstId)], catalog: engineOptions.Instruments);
         resources.Connections.Add(gateway);
-        var feed = await OkxBarFeed.StartAsync(gateway, Instrument.BtcUsdtSwap.InstId, WarmUpBars(OkxBars.TryGetLength(options.CandleBar, out var bar) ? bar : TimeSpan.FromMinutes(15)),
+        var feed = await OkxBarFeed.StartAsync(gateway, engineOptions.PrimarySwap.InstId, WarmUpBars(OkxBars.TryGetLength(options.CandleBar, out var bar) ? bar : TimeSpan.FromMinutes(15)),
             logger, ct);
         resources.Connections.Add(feed);
         var clock = resources.MarketClock;

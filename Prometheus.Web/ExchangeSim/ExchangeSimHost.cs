@@ -57,7 +57,7 @@ public static class ExchangeSimHost
         var exchange = SimulatedExchange.Open(Path.Combine(dataDir, StoreFileName), exchangeOptions, time, new Random(options.Seed), funding: funding);
         try
         {
-            var lastBar = exchange.LastBar(Prometheus.Engine.Exchange.Instrument.BtcUsdtSwap.InstId)?.TimestampMs;
+            var lastBar = exchange.Instruments.Max(i => exchange.LastBar(i.InstId)?.TimestampMs);
             var finer = options.FinerSeriesPath is { } finerPath ? CandleFileReader.Read(finerPath) : null;
             var mark = options.MarkSeriesPath is { } markPath ? CandleFileReader.Read(markPath, volumeMayBeEmpty: true) : null;
             var market = new SimMarket(CandleFileReader.Read(options.DataPath), options.Speed, time.GetUtcNow().ToUnixTimeMilliseconds(), lastBar,

@@ -45,11 +45,14 @@ public sealed class ExchangeSimServer : IDisposable
         Hub = new SimPushHub(logger);
         Limiter = new OkxRateLimiter(time);
         // A fresh exchange has no price: give it the last history bar so it can trade at once.
-        if (exchange.LastBar(Instrument.BtcUsdtSwap.InstId) is null)
+        if (exchange.Instruments.All(i => exchange.LastBar(i.InstId) is null))
             Feed(market.Last);
     }
 
     public SimMarket Market { get; }
+
+    /// <summary>The spec of one of the instruments the exchange lists (an order or fill can name no other).</summary>
+    public Instrument InstrumentOf(string instId) => _exchange.Instruments.First(i => i.InstId == instId);
 
     public ILogger Logger { get; }
 
@@ -203,14 +206,14 @@ public sealed class ExchangeSimServer : IDisposable
 
     public Wire.OkxOrderPushWire OrderPush(ExchangeOrder order, ExchangeFill? fill)
     {
-        var instrument = Instrument.Get(order.InstId);
+        var instrument = InstrumentOf(order.InstId);
         return OkxWireWriter.OrderPush(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MgnMode(_exchange.OrderMarginMode(order.OrdId)), FeeCcy, fill);
     }
 
     /// <summary>The order as GET /trade/order writes it, with its latest execution.</summary>
     public Wire.OkxOrderWire OrderWire(ExchangeOrder order, ExchangeFill? lastFill)
     {
-        var instrument = Instrument.Get(order.InstId);
+        var instrument = InstrumentOf(order.InstId);
         var wire = OkxWireWriter.Order(order, instrument, _exchange.Leverage(order.InstId, order.PosSide), MgnMode(_exchange.OrderMarginMode(order.OrdId)), FeeCcy, lastFill);
         wire.AttachAlgoOrds = Algos.For(order.InstId, order.ClOrdId);
         return wire;

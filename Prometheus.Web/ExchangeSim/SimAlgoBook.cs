@@ -104,7 +104,7 @@ public sealed class SimAlgoBook
             }
             if (parent.FilledSize == 0m || !algo.TriggeredBy(bar.Low, bar.High))
                 continue;
-            var instrument = Instrument.Get(algo.InstId);
+            var instrument = exchange.Instruments.First(i => i.InstId == algo.InstId);
             var open = instrument.Kind == InstrumentKind.Swap
                 ? exchange.AvailableToClose(algo.InstId, algo.PosSide)
                 : exchange.GetBalancesAsync().Result.FirstOrDefault(b => b.Ccy == instrument.BaseCcy)?.Available ?? 0m;

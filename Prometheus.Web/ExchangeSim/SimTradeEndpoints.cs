@@ -118,7 +118,7 @@ public static class SimTradeEndpoints
             var orders = pending ? exchange.GetPendingOrdersAsync(instId).Result : exchange.GetOrderHistoryAsync(instId).Result;
             var fills = exchange.GetFillsAsync(instId).Result;
             return orders
-                .Where(o => instType is null || OkxWireWriter.InstType(Instrument.Get(o.InstId)) == instType)
+                .Where(o => instType is null || OkxWireWriter.InstType(sim.InstrumentOf(o.InstId)) == instType)
                 .Where(o => state is null || OkxWireWriter.State(o.State) == state)
                 .Where(o => ordType is null || OkxWireWriter.OrdType(o.Type) == ordType)
                 .Where(o => (after is null || Id(o.OrdId) < after) && (before is null || Id(o.OrdId) > before))
@@ -142,13 +142,13 @@ public static class SimTradeEndpoints
             return error;
         begin ??= sim.NowMs - (long)window.TotalMilliseconds;
         var wires = sim.Read(exchange => exchange.GetFillsAsync(instId).Result
-            .Where(f => instType is null || OkxWireWriter.InstType(Instrument.Get(f.InstId)) == instType)
+            .Where(f => instType is null || OkxWireWriter.InstType(sim.InstrumentOf(f.InstId)) == instType)
             .Where(f => ordId is null || f.OrdId == ordId)
             .Where(f => (after is null || Id(f.TradeId) < after) && (before is null || Id(f.TradeId) > before))
             .Where(f => f.TimestampMs >= begin && (end is null || f.TimestampMs <= end))
             .OrderByDescending(f => Id(f.TradeId))
             .Take(limit)
-            .Select(f => (object)OkxWireWriter.Fill(f, Instrument.Get(f.InstId)))
+            .Select(f => (object)OkxWireWriter.Fill(f, sim.InstrumentOf(f.InstId)))
             .ToList());
         return SimHttp.Ok(wires);
     }

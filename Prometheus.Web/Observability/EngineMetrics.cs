@@ -1,3 +1,4 @@
+using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Supervision.ReadModel;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Okx;
@@ -30,7 +31,7 @@ public sealed class EngineMetrics : IEngineWatcher
     private readonly Histogram _booking, _roundTrip;
     private readonly Gauge _equity, _drawdown, _bookEquity, _bookDrawdown, _findings, _snapshotAge, _breaker;
 
-    public EngineMetrics(EngineRuntime runtime, TimeProvider time)
+    public EngineMetrics(EngineRuntime runtime, TimeProvider time, EngineOptions? options = null)
     {
         this.runtime = runtime;
         this.time = time;
@@ -56,7 +57,8 @@ public sealed class EngineMetrics : IEngineWatcher
         _breaker = factory.CreateGauge(MetricNames.BreakerTripped, "1 while the drawdown circuit breaker is tripped (trading halted until a person resets it), else 0.");
         AlertsDropped = factory.CreateCounter(MetricNames.AlertsDropped, "Alerts dropped unsent because the alert queue was full (the oldest go first).");
 
-        foreach (var instrument in Instrument.All)
+        _traded = (options ?? new EngineOptions()).Traded;
+        foreach (var instrument in _traded)
         {
             _sent.WithLabels(instrument.InstId);
             _acknowledged.WithLabels(instrument.InstId);
@@ -129,9 +131,12 @@ public sealed class EngineMetrics : IEngineWatcher
         return Task.CompletedTask;
     }
 
-    private static Sample Take(EngineReadModel m)
+    /// <summary>The traded instruments: labelled from the start, so a series exists (at 0) before its first order.</summary>
+    private readonly IReadOnlyList<Instrument> _traded;
+
+    private Sample Take(EngineReadModel m)
     {
-        var equity = Instrument.All.ToDictionary(i => i.InstId, _ => 0m, StringComparer.Ordinal);
+        var equity = _traded.ToDictionary(i => i.InstId, _ => 0m, StringComparer.Ordinal);
         foreach (var i in m.Mastermind.Instruments) equity[i.InstId] = i.Equity;
         return new Sample(equity, m.Book.Equity, m.Risk.State.Drawdown, m.Risk.State.DrawdownBreakerTripped, m.Reconciliation?.OpenFindings ?? 0);
     }

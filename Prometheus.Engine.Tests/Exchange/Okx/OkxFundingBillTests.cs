@@ -20,7 +20,7 @@ public class OkxFundingBillTests
     /// <summary>2024-01-01 08:00 UTC, a funding time.</summary>
     private const long T = 1_704_096_000_000;
     private const long P = FundingRates.PeriodMs;
-    private static readonly Instrument Instrument = Instrument.BtcUsdtSwap;
+    private static readonly Instrument Instrument = TestInstruments.BtcUsdtSwap;
     private readonly ManualTimeProvider _clock = new(DateTimeOffset.FromUnixTimeMilliseconds(T + 3 * P));
     private readonly ListLogger _log = new();
 

@@ -21,11 +21,11 @@ public class OkxFuzzTests
         ("GET_account_balance.json", async x => await x.GetBalancesAsync()),
         ("GET_account_positions.json", async x => await x.GetPositionsAsync()),
         ("GET_account_config.json", async x => await x.GetAccountConfigAsync()),
-        ("GET_trade_order.json", async x => await x.GetOrderAsync(Instrument.BtcUsdtSwap.InstId, "1", null)),
-        ("GET_trade_orders-history.json", async x => await x.GetOrderHistoryAsync(Instrument.BtcUsdtSwap.InstId)),
-        ("GET_trade_fills.json", async x => await x.GetFillsAsync(Instrument.BtcUsdtSwap.InstId)),
-        ("GET_market_candles.json", async x => await x.GetCandlesAsync(Instrument.BtcUsdt.InstId, "1H")),
-        ("GET_market_ticker.json", async x => await x.GetTickerAsync(Instrument.BtcUsdt.InstId)),
+        ("GET_trade_order.json", async x => await x.GetOrderAsync(TestInstruments.BtcUsdtSwap.InstId, "1", null)),
+        ("GET_trade_orders-history.json", async x => await x.GetOrderHistoryAsync(TestInstruments.BtcUsdtSwap.InstId)),
+        ("GET_trade_fills.json", async x => await x.GetFillsAsync(TestInstruments.BtcUsdtSwap.InstId)),
+        ("GET_market_candles.json", async x => await x.GetCandlesAsync(TestInstruments.BtcUsdt.InstId, "1H")),
+        ("GET_market_ticker.json", async x => await x.GetTickerAsync(TestInstruments.BtcUsdt.InstId)),
         ("GET_trade_order.json", async x => await x.GetPendingOrdersAsync()),
     ];
 

@@ -60,8 +60,8 @@ public class OkxRecordedPayloadTests
     [Fact]
     public void The_recorded_instrument_entries_are_the_engines_instruments()
     {
-        Assert.Equal(Instrument.BtcUsdtSwap, OkxMapper.ToInstrument(Entry<OkxInstrumentWire>("GET_public_instruments_BTC-USDT-SWAP_entry.json")));
-        Assert.Equal(Instrument.BtcUsdt, OkxMapper.ToInstrument(Entry<OkxInstrumentWire>("GET_public_instruments_BTC-USDT_spot_entry.json")));
+        Assert.Equal(TestInstruments.BtcUsdtSwap, OkxMapper.ToInstrument(Entry<OkxInstrumentWire>("GET_public_instruments_BTC-USDT-SWAP_entry.json"), InstrumentCatalog.Shipped));
+        Assert.Equal(TestInstruments.BtcUsdt, OkxMapper.ToInstrument(Entry<OkxInstrumentWire>("GET_public_instruments_BTC-USDT_spot_entry.json"), InstrumentCatalog.Shipped));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class OkxRecordedPayloadTests
         var recorded = JsonNode.Parse(OkxTestKit.Recorded("POST_trade_batch-orders_request_body.json"))!.AsArray()[0]!.AsObject();
         var request = new OrderRequest("BTC-USDT-SWAP", "6b9ad766b55dBCDE63969a1144bfb943", OrderSide.Buy, PositionSide.Long,
             OrderType.Market, 0.1m, StopLossPrice: 100333m);
-        var body = OkxExchange.PlaceOrderBody(request, Instrument.BtcUsdtSwap);
+        var body = OkxExchange.PlaceOrderBody(request, TestInstruments.BtcUsdtSwap);
         body.TdMode = "cross";
 
         var ours = JsonNode.Parse(JsonSerializer.Serialize(body, OkxJson.Request))!.AsObject();
@@ -120,7 +120,7 @@ public class OkxRecordedPayloadTests
     [Fact]
     public void A_spot_market_order_is_sized_in_the_base_currency()
     {
-        var body = OkxExchange.PlaceOrderBody(new OrderRequest("BTC-USDT", "p1x1", OrderSide.Buy, PositionSide.Long, OrderType.Market, 0.01m), Instrument.BtcUsdt);
+        var body = OkxExchange.PlaceOrderBody(new OrderRequest("BTC-USDT", "p1x1", OrderSide.Buy, PositionSide.Long, OrderType.Market, 0.01m), TestInstruments.BtcUsdt);
 
         Assert.Equal(("cash", "base_ccy", null), (body.TdMode, body.TgtCcy, body.PosSide));
     }

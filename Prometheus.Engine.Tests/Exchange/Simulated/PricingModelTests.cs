@@ -15,17 +15,17 @@ public sealed class PricingModelTests
     public void Volume_slippage_is_base_plus_share_of_bar_volume()
     {
         var model = new VolumeSlippageModel(Options, new Random(1));
-        Assert.Equal(1m + 100m * 0.25m / 50m, model.SlippageBps(Instrument.BtcUsdt, 0.25m, Bar(50_000m, volume: 50m)));
-        Assert.Equal(1m, model.SlippageBps(Instrument.BtcUsdt, 0.25m, Bar(50_000m, volume: 0m)));
+        Assert.Equal(1m + 100m * 0.25m / 50m, model.SlippageBps(TestInstruments.BtcUsdt, 0.25m, Bar(50_000m, volume: 50m)));
+        Assert.Equal(1m, model.SlippageBps(TestInstruments.BtcUsdt, 0.25m, Bar(50_000m, volume: 0m)));
     }
 
     [Fact]
     public void Bar_fill_caps_an_order_at_the_participation_in_instrument_units()
     {
         var model = new BarFillModel(Options, new VolumeSlippageModel(Options, new Random(1)));
-        Assert.Equal(1.23456789m, model.MaxFillSize(Instrument.BtcUsdt, Bar(50_000m, volume: 12.3456789m)));
-        Assert.Equal(123.4m, model.MaxFillSize(Instrument.BtcUsdtSwap, Bar(50_000m, volume: 12.3456789m)));
-        Assert.Equal(0m, model.MaxFillSize(Instrument.BtcUsdtSwap, Bar(50_000m, volume: 0m)));
+        Assert.Equal(1.23456789m, model.MaxFillSize(TestInstruments.BtcUsdt, Bar(50_000m, volume: 12.3456789m)));
+        Assert.Equal(123.4m, model.MaxFillSize(TestInstruments.BtcUsdtSwap, Bar(50_000m, volume: 12.3456789m)));
+        Assert.Equal(0m, model.MaxFillSize(TestInstruments.BtcUsdtSwap, Bar(50_000m, volume: 0m)));
     }
 
     [Fact]
@@ -45,11 +45,11 @@ public sealed class PricingModelTests
     public void Okx_fee_is_notional_times_the_maker_or_taker_rate_in_usdt()
     {
         var model = new OkxFeeModel();
-        Assert.Equal(8m, model.Fee(Instrument.BtcUsdt, 10_000m, isMaker: true));
-        Assert.Equal(10m, model.Fee(Instrument.BtcUsdt, 10_000m, isMaker: false));
-        Assert.Equal(2m, model.Fee(Instrument.BtcUsdtSwap, 10_000m, isMaker: true));
-        Assert.Equal(5m, model.Fee(Instrument.BtcUsdtSwap, 10_000m, isMaker: false));
-        Assert.Equal("USDT", model.FeeCurrency(Instrument.BtcUsdt));
+        Assert.Equal(8m, model.Fee(TestInstruments.BtcUsdt, 10_000m, isMaker: true));
+        Assert.Equal(10m, model.Fee(TestInstruments.BtcUsdt, 10_000m, isMaker: false));
+        Assert.Equal(2m, model.Fee(TestInstruments.BtcUsdtSwap, 10_000m, isMaker: true));
+        Assert.Equal(5m, model.Fee(TestInstruments.BtcUsdtSwap, 10_000m, isMaker: false));
+        Assert.Equal("USDT", model.FeeCurrency(TestInstruments.BtcUsdt));
     }
 
     [Fact]

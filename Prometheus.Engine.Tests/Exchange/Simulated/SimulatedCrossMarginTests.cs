@@ -34,7 +34,7 @@ public sealed class SimulatedCrossMarginTests : IDisposable
         var (kit, position) = OpenLong(SimulatedMarginMode.Cross);
         var cash = Cash(kit);
         // Equity(p) = cash + margin + 18·(p − entry) meets maintenance 18·p·mmr at p = (18·entry − cash − margin) / (18 − 18·mmr).
-        var expected = Instrument.BtcUsdtSwap.RoundToTick((18m * position.AveragePrice - cash - position.Margin) / (18m * (1m - Mmr)));
+        var expected = TestInstruments.BtcUsdtSwap.RoundToTick((18m * position.AveragePrice - cash - position.Margin) / (18m * (1m - Mmr)));
         Assert.Equal(expected, position.LiquidationPrice);
 
         kit.Feed(Bar(expected + 50m, volume: 10_000m, low: expected + 1m));

@@ -180,6 +180,6 @@ internal static class SimulatedOrderStateExtensions
 {
     public static ExchangeOrder ToExchangeOrder(this SimulatedOrderState o) => new(
         o.OrdId, o.ClOrdId, o.InstId, o.Side, o.PosSide, o.Type, o.Size, o.Price, o.FilledSize,
-        o.FilledSize == 0m ? 0m : decimal.Round(o.FilledNotional / (o.FilledSize * Instrument.Get(o.InstId).ContractValue), 12, MidpointRounding.AwayFromZero),
+        o.FilledSize == 0m ? 0m : decimal.Round(o.FilledNotional / (o.FilledSize * TestInstruments.Get(o.InstId).ContractValue), 12, MidpointRounding.AwayFromZero),
         o.Fee, o.State, o.CreatedMs, o.UpdatedMs);
 }

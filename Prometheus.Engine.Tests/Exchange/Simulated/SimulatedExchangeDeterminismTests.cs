@@ -62,7 +62,7 @@ public sealed class SimulatedExchangeDeterminismTests
 
         var u = new Random(7).Next(1_000_001) / 1_000_000m;
         var bps = 1.5m + 2m * u;
-        var expected = Instrument.BtcUsdt.RoundToTick(50_000m * (1m + bps / 10_000m));
+        var expected = TestInstruments.BtcUsdt.RoundToTick(50_000m * (1m + bps / 10_000m));
         Assert.Equal(expected, Assert.Single(kit.DrainFills()).Price);
     }
 

@@ -156,8 +156,8 @@ public sealed class SimulatedExchangeFundingTests
     [Fact]
     public void Bills_of_two_swaps_are_listed_by_funding_time_whatever_order_they_were_settled_in()
     {
-        var eth = Instrument.BtcUsdtSwap with { InstId = "ETH-USDT-SWAP", BaseCcy = "ETH", ContractValue = 0.1m };
-        var kit = Kit(FundingRates.Flat(0.0001m), [Instrument.BtcUsdtSwap, eth]);
+        var eth = TestInstruments.BtcUsdtSwap with { InstId = "ETH-USDT-SWAP", BaseCcy = "ETH", ContractValue = 0.1m };
+        var kit = Kit(FundingRates.Flat(0.0001m), [TestInstruments.BtcUsdtSwap, eth]);
         kit.Clock.SetUtcNow(T.AddMinutes(-15));
         kit.Exchange.OnBar(Swap, Bar(40_000m, volume: 1_000m));
         kit.Exchange.OnBar(eth.InstId, Bar(2_000m, volume: 1_000m));

@@ -61,7 +61,7 @@ public sealed class SimulatedExchangeLiquidationTests
     public void Liquidation_never_returns_less_than_nothing()
     {
         // Without a maintenance margin the liquidation price is the bankruptcy price: the margin is all lost.
-        var swap = Instrument.BtcUsdtSwap with { MaintenanceMarginRate = 0m };
+        var swap = TestInstruments.BtcUsdtSwap with { MaintenanceMarginRate = 0m };
         var options = new SimulatedExchangeOptions { RandomSlippageBps = 0m, BaseSlippageBps = 0m, ImpactBpsPerBarVolume = 0m };
         var exchange = new SimulatedExchange(options, new ManualTimeProvider(), new Random(1), [swap]);
         exchange.SetLeverageAsync(Swap, PositionSide.Long, 100m).Done();

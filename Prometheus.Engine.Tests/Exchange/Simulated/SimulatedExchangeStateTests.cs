@@ -115,7 +115,7 @@ public sealed class SimulatedExchangeStateTests
     public void Restore_refuses_an_inconsistent_state()
     {
         var (kit, state) = Session();
-        var spotOnly = new[] { Instrument.BtcUsdt };
+        var spotOnly = new[] { TestInstruments.BtcUsdt };
 
         Assert.Throws<ArgumentException>(() => SimulatedExchange.Restore(state, kit.Options, kit.Clock, new Random(1), spotOnly));
         Assert.Throws<ArgumentException>(() => Restored(kit, state with { LastOrdId = 3 }));

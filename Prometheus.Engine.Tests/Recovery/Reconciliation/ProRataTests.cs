@@ -5,7 +5,7 @@ namespace Prometheus.Engine.Tests.Recovery.Reconciliation;
 
 public class ProRataTests
 {
-    private static readonly Instrument Swap = Instrument.BtcUsdtSwap;
+    private static readonly Instrument Swap = TestInstruments.BtcUsdtSwap;
 
     [Fact]
     public void A_close_of_the_whole_position_gives_every_holder_exactly_what_it_holds()

@@ -24,18 +24,18 @@ public class ReconcilerFundingTests
             && sup.Ledger.Funding.Count > 0);
         // An hour after a funding time, with a swap position still open: every bill of it is booked.
         await run.RunUntilAsync(sup => sup.NowMs - FundingRates.AtOrBefore(sup.NowMs) == 3_600_000
-            && run.Exchange.GetPositionsAsync(Instrument.BtcUsdtSwap.InstId).Done().Count > 0);
+            && run.Exchange.GetPositionsAsync(TestInstruments.BtcUsdtSwap.InstId).Done().Count > 0);
         return run;
     }
 
     private static ReconciliationInput Input(FundingScenario s)
     {
         var exchange = s.Exchange;
-        var positions = exchange.GetPositionsAsync().Done().Concat(ExchangeFacts.SpotPositions(exchange.GetBalancesAsync().Done(), Instrument.All)).ToList();
-        return new ReconciliationInput(Instrument.All, LedgerFacts.From(s.Supervisor),
+        var positions = exchange.GetPositionsAsync().Done().Concat(ExchangeFacts.SpotPositions(exchange.GetBalancesAsync().Done(), TestInstruments.All)).ToList();
+        return new ReconciliationInput(TestInstruments.All, LedgerFacts.From(s.Supervisor),
             new ExchangeFacts(positions, exchange.GetPendingOrdersAsync().Done(), exchange.GetFillsAsync().Done(), new FillWindow(0, true),
                 new Dictionary<string, ExchangeOrder?>()),
-            [], new HashSet<string>(), Instrument.All.ToDictionary(i => i.InstId, i => exchange.LastPrice(i.InstId)), s.Supervisor.NowMs);
+            [], new HashSet<string>(), TestInstruments.All.ToDictionary(i => i.InstId, i => exchange.LastPrice(i.InstId)), s.Supervisor.NowMs);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public class ReconcilerPropertyTests
             h.AssertEveryFillMapsOnce();
             // Replaying the first run's bookings books nothing: every id was booked already.
             foreach (var booking in first.Corrections.OfType<BookingCorrection>())
-                Assert.Null(h.Ledger.Book(LedgerKeys.Supervisor, booking.Fill, booking.AgentId, Instrument.Get(booking.Fill.InstId),
+                Assert.Null(h.Ledger.Book(LedgerKeys.Supervisor, booking.Fill, booking.AgentId, TestInstruments.Get(booking.Fill.InstId),
                     ReconciliationHarness.Leverage, booking.Confidence, booking.Origin));
         }));
     }
@@ -90,10 +90,10 @@ public class ReconcilerPropertyTests
                     h.Manual(Swap, ReconciliationContextSides.Opening(side), side, Lots(random, 1, 20));
                     break;
                 case 7 when ExchangeHolds(h, side) is > 0m and var held:
-                    h.Manual(Swap, ReconciliationContextSides.Closing(side), side, Math.Max(0.1m, Instrument.BtcUsdtSwap.RoundDownToLot(held * random.Next(1, 101) / 100m)));
+                    h.Manual(Swap, ReconciliationContextSides.Closing(side), side, Math.Max(0.1m, TestInstruments.BtcUsdtSwap.RoundDownToLot(held * random.Next(1, 101) / 100m)));
                     break;
                 case 8 when h.Kit.Balance("BTC").Available is > 0.001m and var btc:
-                    h.Manual(Spot, OrderSide.Sell, PositionSide.Long, Instrument.BtcUsdt.RoundDownToLot(btc * random.Next(1, 101) / 100m));
+                    h.Manual(Spot, OrderSide.Sell, PositionSide.Long, TestInstruments.BtcUsdt.RoundDownToLot(btc * random.Next(1, 101) / 100m));
                     break;
                 case 9:
                     h.CloseByHand(side);
@@ -114,7 +114,7 @@ public class ReconcilerPropertyTests
     {
         var agent = 1 + random.Next(3);
         var spot = agent == 3;
-        var instrument = spot ? Instrument.BtcUsdt : Instrument.BtcUsdtSwap;
+        var instrument = spot ? TestInstruments.BtcUsdt : TestInstruments.BtcUsdtSwap;
         var side = spot || random.Next(2) == 0 ? PositionSide.Long : PositionSide.Short;
         var book = random.Next(5) != 0;
         var held = h.Ledger.Private(agent).Position(instrument, side)?.Amount ?? 0m;

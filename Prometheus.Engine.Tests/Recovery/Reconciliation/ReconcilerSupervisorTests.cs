@@ -14,7 +14,7 @@ namespace Prometheus.Engine.Tests.Recovery.Reconciliation;
 /// </summary>
 public class ReconcilerSupervisorTests
 {
-    private static readonly Instrument Swap = Instrument.BtcUsdtSwap;
+    private static readonly Instrument Swap = TestInstruments.BtcUsdtSwap;
 
     [Fact]
     public async Task The_books_of_a_real_run_reconcile_clean_at_every_level()
@@ -94,11 +94,11 @@ public class ReconcilerSupervisorTests
         IEnumerable<Prometheus.Engine.Recovery.ReconciliationItem>? known = null)
     {
         var exchange = s.Exchange;
-        var positions = exchange.GetPositionsAsync().Done().Concat(ExchangeFacts.SpotPositions(exchange.GetBalancesAsync().Done(), Instrument.All)).ToList();
-        return new ReconciliationInput(Instrument.All, LedgerFacts.From(s.Supervisor),
+        var positions = exchange.GetPositionsAsync().Done().Concat(ExchangeFacts.SpotPositions(exchange.GetBalancesAsync().Done(), TestInstruments.All)).ToList();
+        return new ReconciliationInput(TestInstruments.All, LedgerFacts.From(s.Supervisor),
             new ExchangeFacts(positions, exchange.GetPendingOrdersAsync().Done(), exchange.GetFillsAsync().Done(), new FillWindow(0, true),
                 lookups ?? new Dictionary<string, ExchangeOrder?>()),
-            [], (known ?? []).Select(i => i.Id).ToHashSet(), Instrument.All.ToDictionary(i => i.InstId, i => exchange.LastPrice(i.InstId)),
+            [], (known ?? []).Select(i => i.Id).ToHashSet(), TestInstruments.All.ToDictionary(i => i.InstId, i => exchange.LastPrice(i.InstId)),
             s.Supervisor.NowMs);
     }
 
@@ -110,7 +110,7 @@ public class ReconcilerSupervisorTests
             switch (correction)
             {
                 case BookingCorrection b:
-                    var instrument = Instrument.Get(b.Fill.InstId);
+                    var instrument = TestInstruments.Get(b.Fill.InstId);
                     s.Supervisor.Ledger.Book(LedgerKeys.Supervisor, b.Fill, b.AgentId, instrument,
                         instrument.Kind == InstrumentKind.Spot ? 1m : s.Options.Risk.SwapLeverage, b.Confidence, b.Origin);
                     break;

@@ -38,7 +38,7 @@ public class ReconcilerTests
         Assert.False(after.Blocked);
         Assert.Equal(exchangeLong, h.Kit.Position(L)?.Size ?? 0m);
         Assert.Equal(exchangeShort, h.Kit.Position(S)?.Size ?? 0m);
-        Assert.Equal(choice == "close-exchange" ? 2m : 0m, h.Ledger.PositionAmount(Instrument.BtcUsdtSwap, L));
+        Assert.Equal(choice == "close-exchange" ? 2m : 0m, h.Ledger.PositionAmount(TestInstruments.BtcUsdtSwap, L));
         h.AssertAggregatesHold();
         h.AssertEveryFillMapsOnce();
     }
@@ -267,7 +267,7 @@ public class ReconcilerTests
     {
         var h = new ReconciliationHarness();
         h.Manual(Spot, OrderSide.Buy, L, 0.1m);
-        var input = h.Input() with { Instruments = [Instrument.BtcUsdtSwap] };
+        var input = h.Input() with { Instruments = [TestInstruments.BtcUsdtSwap] };
 
         Assert.True(Reconciler.Reconcile(input, ReconciliationLevel.Full).NothingNew);
     }
@@ -276,7 +276,7 @@ public class ReconcilerTests
     public void Spot_holdings_become_long_positions_of_their_spot_instrument()
     {
         var positions = ExchangeFacts.SpotPositions(
-            [new ExchangeBalance("USDT", 1_000m, 900m, 100m), new ExchangeBalance("BTC", 0.25m, 0.2m, 0.05m)], Instrument.All);
+            [new ExchangeBalance("USDT", 1_000m, 900m, 100m), new ExchangeBalance("BTC", 0.25m, 0.2m, 0.05m)], TestInstruments.All);
 
         var spot = Assert.Single(positions);
         Assert.Equal((Spot, L, 0.25m), (spot.InstId, spot.PosSide, spot.Size));

@@ -1,4 +1,5 @@
 using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Recovery.Reconciliation;
@@ -19,9 +20,12 @@ internal sealed class ReconciliationHarness
     public const decimal Leverage = 3m;
     private long _sequence;
 
-    public ReconciliationHarness(int agents = 3)
+    /// <param name="instruments">What the exchange lists and reconciliation covers (default: the engine's default pair).</param>
+    public ReconciliationHarness(int agents = 3, IReadOnlyList<Instrument>? instruments = null)
     {
-        Kit = new SimulatedExchangeKit(o => o.InitialBalance = 10_000_000m);
+        Instruments = instruments ?? TestInstruments.All;
+        Kit = new SimulatedExchangeKit(o => o.InitialBalance = 10_000_000m,
+            create: (options, clock, random) => new SimulatedExchange(options, clock, random, Instruments));
         Kit.Feed(Bar(50_000m, volume: 1_000m));
         for (var id = 1; id <= agents; id++)
         {
@@ -31,6 +35,7 @@ internal sealed class ReconciliationHarness
     }
 
     public SimulatedExchangeKit Kit { get; }
+    public IReadOnlyList<Instrument> Instruments { get; }
     public PublicLedger Ledger { get; } = new();
     public Dictionary<int, bool> Alive { get; } = [];
     public List<JournalEntryState> Journal { get; } = [];
@@ -125,7 +130,7 @@ internal sealed class ReconciliationHarness
     }
 
     public void Book(int agent, ExchangeFill fill, TradeOrigin origin, double confidence = 0.5) =>
-        Ledger.Book(LedgerKeys.Supervisor, fill, agent, Instrument.Get(fill.InstId), Leverage, confidence, origin);
+        Ledger.Book(LedgerKeys.Supervisor, fill, agent, Instruments.First(i => i.InstId == fill.InstId), Leverage, confidence, origin);
 
     /// <summary>Looks every journal entry without an answer up on the exchange, as the coordinator does before reconciling.</summary>
     public void LookUpUnknowns()
@@ -140,10 +145,10 @@ internal sealed class ReconciliationHarness
         var agents = Ledger.PrivateLedgers.Values.OrderBy(p => p.AgentId).Select(p => new LedgerAgent(p.AgentId, Alive[p.AgentId],
             [.. p.OpenPositions.Select(l => new LedgerPosition(l.Instrument.InstId, l.Side, l.Amount, l.AveragePrice))])).ToList();
         var privateRecords = PrivateOverride ?? [.. Ledger.PrivateLedgers.Values.SelectMany(p => p.History).OrderBy(r => r.TradeId)];
-        var positions = exchange.GetPositionsAsync().Done().Concat(ExchangeFacts.SpotPositions(exchange.GetBalancesAsync().Done(), Instrument.All)).ToList();
+        var positions = exchange.GetPositionsAsync().Done().Concat(ExchangeFacts.SpotPositions(exchange.GetBalancesAsync().Done(), Instruments)).ToList();
         var fills = exchange.GetFillsAsync(sinceMs: WindowFromMs).Done();
-        var marks = Instrument.All.ToDictionary(i => i.InstId, i => exchange.LastPrice(i.InstId));
-        return new ReconciliationInput(Instrument.All,
+        var marks = Instruments.ToDictionary(i => i.InstId, i => exchange.LastPrice(i.InstId));
+        return new ReconciliationInput(Instruments,
             new LedgerFacts(agents, [.. Ledger.Records], privateRecords, [.. Journal]),
             new ExchangeFacts(positions, exchange.GetPendingOrdersAsync().Done(), fills, new FillWindow(WindowFromMs, WindowComplete),
                 new Dictionary<string, ExchangeOrder?>(Lookups, StringComparer.Ordinal)),
@@ -207,7 +212,7 @@ internal sealed class ReconciliationHarness
     public void AssertAggregatesHold()
     {
         var input = Input();
-        foreach (var instrument in Instrument.All)
+        foreach (var instrument in Instruments)
             foreach (var side in instrument.Kind == InstrumentKind.Spot ? [PositionSide.Long] : new[] { PositionSide.Long, PositionSide.Short })
             {
                 var exchange = input.Exchange.Positions.Where(p => p.InstId == instrument.InstId && p.PosSide == side).Sum(p => p.Size);

@@ -21,8 +21,8 @@ public class EngineReadModelTests(ITestOutputHelper output)
         new(s.Supervisor, new ReplayFeed(CandleFileReader.Read(TestData.Path("btc-usdt-swap-15m-okx-20230101-20260418.csv.gz")).Take(bars)), bar =>
         {
             s.Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + 900_000));
-            s.Exchange.OnBar(Instrument.BtcUsdt.InstId, bar);
-            s.Exchange.OnBar(Instrument.BtcUsdtSwap.InstId, bar);
+            s.Exchange.OnBar(TestInstruments.BtcUsdt.InstId, bar);
+            s.Exchange.OnBar(TestInstruments.BtcUsdtSwap.InstId, bar);
         }, new MarketClock(s.Clock.GetUtcNow()), TimeProvider.System, barsPerSecond, checkpointEveryCycles: 1_000,
             SnapshotSchedule.From(int.MaxValue, TimeSpan.FromHours(1), 0, DateTimeOffset.UtcNow), sink: null, initial, "paper");
 

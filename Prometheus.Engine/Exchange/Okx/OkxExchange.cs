@@ -43,13 +43,15 @@ public sealed partial class OkxExchange : IExchange, IAsyncDisposable
     /// </summary>
     /// <param name="options">Validated options with credentials (<see cref="OkxOptions.Credentials"/>).</param>
     /// <param name="handler">The HTTP handler (null: a pooled SocketsHttpHandler owned by the gateway); tests inject faults here.</param>
-    /// <param name="instIds">Instruments to trade; null: BTC-USDT and BTC-USDT-SWAP.</param>
+    /// <param name="instIds">Instruments to trade (symbols); null: those traded by default.</param>
+    /// <param name="catalog">The configured instruments, whose fees the venue's specs are completed with; null: the shipped catalog.</param>
     /// <param name="streams">Which WebSockets to open; the private one always.</param>
     /// <exception cref="OkxApiException">OKX refused (bad key 50111, bad signature 50113, wrong environment 50101, ...) or is unreachable.</exception>
     public static async Task<OkxExchange> CreateAsync(
         OkxOptions options, HttpMessageHandler? handler, TimeProvider time, ILogger logger, CancellationToken ct,
-        IReadOnlyList<string>? instIds = null, OkxStreams streams = OkxStreams.All)
+        IReadOnlyList<string>? instIds = null, OkxStreams streams = OkxStreams.All, InstrumentCatalog? catalog = null)
     {
+        catalog ??= InstrumentCatalog.Shipped;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
@@ -67,7 +69,7 @@ public sealed partial class OkxExchange : IExchange, IAsyncDisposable
         {
             logger.LogInformation("OKX gateway starting: {Options}", options);
             await rest.SyncClockAsync(ct).ConfigureAwait(false);
-            await exchange.LoadInstrumentsAsync(instIds ?? Instrument.All.Select(i => i.InstId).ToList(), ct).ConfigureAwait(false);
+            await exchange.LoadInstrumentsAsync(instIds ?? DefaultTraded.Select(i => i.InstId).ToList(), catalog, ct).ConfigureAwait(false);
             await exchange.EnsureHedgeModeAsync(ct).ConfigureAwait(false);
             await exchange.ConnectAsync(credentials, streams, ct).ConfigureAwait(false);
             return exchange;
@@ -83,10 +85,13 @@ public sealed partial class OkxExchange : IExchange, IAsyncDisposable
     internal static OkxExchange CreateRestOnly(OkxOptions options, HttpClient http, TimeProvider time, ILogger logger)
     {
         var rest = new OkxRestClient(http, options, options.Credentials(), time, logger, new OkxRateLimiter(time, _ => 1000));
-        return new OkxExchange(options, rest, null, time, logger) { _instruments = [.. Instrument.All] };
+        return new OkxExchange(options, rest, null, time, logger) { _instruments = [.. DefaultTraded] };
     }
 
     public IReadOnlyList<Instrument> Instruments => _instruments;
+
+    private static IEnumerable<Instrument> DefaultTraded =>
+        Supervision.MastermindOptions.DefaultInstrumentIds.Select(InstrumentCatalog.Shipped.Get);
 
     /// <summary>Confirmed fills, each trade once, in the order they reached the gateway.</summary>
     public ChannelReader<ExchangeFill> Fills => _fills.Reader;
@@ -110,9 +115,10 @@ public sealed partial class OkxExchange : IExchange, IAsyncDisposable
     }
 
     private Instrument InstrumentOf(string instId) =>
-        _instruments.FirstOrDefault(i => i.InstId == instId) ?? Instrument.Get(instId);
+        _instruments.FirstOrDefault(i => i.InstId == instId)
+        ?? throw new ArgumentException($"{instId} is not one of the instruments this gateway loaded ({string.Join(", ", _instruments.Select(i => i.InstId))}).", nameof(instId));
 
-    private async Task LoadInstrumentsAsync(IReadOnlyList<string> instIds, CancellationToken ct)
+    private async Task LoadInstrumentsAsync(IReadOnlyList<string> instIds, InstrumentCatalog catalog, CancellationToken ct)
     {
         var list = new List<Instrument>();
         foreach (var instId in instIds)
@@ -122,7 +128,7 @@ public sealed partial class OkxExchange : IExchange, IAsyncDisposable
                 [new("instType", instType), new("instId", instId)], signed: false, ct).ConfigureAwait(false);
             if (data.Count == 0)
                 throw new OkxApiException(OkxErrorKind.Parameter, "51001", $"Instrument ID {instId} does not exist", "GET /api/v5/public/instruments");
-            list.Add(OkxMapper.ToInstrument(data[0]));
+            list.Add(OkxMapper.ToInstrument(data[0], catalog));
         }
         _instruments = list;
     }

@@ -172,11 +172,13 @@ public static class OkxMapper
     }
 
     /// <summary>
-    /// An instrument. OKX's instruments endpoint carries no fees or maintenance margin: those of a known instrument
-    /// (<see cref="Instrument.All"/>, OKX's Lv1 defaults) are kept; an unknown one gets the Lv1 defaults of its kind.
+    /// An instrument. OKX's instruments endpoint carries no fees or maintenance margin: those of the configured
+    /// instrument (<paramref name="known"/>: the catalog) are kept; an unknown one gets those of the catalog's first of its kind.
+    /// Spot is traded with cash, so its leverage is 1 whatever margin trading the venue offers.
     /// </summary>
-    public static Instrument ToInstrument(OkxInstrumentWire w)
+    public static Instrument ToInstrument(OkxInstrumentWire w, InstrumentCatalog known)
     {
+        ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(w);
         var kind = w.InstType switch
         {
@@ -184,16 +186,19 @@ public static class OkxMapper
             "SWAP" => InstrumentKind.Swap,
             _ => throw OkxJson.Malformed($"instType '{OkxJson.Truncate(w.InstType)}' is not SPOT or SWAP"),
         };
-        var known = Instrument.All.FirstOrDefault(i => i.InstId == w.InstId)
-                    ?? (kind == InstrumentKind.Spot ? Instrument.BtcUsdt : Instrument.BtcUsdtSwap);
+        var fees = known.TryGet(w.InstId) ?? known.FirstOrDefault(i => i.Kind == kind)
+                   ?? throw OkxJson.Malformed($"no {kind} instrument is configured to take fees from for {OkxJson.Truncate(w.InstId)}");
         return kind == InstrumentKind.Spot
-            ? new Instrument(w.InstId, kind, w.BaseCcy, w.QuoteCcy, 1m, OkxJson.Decimal(w.LotSz, "lotSz"),
-                OkxJson.Decimal(w.MinSz, "minSz"), OkxJson.Decimal(w.TickSz, "tickSz"),
-                known.MakerFeeRate, known.TakerFeeRate, 0m)
-            : new Instrument(w.InstId, kind, w.CtValCcy, w.SettleCcy, OkxJson.Decimal(w.CtVal, "ctVal"),
+            ? new Instrument(Venue, w.InstId, kind, w.BaseCcy, w.QuoteCcy, 1m, OkxJson.Decimal(w.LotSz, "lotSz"),
+                OkxJson.Decimal(w.MinSz, "minSz"), OkxJson.Decimal(w.TickSz, "tickSz"), 1m,
+                fees.MakerFeeRate, fees.TakerFeeRate, 0m)
+            : new Instrument(Venue, w.InstId, kind, w.CtValCcy, w.SettleCcy, OkxJson.Decimal(w.CtVal, "ctVal"),
                 OkxJson.Decimal(w.LotSz, "lotSz"), OkxJson.Decimal(w.MinSz, "minSz"), OkxJson.Decimal(w.TickSz, "tickSz"),
-                known.MakerFeeRate, known.TakerFeeRate, known.MaintenanceMarginRate);
+                OkxJson.Decimal(w.Lever, "lever"), fees.MakerFeeRate, fees.TakerFeeRate, fees.MaintenanceMarginRate);
     }
+
+    /// <summary>The venue's name in instrument ids (okx:BTC-USDT-SWAP).</summary>
+    public const string Venue = "okx";
 
     /// <summary>
     /// One candle row [ts,o,h,l,c,vol,volCcy,volCcyQuote,confirm]. The candle's volume is in the base currency

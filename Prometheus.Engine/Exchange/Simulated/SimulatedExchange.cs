@@ -67,7 +67,7 @@ public sealed partial class SimulatedExchange : IExchange
         _feeModel = feeModel;
         _funding = funding;
 
-        var list = (instruments ?? Instrument.All).ToList();
+        var list = (instruments ?? InstrumentCatalog.Shipped.Where(i => Supervision.MastermindOptions.DefaultInstrumentIds.Contains(i.Id))).ToList();
         if (list.Count == 0)
             throw new ArgumentException("At least one instrument is required.", nameof(instruments));
         _quoteCcy = list[0].QuoteCcy;

@@ -177,7 +177,7 @@ public sealed class ReadModelBuilder
             _decisionCount = m.DecisionCount;
             _decisions = [.. m.History.Reverse().Take(MastermindReading.MaxDecisions)];
         }
-        var instruments = Instrument.All.Select(i =>
+        var instruments = s.Instruments.Where(i => s.Traded.Contains(i) || s.Living.Any(a => a.Instrument == i)).Select(i =>
         {
             decimal capital = 0m, equity = 0m;
             var count = 0;

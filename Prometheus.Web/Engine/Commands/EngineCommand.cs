@@ -77,7 +77,7 @@ public sealed record ClosePosition(string Actor, int AgentId, string InstId, Pos
 
     public override string? Problem() =>
         AgentId <= 0 ? "agentId is required: the id of the agent holding the position"
-        : Instrument.All.All(i => i.InstId != InstId) ? $"instId must be one of {string.Join(", ", Instrument.All.Select(i => i.InstId))}"
+        : string.IsNullOrWhiteSpace(InstId) ? "instId is required"
         : Text("reason", Reason);
 }
 

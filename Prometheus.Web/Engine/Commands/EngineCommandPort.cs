@@ -1,3 +1,5 @@
+using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Risk;
 using Prometheus.Engine.Supervision;
@@ -10,15 +12,23 @@ namespace Prometheus.Web.Engine.Commands;
 /// not audited), the command runs on the trading loop, and the outcome, accepted or refused, is written to the audit log
 /// once, as "{action}" by the actor with the state before and after (or the reason), " (via)" appended.
 /// The answer carries the read model the loop published before answering, so a caller reads the command's effect.
+/// An instrument a command names must be in the engine's catalog (<paramref name="options"/>; the shipped one without).
 /// </summary>
-public sealed class EngineCommandPort(EngineRuntime runtime) : IEngineCommands
+public sealed class EngineCommandPort(EngineRuntime runtime, EngineOptions? options = null) : IEngineCommands
 {
+    private readonly InstrumentCatalog _instruments = options?.Instruments ?? InstrumentCatalog.Shipped;
+
+    /// <summary>What is wrong with an instrument a command names; null when the catalog has it.</summary>
+    public static string? UnknownInstrument(InstrumentCatalog instruments, string? instId) =>
+        instruments.Contains(instId) ? null : $"instId must be one of {string.Join(", ", instruments.Select(i => i.InstId))}";
+
     /// <summary>The reason every command gets on a read-only host (`serve --read-only`).</summary>
     public const string ReadOnlyRefusal = "read-only dashboard: commands go to the engine's own host";
 
     public async Task<CommandResult> SendAsync(EngineCommand command, CancellationToken ct = default)
     {
-        if (command.Problem() is { } problem) return new CommandResult(CommandOutcome.Invalid, problem, null);
+        if ((command.Problem() ?? (command is ClosePosition close ? UnknownInstrument(_instruments, close.InstId) : null)) is { } problem)
+            return new CommandResult(CommandOutcome.Invalid, problem, null);
         // No engine runs on a read-only host: refused (409), not audited, since it writes nothing.
         if (runtime.IsReadOnly) return new CommandResult(CommandOutcome.Refused, ReadOnlyRefusal, runtime.ReadModel);
         if (runtime.Loop is not { } loop) return Unavailable(Starting(runtime));

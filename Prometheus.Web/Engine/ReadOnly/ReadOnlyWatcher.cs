@@ -90,7 +90,7 @@ public sealed class ReadOnlyWatcher(
 
         var random = loaded.State.Supervisor.Seed is { } seed ? RandomSource.PerCycle(seed) : RandomSource.Sequential(new Random(0));
         var market = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(loaded.State.TakenAtMs));
-        var s = Supervisor.Restore(engineOptions, new OfflineExchange(), market, random, loaded.State, loaded.Records, loaded.Funding);
+        var s = Supervisor.Restore(engineOptions, new OfflineExchange(engineOptions.Traded), market, random, loaded.State, loaded.Records, loaded.Funding);
         var savedAt = loaded.LastSaveAtMs is { } at ? $"{DateTimeOffset.FromUnixTimeMilliseconds(at):u}" : "an unknown time";
         var status = new EngineStatus(s.Paused ? EngineState.Paused : EngineState.Running,
             $"read-only: the engine's state as saved at {savedAt} in {location.Describe()}", Mode, s.Cycle, s.Equity,

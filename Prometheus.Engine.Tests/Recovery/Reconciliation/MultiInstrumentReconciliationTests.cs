@@ -1,0 +1,59 @@
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Recovery.Reconciliation;
+using static Prometheus.Engine.Tests.Exchange.Simulated.SimulatedExchangeKit;
+
+namespace Prometheus.Engine.Tests.Recovery.Reconciliation;
+
+/// <summary>Books and exchange compared per instrument: what is wrong on ETH is found and mended on ETH, and BTC is left alone.</summary>
+public class MultiInstrumentReconciliationTests
+{
+    private const string Eth = "ETH-USDT-SWAP";
+    private const PositionSide L = PositionSide.Long;
+
+    private static ReconciliationHarness BtcAndEth()
+    {
+        var h = new ReconciliationHarness(agents: 2, [TestInstruments.BtcUsdt, TestInstruments.BtcUsdtSwap, TestInstruments.EthUsdtSwap]);
+        h.Kit.Exchange.OnBar(Eth, Bar(3_000m, volume: 100_000m));
+        h.Open(1, Swap, L, 2m);
+        h.Open(2, Eth, L, 5m);
+        return h;
+    }
+
+    [Fact]
+    public void An_eth_fill_the_engine_missed_is_booked_on_eth_and_the_btc_position_is_untouched()
+    {
+        var h = BtcAndEth();
+        h.Open(2, Eth, L, 3m, book: false);
+
+        var result = h.Run();
+
+        var booking = Assert.Single(result.Corrections.OfType<BookingCorrection>());
+        Assert.Equal((2, Eth, 3m), (booking.AgentId, booking.Fill.InstId, booking.Fill.Size));
+        Assert.All(result.Items, i => Assert.NotEqual(Swap, i.InstId));
+        h.Apply(result);
+        Assert.True(h.Run().NothingNew);
+        Assert.Equal(2m, h.Ledger.PositionAmount(TestInstruments.BtcUsdtSwap, L));
+        Assert.Equal(8m, h.Ledger.PositionAmount(TestInstruments.EthUsdtSwap, L));
+        h.AssertAggregatesHold();
+        h.AssertEveryFillMapsOnce();
+    }
+
+    [Fact]
+    public void An_eth_order_placed_by_hand_is_an_eth_orphan_and_btc_reconciles_clean()
+    {
+        var h = BtcAndEth();
+        h.Manual(Eth, OrderSide.Buy, L, 4m);
+
+        var result = h.Run();
+
+        var orphan = Assert.Single(result.Corrections.OfType<RecordOrphan>()).Orphan;
+        Assert.Equal((Eth, L, 4m), (orphan.InstId, orphan.PosSide, orphan.Delta));
+        Assert.All(result.Items, i => Assert.NotEqual(Swap, i.InstId));
+        h.Apply(result);
+        Assert.True(h.Run().NothingNew);
+        Assert.Equal(2m, h.Ledger.PositionAmount(TestInstruments.BtcUsdtSwap, L));
+        Assert.Equal(5m, h.Ledger.PositionAmount(TestInstruments.EthUsdtSwap, L));
+        h.AssertAggregatesHold();
+        h.AssertEveryFillMapsOnce();
+    }
+}
