@@ -29,13 +29,7 @@ public class MultiInstrumentReconciliationTests
 
         var booking = Assert.Single(result.Corrections.OfType<BookingCorrection>());
         Assert.Equal((2, Eth, 3m), (booking.AgentId, booking.Fill.InstId, booking.Fill.Size));
-        Assert.All(result.Items, i => Assert.NotEqual(Swap, i.InstId));
-        h.Apply(result);
-        Assert.True(h.Run().NothingNew);
-        Assert.Equal(2m, h.Ledger.PositionAmount(TestInstruments.BtcUsdtSwap, L));
-        Assert.Equal(8m, h.Ledger.PositionAmount(TestInstruments.EthUsdtSwap, L));
-        h.AssertAggregatesHold();
-        h.AssertEveryFillMapsOnce();
+        MendedOnEthAlone(h, result, ethHeld: 8m);
     }
 
     [Fact]
@@ -48,11 +42,17 @@ public class MultiInstrumentReconciliationTests
 
         var orphan = Assert.Single(result.Corrections.OfType<RecordOrphan>()).Orphan;
         Assert.Equal((Eth, L, 4m), (orphan.InstId, orphan.PosSide, orphan.Delta));
+        MendedOnEthAlone(h, result, ethHeld: 5m);
+    }
+
+    /// <summary>Nothing found touches BTC; once applied, nothing is left, BTC is as booked and ETH holds <paramref name="ethHeld"/>.</summary>
+    private static void MendedOnEthAlone(ReconciliationHarness h, ReconciliationResult result, decimal ethHeld)
+    {
         Assert.All(result.Items, i => Assert.NotEqual(Swap, i.InstId));
         h.Apply(result);
         Assert.True(h.Run().NothingNew);
         Assert.Equal(2m, h.Ledger.PositionAmount(TestInstruments.BtcUsdtSwap, L));
-        Assert.Equal(5m, h.Ledger.PositionAmount(TestInstruments.EthUsdtSwap, L));
+        Assert.Equal(ethHeld, h.Ledger.PositionAmount(TestInstruments.EthUsdtSwap, L));
         h.AssertAggregatesHold();
         h.AssertEveryFillMapsOnce();
     }
