@@ -46,7 +46,7 @@ internal sealed class FundingScenario : IDisposable
         DataDir = _database.Location.DataDir;
         Store = EngineStore.Open(Location, Clock, Persistence);
         Store.Seed(Supervisor.CaptureSnapshot(), []);
-        Supervisor.Store = Store;
+        Supervisor.AttachStore(Store);
     }
 
     public EngineOptions Options { get; }
@@ -99,7 +99,7 @@ internal sealed class FundingScenario : IDisposable
             loaded = reader.Load();
         Supervisor = Supervisor.Restore(Options, Exchange, Clock, new Random(1), loaded.State, loaded.Records, loaded.Funding);
         Store = EngineStore.Open(Location, Clock, Persistence);
-        Supervisor.Store = Store;
+        Supervisor.AttachStore(Store);
         return Supervisor;
     }
 

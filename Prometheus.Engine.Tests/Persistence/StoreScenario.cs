@@ -30,7 +30,7 @@ internal sealed class StoreScenario : IDisposable
         Persistence = persistence ?? new PersistenceOptions();
         Store = EngineStore.Open(Location, Engine.Clock, Persistence);
         Store.Seed(Engine.Supervisor.CaptureSnapshot(), []);
-        Engine.Supervisor.Store = Store;
+        Engine.Supervisor.AttachStore(Store);
     }
 
     public string DataDir { get; }

@@ -43,7 +43,7 @@ public class ReconciliationCoordinatorTests
 
         s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
         s.Engine.Exchange.ClosePositionByHand(TestInstruments.BtcUsdtSwap.InstId, PositionSide.Long);
-        s.Supervisor.TradingEnabled = false;
+        s.Supervisor.AllowTrading(false);
         await s.Engine.StepAsync(); // the Supervisor drains the fills: nobody's, so it wants a deep look
         Assert.True(s.Supervisor.HasUnattributedFills);
         await coordinator.AfterCycleAsync(CancellationToken.None);
@@ -79,7 +79,7 @@ public class ReconciliationCoordinatorTests
         var ack = await s.Engine.Exchange.PlaceOrderAsync(new OrderRequest(TestInstruments.BtcUsdtSwap.InstId, $"p{agent.Id}x999999",
             OrderSide.Sell, PositionSide.Short, OrderType.Market, 1m));                                 // fill B at t + 1 min, the agent's
         Assert.True(ack.Accepted, ack.Message);
-        s.Supervisor.TradingEnabled = false;
+        s.Supervisor.AllowTrading(false);
         await s.Engine.StepAsync();   // B is booked now; A's parts only when reconciliation books them, after B
         await coordinator.AfterCycleAsync(CancellationToken.None);
 
@@ -98,7 +98,7 @@ public class ReconciliationCoordinatorTests
         s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 1m);
         s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
         s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Buy, PositionSide.Long, 1m);
-        s.Supervisor.TradingEnabled = false;
+        s.Supervisor.AllowTrading(false);
         await s.Engine.StepAsync();
         await coordinator.RunAsync(ReconciliationLevel.Deep);
         var ids = coordinator.Orphans.Select(o => o.Orphan.Id).ToList();
@@ -135,7 +135,7 @@ public class ReconciliationCoordinatorTests
         using var s = await WithSwapLongsAsync(provider);
         var coordinator = new ReconciliationCoordinator(s.Supervisor, s.Engine.Exchange, s.Store);
         s.Engine.Exchange.ManualOrder(TestInstruments.BtcUsdtSwap.InstId, OrderSide.Sell, PositionSide.Short, 2m);
-        s.Supervisor.TradingEnabled = false;
+        s.Supervisor.AllowTrading(false);
         await s.Engine.StepAsync();
         await coordinator.RunAsync(ReconciliationLevel.Deep);
         var opened = Assert.Single(coordinator.Orphans).Orphan;
@@ -185,7 +185,7 @@ public class ReconciliationCoordinatorTests
         await Assert.ThrowsAsync<ReconciliationDecisionException>(() => coordinator.DecideAsync(itemId, "hope", "test"));
 
         await coordinator.DecideAsync(itemId, choice, "test");
-        s.Supervisor.TradingEnabled = false;
+        s.Supervisor.AllowTrading(false);
         await s.Engine.StepAsync();
         var after = await coordinator.RunAsync(ReconciliationLevel.Deep);
 
@@ -204,7 +204,7 @@ public class ReconciliationCoordinatorTests
         using var s = new StoreScenario(provider: provider);
         var faults = new FaultInjectingExchange(s.Engine.Exchange);
         var supervisor = Prometheus.Engine.Supervision.Supervisor.Restore(s.Engine.Options, faults, s.Engine.Clock, new Random(5), s.Supervisor.CaptureSnapshot(), []);
-        supervisor.Store = s.Store;
+        supervisor.AttachStore(s.Store);
         var scenario = s.Engine.WithSupervisor(supervisor);
         faults.Inject(new FaultPlan(FaultKind.Timeout, Requests: 3));
 

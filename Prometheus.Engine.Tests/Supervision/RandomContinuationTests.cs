@@ -34,7 +34,7 @@ public class RandomContinuationTests
         using (var store = EngineStore.Open(dir, s.Clock, new PersistenceOptions()))
         {
             store.Seed(s.Supervisor.CaptureSnapshot(), []);
-            s.Supervisor.Store = store;
+            s.Supervisor.AttachStore(store);
             await s.StepAsync(Before);
             store.Checkpoint(s.Supervisor.CaptureCheckpoint());
             await store.FlushAsync();

@@ -106,7 +106,7 @@ internal static class PopulationRun
             foreach (var instrument in spec.Options.Traded)
                 exchange.OnBar(instrument.InstId, bars[spec.From - 1]);
         await supervisor.StartAsync(ct, spec.Founders);
-        supervisor.EvolutionEnabled = spec.Evolve;
+        supervisor.AllowEvolution(spec.Evolve);
 
         var equity = new EquityCurve(supervisor.Equity);
         EquityCurve? afterFreeze = null;
@@ -125,7 +125,7 @@ internal static class PopulationRun
                 captured[i] = Living(supervisor);
             if (i == spec.FreezeAt)
             {
-                supervisor.EvolutionEnabled = false;
+                supervisor.AllowEvolution(false);
                 afterFreeze = new EquityCurve(supervisor.Equity);
                 tradesAtFreeze = supervisor.Ledger.Records.Count;
             }

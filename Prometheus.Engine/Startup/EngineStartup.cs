@@ -61,7 +61,7 @@ public static class EngineStartup
             {
                 supervisor = Supervisor.Restore(options, exchange, market, random, loaded.State, loaded.Records, loaded.Funding);
             }
-            supervisor.Store = store;
+            supervisor.AttachStore(store);
 
             // Three ways: the books against each other and against the exchange; what can be proved is corrected now.
             var reconciliation = new ReconciliationCoordinator(supervisor, exchange, store, fillRetention);

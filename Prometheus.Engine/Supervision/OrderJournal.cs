@@ -30,7 +30,7 @@ public sealed class OrderJournal
     public JournalEntry? Find(string clOrdId) => _open.GetValueOrDefault(clOrdId);
 
     /// <summary>Called after every change to an entry (intent written, state moved): the store journals it durably.</summary>
-    public Action<JournalEntry>? Changed { get; set; }
+    internal Action<JournalEntry>? Changed { get; set; }
 
     internal void Restore(long written, long finished, IEnumerable<JournalEntry> open)
     {

@@ -15,14 +15,13 @@ public sealed partial class Supervisor
     private IEngineStore? _store;
 
     /// <summary>The durable store; null (backtests) writes nothing.</summary>
-    public IEngineStore? Store
+    public IEngineStore? Store => _store;
+
+    /// <summary>From now on every booking, journal entry and checkpoint goes to <paramref name="store"/>.</summary>
+    public void AttachStore(IEngineStore store)
     {
-        get => _store;
-        set
-        {
-            _store = value;
-            Journal.Changed = value is null ? null : entry => value.Journal(entry.Save(), ClOrdIds.NextSequence);
-        }
+        _store = store;
+        Journal.Changed = entry => store.Journal(entry.Save(), ClOrdIds.NextSequence);
     }
 
     /// <summary>Agents changed since the last checkpoint.</summary>

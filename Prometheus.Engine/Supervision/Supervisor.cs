@@ -83,7 +83,10 @@ public sealed partial class Supervisor
     public long StartedAtMs { get; private set; }
 
     /// <summary>Wall time the engine has run, across restarts (the trading loop adds to it; backtests leave it at 0).</summary>
-    public long RuntimeMs { get; set; }
+    public long RuntimeMs { get; private set; }
+
+    /// <summary>The trading loop counts the wall time it ran since its last cycle.</summary>
+    public void AddRuntime(long ms) => RuntimeMs += ms;
     public int Births { get; private set; }
     public int Deaths { get; private set; }
     public int Generations { get; private set; }
@@ -93,10 +96,16 @@ public sealed partial class Supervisor
     /// Off while paused or awaiting a person's confirmation: the market is followed, confirmed fills are booked and
     /// agents are reviewed, but no order is placed and no generation runs.
     /// </summary>
-    public bool TradingEnabled { get; set; } = true;
+    public bool TradingEnabled { get; private set; } = true;
+
+    /// <summary>Whether agents may place orders from the next cycle on (the loop: only while Running).</summary>
+    public void AllowTrading(bool allowed) => TradingEnabled = allowed;
 
     /// <summary>Off for the out-of-sample part of a backtest: genomes are frozen, only bankruptcy still kills.</summary>
-    public bool EvolutionEnabled { get; set; } = true;
+    public bool EvolutionEnabled { get; private set; } = true;
+
+    /// <summary>Switches evolution on or off (a backtest freezes it for its out-of-sample part).</summary>
+    public void AllowEvolution(bool allowed) => EvolutionEnabled = allowed;
     public long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>The seed its random draws derive from; null when it was given a generator whole (a backtest).</summary>

@@ -264,8 +264,8 @@ public sealed class TradingLoop
             var started = Stopwatch.GetTimestamp();
             _marketClock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(bar.TimestampMs + (long)_feed.Interval.TotalMilliseconds));
             _market(bar);
-            _supervisor.TradingEnabled = State == EngineState.Running;
-            _supervisor.RuntimeMs += (long)(now - lastTick).TotalMilliseconds;
+            _supervisor.AllowTrading(State == EngineState.Running);
+            _supervisor.AddRuntime((long)(now - lastTick).TotalMilliseconds);
             lastTick = now;
             try
             {
