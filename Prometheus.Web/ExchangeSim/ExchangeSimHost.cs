@@ -54,7 +54,9 @@ public static class ExchangeSimHost
         var dataDir = DataDirectory.Resolve(services.GetRequiredService<IConfiguration>());
         // Swaps pay funding as on OKX: the shipped recorded rates, Prometheus:Backtest:DefaultFundingRate elsewhere.
         var funding = ShippedData.FundingRates(services.GetRequiredService<IOptions<BacktestOptions>>().Value.DefaultFundingRate);
-        var exchange = SimulatedExchange.Open(Path.Combine(dataDir, StoreFileName), exchangeOptions, time, new Random(options.Seed), funding: funding);
+        // It lists what the engine trades (Prometheus:Mastermind:Instruments, specs from the instrument catalog).
+        var instruments = services.GetRequiredService<Prometheus.Engine.Configuration.EngineOptions>().Listed;
+        var exchange = SimulatedExchange.Open(Path.Combine(dataDir, StoreFileName), exchangeOptions, time, new Random(options.Seed), instruments, funding);
         try
         {
             var lastBar = exchange.Instruments.Max(i => exchange.LastBar(i.InstId)?.TimestampMs);
