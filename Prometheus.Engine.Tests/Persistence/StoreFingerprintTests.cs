@@ -60,7 +60,7 @@ public class StoreFingerprintTests
         var ledger = s.Supervisor.Ledger.Private(record.AgentId).Save();
         var before = Fingerprint(s);
 
-        s.Store.FundingBooked(new FundingRecord(900_001, record.AgentId, Instrument.BtcUsdtSwap.InstId, PositionSide.Long, 1_000, 0.01m, 0.0001m,
+        s.Store.FundingBooked(new FundingRecord(900_001, record.AgentId, "BTC-USDT-SWAP", PositionSide.Long, 1_000, 0.01m, 0.0001m,
             50_000m, 0.05m, "bill-1"), ledger with { Capital = ledger.Capital - 0.05m, FundingPaid = ledger.FundingPaid + 0.05m });
         var funded = Fingerprint(s);
         Assert.NotEqual(before, funded);
