@@ -113,12 +113,19 @@ public class StoreFingerprintTests
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public void An_empty_store_has_no_saved_state_and_a_seeded_one_has(StoreProvider provider)
     {
-        using var database = new TestStore(provider);
-        using (var store = EngineStore.Open(database.Location, TimeProvider.System, new PersistenceOptions()))
+        using (var database = new TestStore(provider))
         {
-            using var empty = StoreReader.Open(database.Location);
-            Assert.False(empty.Fingerprint().HasSavedState);
-            Assert.False(empty.HasSavedState);
+            try
+            {
+                using var store = EngineStore.Open(database.Location, TimeProvider.System, new PersistenceOptions());
+                using var empty = StoreReader.Open(database.Location);
+                Assert.False(empty.Fingerprint().HasSavedState);
+                Assert.False(empty.HasSavedState);
+            }
+            finally
+            {
+                Directory.Delete(database.Location.DataDir, recursive: true);
+            }
         }
         using var s = new StoreScenario(provider: provider);
         using var seeded = StoreReader.Open(s.Location);
