@@ -76,16 +76,31 @@ public sealed partial class EngineStore
         command.ExecuteNonQuery();
     }
 
-    /// <summary>A trade record repaired by reconciliation: its row takes the winner's values.</summary>
+    /// <summary>
+    /// A trade record repaired by reconciliation: its row takes the winner's values. It writes no event, so a counter is
+    /// raised in the same transaction: a reader watching the store's <see cref="StoreFingerprint"/> sees the change.
+    /// </summary>
     public void Repaired(TradeRecord r)
     {
         object?[] values = [r.TradeId, r.AgentId, r.InstId, r.Side.ToWire(), r.PosSide.ToString(), Text(r.Amount), Text(r.Price), Text(r.Fee), r.OrdId,
             r.ClOrdId, r.ExchangeTradeId, r.TimestampMs, r.Confidence, Text(r.RealizedPnl), r.Origin.ToString()];
-        using var command = Command(_loop, """
+        using var gate = _writeGate.EnterScope();
+        using var transaction = _loop.BeginTransaction();
+        using (var command = Command(_loop, """
             UPDATE Trades SET AgentId = @p1, InstId = @p2, Side = @p3, PosSide = @p4, Amount = @p5, Price = @p6, Fee = @p7, OrdId = @p8,
                 ClOrdId = @p9, ExchangeTradeId = @p10, TimestampMs = @p11, Confidence = @p12, RealizedPnl = @p13, Origin = @p14
             WHERE TradeId = @p0
-            """, values);
-        command.ExecuteNonQuery();
+            """, values))
+        {
+            command.Transaction = transaction;
+            command.ExecuteNonQuery();
+        }
+        using (var counter = Command(_loop, "INSERT INTO Counters (Name, Value) VALUES (@p0, 1) ON CONFLICT (Name) DO UPDATE SET Value = Counters.Value + 1",
+            Rows.CounterRow.TradesRepaired))
+        {
+            counter.Transaction = transaction;
+            counter.ExecuteNonQuery();
+        }
+        transaction.Commit();
     }
 }

@@ -60,6 +60,9 @@ public sealed class StoreReader : IDisposable
     /// <summary>Whether anything was ever saved: a committed snapshot (a fresh start writes its first one before trading).</summary>
     public bool HasSavedState => Convert.ToInt64(Scalar(_connection, "SELECT count(*) FROM Snapshots")) > 0;
 
+    /// <summary>What changes with every save <see cref="Load"/> would read: equal twice, the latest save is the same.</summary>
+    public StoreFingerprint Fingerprint() => StoreFingerprint.Read(_connection);
+
     /// <summary>
     /// The engine at its last save, or as it was at <paramref name="atWallMs"/> (what a crash at that moment would have
     /// left): the newest snapshot at or before it whose file is whole, then every event committed after it (up to then).

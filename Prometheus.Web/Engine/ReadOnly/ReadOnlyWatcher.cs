@@ -12,9 +12,10 @@ using Prometheus.Web.Configuration;
 namespace Prometheus.Web.Engine.ReadOnly;
 
 /// <summary>
-/// `serve --read-only`'s job in place of the engine service: every Prometheus:ReadOnly:RefreshSeconds it restores the
-/// store's latest save (the newest snapshot and the journal after it, as a restart does) into a Supervisor that has no
-/// exchange and never runs a cycle, builds the read model from it and publishes it through <see cref="EngineRuntime"/>.
+/// `serve --read-only`'s job in place of the engine service: every Prometheus:ReadOnly:RefreshSeconds it reads the store's
+/// <see cref="StoreFingerprint"/> (one cheap statement) and, when it moved since the last read, restores the store's latest
+/// save (the newest snapshot and the journal after it, as a restart does) into a Supervisor that has no exchange and
+/// never runs a cycle, builds the read model from it and publishes it through <see cref="EngineRuntime"/>.
 /// It takes no lease or lock and opens only read-only connections, so it may run beside the engine, or on another
 /// machine against the same PostgreSQL database. A read that fails (the store mid-change, the database away) keeps the
 /// last model shown and is tried again at the next refresh.
@@ -36,8 +37,12 @@ public sealed class ReadOnlyWatcher(
     private const int FirstFillsShown = Dashboard.EngineEvents.MaxFillsPerUpdate;
 
     private long _version;
-    private long? _lastVersionRead;
+    private StoreFingerprint? _lastRead;
     private long _lastTradeShown = -1;
+    private int _loadsDone;
+
+    /// <summary>How many times a refresh loaded the save: one that finds the store's fingerprint unchanged loads nothing.</summary>
+    internal int LoadsDone => Volatile.Read(ref _loadsDone);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,20 +78,26 @@ public sealed class ReadOnlyWatcher(
         }
     }
 
-    /// <summary>Restores the latest save and publishes it; does nothing when no save is there yet or nothing changed.</summary>
+    /// <summary>
+    /// Restores the latest save and publishes it; does nothing when no save is there yet, or when the store's fingerprint
+    /// is the one of the save shown (a few index lookups instead of loading every trade again).
+    /// </summary>
     internal void Refresh(StoreLocation location)
     {
         if (!location.Exists) return; // the engine has not created its store yet
         var started = wall.GetTimestamp();
         LoadedState loaded;
+        StoreFingerprint fingerprint;
         using (var reader = StoreReader.Open(location))
         {
-            if (!reader.HasSavedState) return;
+            // Read before the load, so the load holds at least what it names: a save committed in between is loaded now and,
+            // the fingerprint having moved past this one, loaded once more at the next refresh; never missed.
+            fingerprint = reader.Fingerprint();
+            if (!fingerprint.HasSavedState) return;
+            if (fingerprint == _lastRead && runtime.ReadModel is not null) return;
             loaded = reader.Load();
+            Interlocked.Increment(ref _loadsDone);
         }
-        // The same save read again (same snapshot version, same events replayed): the model shown is still true.
-        var mark = loaded.Version * 1_000_000_007L + loaded.EventsReplayed + loaded.Records.Count;
-        if (_lastVersionRead == mark && runtime.ReadModel is not null) return;
 
         var random = loaded.State.Supervisor.Seed is { } seed ? RandomSource.PerCycle(seed) : RandomSource.Sequential(new Random(0));
         var market = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(loaded.State.TakenAtMs));
@@ -100,7 +111,7 @@ public sealed class ReadOnlyWatcher(
         // A builder per read: it keeps what it built for one Supervisor, and each read is a new one.
         var model = new ReadModelBuilder().Build(s, status, reconciliation: null, wall.GetUtcNow().ToUnixTimeMilliseconds());
         runtime.PublishReadOnly(model with { Version = ++_version });
-        _lastVersionRead = mark;
+        _lastRead = fingerprint;
         ShowNewFills(loaded.Records);
         logger.LogDebug("Read-only: the save of {SavedAt} read ({Records} trade records, {Events} events replayed) in {Ms:F0} ms",
             savedAt, loaded.Records.Count, loaded.EventsReplayed, wall.GetElapsedTime(started).TotalMilliseconds);
