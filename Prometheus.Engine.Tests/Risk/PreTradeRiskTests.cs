@@ -28,6 +28,38 @@ public class PreTradeRiskTests
     [Fact]
     public void A_sound_order_passes() => Assert.True(Check(Open(10m)).Allowed);
 
+    // Book equity 100,000 with the default limits (gross 3x, net 2x): 10 contracts = 3,000 USDT.
+    private static RiskVerdict InBook(OrderIntent intent, decimal net, decimal gross) =>
+        PreTradeRisk.Check(intent, Ledger(), 10_000m, TradingState.Active, 0, Options, portfolio: new PortfolioExposure(net, gross, 100_000m));
+
+    [Fact]
+    public void An_order_that_takes_gross_exposure_across_instruments_above_its_limit_is_denied()
+    {
+        Assert.True(InBook(Open(10m), net: 0m, gross: 296_999m).Allowed);
+
+        var verdict = InBook(Open(10m), net: 0m, gross: 297_001m);
+
+        Assert.Equal(RiskDenialReason.PortfolioGrossExposure, verdict.Reason);
+        Assert.Equal("gross exposure 300001 above 3x book equity 100000", verdict.Detail);
+    }
+
+    [Fact]
+    public void Net_exposure_beyond_its_limit_denies_orders_that_add_to_it_and_lets_through_those_that_bring_it_back()
+    {
+        Assert.Equal(RiskDenialReason.PortfolioNetExposure, InBook(Open(10m), net: 199_000m, gross: 199_000m).Reason);
+        Assert.Equal(RiskDenialReason.PortfolioNetExposure, InBook(Open(10m, side: PositionSide.Short), net: -199_000m, gross: 199_000m).Reason);
+        Assert.True(InBook(Open(10m, side: PositionSide.Short), net: 250_000m, gross: 250_000m).Allowed); // a short against a long book
+        Assert.True(InBook(Open(10m), net: 196_000m, gross: 196_000m).Allowed);
+    }
+
+    [Fact]
+    public void The_portfolio_limits_are_validated_naming_their_keys()
+    {
+        var errors = new RiskOptions { MaxGrossExposure = 1m, MaxNetExposure = 2m }.Validate().ToList();
+
+        Assert.Contains("Prometheus:Risk:MaxNetExposure must be between 0.01 and 1 (was 2)", errors);
+    }
+
     [Theory]
     [InlineData(TradingState.Halted, RiskDenialReason.Halted)]
     [InlineData(TradingState.Reducing, RiskDenialReason.ReducingOnly)]

@@ -125,6 +125,21 @@ public class SupervisorTests
     }
 
     [Fact]
+    public async Task The_portfolio_gross_limit_holds_the_whole_book_below_it_across_instruments()
+    {
+        var s = new SupervisorScenario(o => { o.Risk.MaxGrossExposure = 0.05m; o.Risk.MaxNetExposure = 0.05m; });
+        await s.StepUntilAsync(sup => sup.RiskLog.Counts.GetValueOrDefault(RiskDenialReason.PortfolioGrossExposure) > 0);
+
+        for (var i = 0; i < 200; i++)
+        {
+            await s.StepAsync();
+            var (_, gross) = s.Supervisor.Ledger.Exposure(s.Supervisor.Marks);
+            // Every opening order was checked against the limit at the price it was sent at; the market moves on after.
+            Assert.True(gross <= s.Supervisor.Equity * 0.06m, $"gross {gross} against equity {s.Supervisor.Equity}");
+        }
+    }
+
+    [Fact]
     public async Task Risk_denials_are_recorded_with_their_reason()
     {
         var s = new SupervisorScenario(o => o.Risk.MaxDailyTrades = 3);

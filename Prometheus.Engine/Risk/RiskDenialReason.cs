@@ -13,4 +13,8 @@ public enum RiskDenialReason
     DrawdownHalt,
     ReducingOnly,
     Halted,
+    /// <summary>The order would take every agent's positions, counted positive, above the portfolio's gross limit.</summary>
+    PortfolioGrossExposure,
+    /// <summary>The order would take the portfolio's net direction further beyond its limit.</summary>
+    PortfolioNetExposure,
 }

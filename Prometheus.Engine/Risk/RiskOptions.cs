@@ -42,6 +42,15 @@ public sealed class RiskOptions : IValidatable
     /// </summary>
     public double ReducingCooldownHours { get; set; } = 24;
 
+    /// <summary>
+    /// The portfolio limit: every agent's positions on every instrument, counted positive, at most this many times the
+    /// book's equity. Crypto against USDT moves together, so all instruments are one correlated bucket.
+    /// </summary>
+    public decimal MaxGrossExposure { get; set; } = 3m;
+
+    /// <summary>The portfolio limit on direction: |longs − shorts| across instruments at most this many times the book's equity.</summary>
+    public decimal MaxNetExposure { get; set; } = 2m;
+
     /// <summary>No position is held longer than this.</summary>
     public double MaxHoldingHours { get; set; } = 24 * 7;
 
@@ -57,5 +66,7 @@ public sealed class RiskOptions : IValidatable
             .Concat(Check.Range($"{Section}:MaxDrawdownPercent", MaxDrawdownPercent, 0.01m, 1m))
             .Concat(Check.Range($"{Section}:ReducingDrawdownPercent", ReducingDrawdownPercent, 0.01m, MaxDrawdownPercent))
             .Concat(Check.Range($"{Section}:ReducingCooldownHours", ReducingCooldownHours, 0.1, 24 * 365))
-            .Concat(Check.Range($"{Section}:MaxHoldingHours", MaxHoldingHours, 0.1, 24 * 365));
+            .Concat(Check.Range($"{Section}:MaxHoldingHours", MaxHoldingHours, 0.1, 24 * 365))
+            .Concat(Check.Range($"{Section}:MaxGrossExposure", MaxGrossExposure, 0.01m, 100m))
+            .Concat(Check.Range($"{Section}:MaxNetExposure", MaxNetExposure, 0.01m, MaxGrossExposure));
 }

@@ -83,8 +83,9 @@ public sealed partial class Supervisor
         var now = NowMs;
         if (!bypassRisk)
         {
+            var (net, gross) = intent.ReducesExposure ? (0m, 0m) : Ledger.Exposure(Marks);
             var verdict = PreTradeRisk.Check(intent, ledger, ledger.Equity(Marks), SystemRisk.State, SystemRisk.OrdersToday, _options.Risk,
-                SystemRisk.HaltReason, SystemRisk.StateReason);
+                SystemRisk.HaltReason, SystemRisk.StateReason, new PortfolioExposure(net, gross, Equity));
             if (!verdict.Allowed)
             {
                 RiskLog.Record(new RiskDenial(now, intent.AgentId, verdict.Reason!.Value, verdict.Detail));
