@@ -84,9 +84,12 @@ public class InstrumentCatalogTests
         var living = new List<Agent>();
 
         for (var id = 1; id <= 5; id++)
-            living.Add(Newborn(id, mastermind.ChooseInstrument(living)));
+            living.Add(Newborn(id, mastermind.ChooseInstrument(living).Instrument));
 
         Assert.Equal([btc, eth, btc, eth, btc], living.Select(a => a.Instrument));
+        Assert.True(mastermind.TryFundBirth(0, 6, mastermind.ChooseInstrument(living), out _));
+        Assert.EndsWith("for a newborn on ETH-USDT-SWAP: 0 of 5 living on spot against a spot share of 0; 2 living on it, the fewest of the 2 swap instruments traded",
+            mastermind.History.Last().Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public class InstrumentCatalogTests
     {
         var mastermind = new Mastermind(new MastermindOptions { SpotShare = 1m }, 10, [TestInstruments.EthUsdtSwap]);
 
-        Assert.Equal(TestInstruments.EthUsdtSwap, mastermind.ChooseInstrument([]));
+        Assert.Equal(TestInstruments.EthUsdtSwap, mastermind.ChooseInstrument([]).Instrument);
     }
 
     private static Agent Newborn(int id, Instrument instrument) => new()

@@ -36,9 +36,9 @@ public class MastermindInterventionTests
     {
         var mastermind = new Mastermind(new MastermindOptions(), 10, TestInstruments.All);
         mastermind.Intervene(1, true, 0m, 1m, "swap only", "alice");
-        Assert.Equal(TestInstruments.BtcUsdtSwap, mastermind.ChooseInstrument([]));
+        Assert.Equal(TestInstruments.BtcUsdtSwap, mastermind.ChooseInstrument([]).Instrument);
         mastermind.Intervene(2, true, 1m, 1m, "spot only", "alice");
-        Assert.Equal(TestInstruments.BtcUsdt, mastermind.ChooseInstrument([]));
+        Assert.Equal(TestInstruments.BtcUsdt, mastermind.ChooseInstrument([]).Instrument);
     }
 
     [Fact]

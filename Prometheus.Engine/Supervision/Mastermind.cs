@@ -38,8 +38,9 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, IR
         decimal.Round(options.TotalCapital * options.DeployedShare / Math.Max(1, foundingAgents) * options.BirthCapitalShare, 2, MidpointRounding.ToZero);
 
     /// <summary>Takes a newborn's stake from the pool; false (recorded) when the pool cannot pay it.</summary>
-    public bool TryFundBirth(long nowMs, int agentId, Instrument instrument, out decimal stake)
+    public bool TryFundBirth(long nowMs, int agentId, InstrumentChoice choice, out decimal stake)
     {
+        var instrument = choice.Instrument;
         stake = StakePerAgent;
         if (Pool < stake || stake <= 0m)
         {
@@ -50,7 +51,7 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, IR
             return false;
         }
         Pool -= stake;
-        Record(nowMs, "birth", agentId, instrument.InstId, stake, Invariant($"stake {stake:0.##} for a newborn on {instrument.InstId}"));
+        Record(nowMs, "birth", agentId, instrument.InstId, stake, Invariant($"stake {stake:0.##} for a newborn on {instrument.InstId}: {choice.Why}"));
         return true;
     }
 
@@ -65,7 +66,7 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, IR
     /// The instrument for a newborn: spot or a swap, whichever kind is furthest below its target share of the living
     /// (the only kind traded when one is missing); then, of that kind, the traded instrument with the fewest living agents.
     /// </summary>
-    public Instrument ChooseInstrument(IEnumerable<Agent> living)
+    public InstrumentChoice ChooseInstrument(IEnumerable<Agent> living)
     {
         int spot = 0, total = 0;
         var agentsOn = new int[traded.Count];
@@ -79,11 +80,18 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, IR
         var spotShareIfSpot = (decimal)(spot + 1) / (total + 1);
         var spotShareIfSwap = (decimal)spot / (total + 1);
         var kind = Math.Abs(spotShareIfSpot - SpotShare) <= Math.Abs(spotShareIfSwap - SpotShare) ? InstrumentKind.Spot : InstrumentKind.Swap;
-        if (!traded.Any(i => i.Kind == kind)) kind = kind == InstrumentKind.Spot ? InstrumentKind.Swap : InstrumentKind.Spot;
+        var why = Invariant($"{spot} of {total} living on spot against a spot share of {SpotShare:0.##}");
+        if (!traded.Any(i => i.Kind == kind))
+        {
+            kind = kind == InstrumentKind.Spot ? InstrumentKind.Swap : InstrumentKind.Spot;
+            why = $"only {kind.ToString().ToLowerInvariant()} is traded";
+        }
         var chosen = -1;
         for (var i = 0; i < traded.Count; i++)
             if (traded[i].Kind == kind && (chosen < 0 || agentsOn[i] < agentsOn[chosen])) chosen = i;
-        return traded[chosen];
+        var ofKind = traded.Count(i => i.Kind == kind);
+        return new InstrumentChoice(traded[chosen], ofKind == 1 ? why
+            : Invariant($"{why}; {agentsOn[chosen]} living on it, the fewest of the {ofKind} {kind.ToString().ToLowerInvariant()} instruments traded"));
     }
 
     /// <summary>
@@ -129,3 +137,6 @@ public sealed class Mastermind(MastermindOptions options, int foundingAgents, IR
 /// <summary>The Mastermind as plain data; the intervention fields keep a person's settings across restarts.</summary>
 public sealed record MastermindState(decimal Pool, int DecisionCount, IReadOnlyList<AllocationDecision> History,
     bool InterventionMode = false, decimal? SpotShare = null, decimal RiskAppetite = 1m);
+
+/// <summary>The instrument a newborn is placed on and why (the Mastermind records it with the birth).</summary>
+public sealed record InstrumentChoice(Instrument Instrument, string Why);

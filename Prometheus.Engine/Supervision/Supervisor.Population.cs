@@ -17,9 +17,10 @@ public sealed partial class Supervisor
 
     private Agent? Birth(long now, Genome genome, Personality personality, int generation, IReadOnlyList<int> parents)
     {
-        var instrument = Mastermind.ChooseInstrument(_living);
+        var choice = Mastermind.ChooseInstrument(_living);
+        var instrument = choice.Instrument;
         var id = _nextAgentId;
-        if (!Mastermind.TryFundBirth(now, id, instrument, out var stake))
+        if (!Mastermind.TryFundBirth(now, id, choice, out var stake))
             return null;
         _nextAgentId++;
         var agent = new Agent
