@@ -204,17 +204,7 @@ public static class BacktestRunner
                     $"--profile must be one of {string.Join(", ", GeneProfile.All.Select(p => p.Name))} (was '{profile}')");
             evolution = evolution.With(profile: profile);
         }
-        return new EngineOptions
-        {
-            Market = options.Market,
-            Agents = agentOptions,
-            Evolution = evolution,
-            Risk = options.Risk,
-            Mastermind = options.Mastermind,
-            Simulated = simulated,
-            Backtest = options.Backtest,
-            Instruments = options.Instruments,
-        };
+        return options.With(agentOptions, evolution, simulated);
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

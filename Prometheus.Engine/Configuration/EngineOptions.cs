@@ -40,16 +40,22 @@ public sealed class EngineOptions : IValidatable
         ?? throw new InvalidOperationException($"No swap on {Traded[0].BaseCcy} is in the instrument catalog: the benchmarks need one.");
 
     /// <summary>The same options with a population of <paramref name="initial"/> founders (and room for them).</summary>
-    public EngineOptions WithPopulation(int initial) => new()
+    public EngineOptions WithPopulation(int initial)
     {
-        Market = Market, Evolution = Evolution, Risk = Risk, Mastermind = Mastermind, Simulated = Simulated, Backtest = Backtest,
-        Instruments = Instruments,
-        Agents = new AgentOptions
-        {
-            Initial = initial, Max = Math.Max(initial, Agents.Max), LastStandThreshold = Agents.LastStandThreshold,
-            LastStandHours = Agents.LastStandHours, BankruptcyThreshold = Agents.BankruptcyThreshold,
-            AdolescentAfterDays = Agents.AdolescentAfterDays, MatureAfterDays = Agents.MatureAfterDays, ElderAfterDays = Agents.ElderAfterDays,
-        },
+        var agents = Agents.Clone();
+        agents.Initial = initial;
+        agents.Max = Math.Max(initial, Agents.Max);
+        return With(agents: agents);
+    }
+
+    /// <summary>
+    /// A copy with the sections given replaced and every other one shared: the one place a copy is made, so a section
+    /// added to the options is carried by every copy.
+    /// </summary>
+    public EngineOptions With(AgentOptions? agents = null, EvolutionOptions? evolution = null, SimulatedExchangeOptions? simulated = null) => new()
+    {
+        Market = Market, Agents = agents ?? Agents, Evolution = evolution ?? Evolution, Risk = Risk, Mastermind = Mastermind,
+        Simulated = simulated ?? Simulated, Backtest = Backtest, Instruments = Instruments,
     };
 
     public IEnumerable<string> Validate() =>
