@@ -133,8 +133,18 @@ public sealed class TradingLoop
     /// <summary>
     /// Reconciliation while trading: checked after every cycle; while it reports a block the engine is Blocked (no
     /// agent trades, confirm and resume are refused), and once the block is decided it awaits confirmation again.
+    /// Set before the loop runs; the model is published again at once, so no reader sees an engine without it.
     /// </summary>
-    public ILoopReconciliation? Reconciliation { get; set; }
+    public ILoopReconciliation? Reconciliation
+    {
+        get => _reconciliation;
+        set
+        {
+            _reconciliation = value;
+            Publish();
+        }
+    }
+    private ILoopReconciliation? _reconciliation;
 
     /// <summary>
     /// A person sets (or hands back) the Mastermind's allocation and risk appetite, with a reason; saved at once with a
