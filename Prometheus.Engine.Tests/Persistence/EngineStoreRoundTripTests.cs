@@ -176,5 +176,8 @@ public class EngineStoreRoundTripTests
 
         Assert.Equal(recordsThen, loaded.Records);
         Assert.Equal(expected, EngineJson.Serialize(Restore(s, loaded).CaptureSnapshot() with { TakenAtMs = 0 }));
+        // Here the store's clock is the market's: the last save by that market time is the stop's checkpoint.
+        Assert.Equal(then, reader.WallTimeAtMarket(then));
+        Assert.Null(reader.WallTimeAtMarket(0));
     }
 }

@@ -103,6 +103,20 @@ public sealed class StoreReader : IDisposable
             $"No usable snapshot in {_dataDir}: {string.Join("; ", skipped.Select(s => $"{s.File} {s.Reason}"))}. The files were left as they are.");
     }
 
+    /// <summary>
+    /// The wall time of the last save made while the market clock stood at or before <paramref name="marketMs"/>: a
+    /// snapshot, a checkpoint or a booked trade taken at that market time. <see cref="Load"/> at it gives the engine as it
+    /// was when the market reached that moment (in paper mode the market replays 2023 while the wall clock says today).
+    /// Null when nothing was saved that early in market time.
+    /// </summary>
+    public long? WallTimeAtMarket(long marketMs) =>
+        StoreSql.Scalar(_connection, """
+            SELECT max(At) FROM (
+                SELECT max(RecordedAtMs) AS At FROM Snapshots WHERE TakenAtMs <= @p0
+                UNION ALL SELECT max(RecordedAtMs) FROM Checkpoints WHERE TakenAtMs <= @p0
+                UNION ALL SELECT max(RecordedAtMs) FROM Trades WHERE TimestampMs <= @p0) AS Saves
+            """, marketMs) is { } at ? Convert.ToInt64(at, System.Globalization.CultureInfo.InvariantCulture) : null;
+
     /// <summary>Every trade record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
     public List<TradeRecord> Trades(long? atWallMs = null) => TradeRowReader.ReadAll(_location, atWallMs ?? long.MaxValue);
 

@@ -69,4 +69,35 @@ public sealed class RecoverVerbTests
         Assert.Contains("No snapshot was saved at or before 2020-01-01", Assert.Single(tooEarly.ErrorLines));
         Assert.Equal(2, notEmpty.ExitCode);
     }
+
+    [Fact]
+    public async Task Recover_at_a_market_time_rebuilds_the_state_of_the_last_save_before_the_market_reached_it()
+    {
+        var dir = await ServedDataDirAsync();
+        List<Prometheus.Engine.Ledger.TradeRecord> all;
+        using (var original = StoreReader.Open(dir)) all = original.Trades();
+        var times = all.Select(t => t.TimestampMs).Distinct().Order().ToList();
+        Assert.True(times.Count >= 4, $"the short serve booked trades at {times.Count} market times");
+        var middle = times[times.Count / 2];
+        var copy = Path.Combine(TempFolder.Create(), "copy");
+
+        var atMarket = await CliRunner.RunAsync(["recover", "--at", "market:" + DateTimeOffset.FromUnixTimeMilliseconds(middle).ToString("O"), "--into", copy], At(dir));
+        var tooEarly = await CliRunner.RunAsync(["recover", "--at", "market:2000-01-01T00:00:00Z"], At(dir));
+        var unnamed = await CliRunner.RunAsync(["recover", "--at", "market:yesterday"], At(dir));
+
+        Assert.True(atMarket.ExitCode == 0, atMarket.Error);
+        Assert.Contains("as of market time", atMarket.Out);
+        using (var copied = StoreReader.Open(copy))
+        {
+            var kept = copied.Trades();
+            // Every fill the market had reached is there; what came after the save it was rebuilt from is not.
+            Assert.Equal(all.Where(t => t.TimestampMs <= middle), kept.Where(t => t.TimestampMs <= middle));
+            Assert.True(kept.Count < all.Count, $"{kept.Count} of {all.Count} trades kept");
+            Assert.Equal(all.Take(kept.Count), kept);
+        }
+        Assert.Equal(2, tooEarly.ExitCode);
+        Assert.Contains("Nothing was saved at or before market time 2000-01-01", Assert.Single(tooEarly.ErrorLines));
+        Assert.Equal(2, unnamed.ExitCode);
+        Assert.Contains("--at must be a moment such as", unnamed.Error);
+    }
 }

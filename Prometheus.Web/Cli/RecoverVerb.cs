@@ -27,13 +27,14 @@ public static class RecoverVerb
             Description = $"The data dir to read. Default: {DataDirectory.Key}",
             HelpName = "DIR",
         };
-        var at = new Option<DateTimeOffset?>("--at")
+        var at = new Option<RecoveryMoment?>("--at")
         {
-            Description = "Rebuild the state as it was at this moment (ISO 8601 UTC, e.g. 2026-11-20T14:00:00Z), within Prometheus:Persistence:PointInTimeHours",
-            HelpName = "TIME",
+            Description = "Rebuild the state as it was at this moment, within Prometheus:Persistence:PointInTimeHours: wall:2026-11-20T14:00:00Z "
+                + "(the machine's clock; a bare time is wall time) or market:2023-05-01T00:00:00Z (the last save before the market reached it)",
+            HelpName = "[wall:|market:]TIME",
             CustomParser = result => result.Tokens.Count == 0 ? null
-                : DateTimeOffset.TryParse(result.Tokens[^1].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t
-                : Error(result, $"--at must be a moment such as 2026-11-20T14:00:00Z (was '{result.Tokens[^1].Value}')"),
+                : RecoveryMoment.TryParse(result.Tokens[^1].Value, out var moment) ? moment
+                : Error(result, $"--at must be a moment such as wall:2026-11-20T14:00:00Z or market:2023-05-01T00:00:00Z (was '{result.Tokens[^1].Value}')"),
         };
         var into = new Option<string?>("--into")
         {
@@ -54,7 +55,7 @@ public static class RecoverVerb
         return command;
     }
 
-    private static int Run(CliContext context, string? dataDirArg, DateTimeOffset? at, string? into, bool agentsOnly, bool json)
+    private static int Run(CliContext context, string? dataDirArg, RecoveryMoment? at, string? into, bool agentsOnly, bool json)
     {
         var configuration = PrometheusConfiguration.Build(context.ConfigOverrides);
         var options = PrometheusOptionsExtensions.LoadEngineOptions(configuration);
@@ -77,7 +78,7 @@ public static class RecoverVerb
             using var reader = StoreReader.Open(storeOptions.Location(source));
             if (!reader.HasSavedState)
                 throw new CliException($"there is no saved state in {source}: nothing was ever saved there");
-            loaded = reader.Load(at?.ToUnixTimeMilliseconds());
+            loaded = reader.Load(at is null ? null : WallMs(reader, at));
             fills = at is null ? ExchangeFills(source) : null;
         }
         catch (EngineStoreException e)
@@ -101,7 +102,7 @@ public static class RecoverVerb
             context.Out.WriteLine();
             context.Out.WriteLine(agentsOnly
                 ? $"The agents, with fresh ledgers, were written to {target}."
-                : $"The state{(at is { } t ? $" as of {t:u}" : "")} was written to {target}.");
+                : $"The state{(at is { } t ? $" as of {t}" : "")} was written to {target}.");
             context.Out.WriteLine($"Inspect it with: serve --Prometheus:DataDir={target} (it starts awaiting confirmation; its simulated exchange starts empty).");
         }
         return ExitCodes.Ok;
@@ -128,7 +129,13 @@ public static class RecoverVerb
         return full;
     }
 
-    private static DateTimeOffset? Error(System.CommandLine.Parsing.ArgumentResult result, string message)
+    /// <summary>The wall time to load at: the moment itself, or for a market time the last save made by then.</summary>
+    private static long WallMs(StoreReader reader, RecoveryMoment at) => at.Clock == MomentClock.Wall
+        ? at.At.ToUnixTimeMilliseconds()
+        : reader.WallTimeAtMarket(at.At.ToUnixTimeMilliseconds())
+          ?? throw new CliException($"Nothing was saved at or before market time {at.At:u}: the engine's saves start later in market time.");
+
+    private static RecoveryMoment? Error(System.CommandLine.Parsing.ArgumentResult result, string message)
     {
         result.AddError(message);
         return null;

@@ -7,12 +7,12 @@ namespace Prometheus.Web.Cli;
 /// <summary>The recovery report as a person reads it at a terminal: system state, restored counts, agents, reconciliation, decision.</summary>
 public static class RecoveryReportText
 {
-    public static string Format(RecoveryReport r, string dataDir, DateTimeOffset? asOf)
+    public static string Format(RecoveryReport r, string dataDir, RecoveryMoment? asOf)
     {
         var text = new StringBuilder();
         void Line(string label, string value) => text.Append(CultureInfo.InvariantCulture, $"  {label,-24}{value}\n");
 
-        text.Append(CultureInfo.InvariantCulture, $"Prometheus recovery report: {dataDir}{(asOf is { } at ? $" as of {at:u}" : "")}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Prometheus recovery report: {dataDir}{(asOf is { } at ? $" as of {at}" : "")}\n\n");
         text.Append("System state\n");
         Line("Report made", $"{r.RecoveredAt:u} in {r.RecoveryMilliseconds:0} ms");
         Line("Last save", r.LastSaveAt is { } saved ? $"{saved:u} ({Ago(r.SecondsSinceLastSave ?? 0)} before)" : "none");
