@@ -34,13 +34,16 @@ public static class BacktestRunner
             throw new BacktestInputException($"--agents must be at least 1 (was {settings.Agents})");
         if (settings.InSampleShare is <= 0 or >= 1)
             throw new BacktestInputException($"the in-sample share must be between 0 and 1 (was {settings.InSampleShare})");
-        var engineOptions = ForBacktest(options, settings.Agents, settings.Profile);
-        var errors = engineOptions.Validate().ToList();
+        var engineOptions = ForBacktest(options, settings.Agents, settings.Profile, settings.Series?.Select(f => f.InstrumentId).ToList());
+        var errors = (settings.Series is null ? engineOptions.Validate() : engineOptions.ValidateForAlignedSeries()).ToList();
         if (errors.Count > 0)
             throw new BacktestInputException(errors[0]);
-        var bars = LoadBars(settings);
+        var market = settings.Series is { } files ? BacktestMarket.Aligned(files, settings.From, settings.To, engineOptions) : BacktestMarket.OneSeries(LoadBars(settings), engineOptions);
+        var bars = market.Timeline;
+        if (bars.Count < 2)
+            throw new BacktestInputException($"the range selected holds {bars.Count} bar time(s); a backtest needs at least 2");
         var interval = bars[1].TimestampMs - bars[0].TimestampMs;
-        var warmup = Warmup.Bars(bars, engineOptions.Market);
+        var warmup = market.Underlyings.Max(series => Warmup.Bars(series, engineOptions.Market));
         if (bars.Count - warmup < 2)
             throw new BacktestInputException(
                 $"the range selected holds {bars.Count} bars, and the indicators' warm-up takes {warmup} of them: nothing would be left to trade");
@@ -50,14 +53,16 @@ public static class BacktestRunner
         var funding = settings.Funding ?? FundingRates.Flat(engineOptions.Backtest.DefaultFundingRate);
 
         var run = await PopulationRun.RunAsync(new PopulationRunSpec(bars, 0, from, to, interval, engineOptions, settings.Seed, funding,
-            FreezeAt: split), progress, ct);
+            FreezeAt: split, BarsByTraded: market.BarsByTraded), progress, ct);
         var supervisor = run.Supervisor;
         var capital = run.Equity.Start;
         var simulated = engineOptions.Simulated;
-        var buyHold = Benchmarks.BuyHold(bars, from, to, interval, capital, simulated, funding, settings.Seed ^ 0xB4, engineOptions.PrimarySwap);
+        // One leg per underlying traded (the swap on it): buy-and-hold and exposure-matched hold the basket equally weighted.
+        var legs = market.Legs;
+        var buyHold = Benchmarks.Basket(legs, from, to, interval, 1m, capital, simulated, funding, settings.Seed ^ 0xB4, rebalanceDaily: false);
         var exposure = decimal.Round((decimal)run.AvgNetExposure, 6);
-        var matched = Benchmarks.ExposureMatched(bars, from, to, interval, exposure, capital, simulated, funding, settings.Seed ^ 0xE4, engineOptions.PrimarySwap);
-        var holdAfterSplit = Benchmarks.BuyHold(bars, split, to, interval, run.AfterFreeze!.Start, simulated, funding, settings.Seed ^ 0xB5, engineOptions.PrimarySwap);
+        var matched = Benchmarks.Basket(legs, from, to, interval, exposure, capital, simulated, funding, settings.Seed ^ 0xE4, rebalanceDaily: true);
+        var holdAfterSplit = Benchmarks.Basket(legs, split, to, interval, 1m, run.AfterFreeze!.Start, simulated, funding, settings.Seed ^ 0xB5, rebalanceDaily: false);
 
         var returns = run.Equity.DailyReturns();
         var (alpha, beta) = DailyStatistics.AlphaBeta(returns, buyHold.Equity.DailyReturns());
@@ -68,7 +73,7 @@ public static class BacktestRunner
         var fundingTimes = funding.Between(engineOptions.PrimarySwap.InstId, bars[from].TimestampMs + 1, bars[^1].TimestampMs + interval + 1).ToList();
         var report = new BacktestReport
         {
-            Data = Path.GetFileName(settings.DataPath),
+            Data = settings.Series is { } named ? string.Join(", ", named.Select(f => Path.GetFileName(f.Path))) : Path.GetFileName(settings.DataPath),
             From = fromTime,
             To = toTime,
             Bars = to - from,
@@ -160,7 +165,7 @@ public static class BacktestRunner
                 hero.Genome.ToDictionary());
     }
 
-    private static List<Candle> LoadBars(BacktestSettings settings)
+    internal static List<Candle> LoadBars(BacktestSettings settings)
     {
         var all = new List<Candle>(capacity: 1 << 16);
         foreach (var candle in CandleFileReader.Read(settings.DataPath))
@@ -189,7 +194,7 @@ public static class BacktestRunner
     /// The configured options with the population the backtest asks for, the gene profile asked for, and an exchange
     /// funded with the book's capital.
     /// </summary>
-    internal static EngineOptions ForBacktest(EngineOptions options, int agents, string? profile = null)
+    internal static EngineOptions ForBacktest(EngineOptions options, int agents, string? profile = null, IReadOnlyList<string>? instruments = null)
     {
         var agentOptions = options.Agents.Clone();
         agentOptions.Initial = agents;
@@ -204,7 +209,7 @@ public static class BacktestRunner
                     $"--profile must be one of {string.Join(", ", GeneProfile.All.Select(p => p.Name))} (was '{profile}')");
             evolution = evolution.With(profile: profile);
         }
-        return options.With(agentOptions, evolution, simulated);
+        return options.With(agentOptions, evolution, simulated, instruments is null ? null : options.Mastermind.WithInstruments(instruments));
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

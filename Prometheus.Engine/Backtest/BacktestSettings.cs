@@ -12,4 +12,9 @@ public sealed record BacktestSettings(
     /// <summary>The gene profile; null takes Prometheus:Evolution:Profile.</summary>
     string? Profile = null,
     /// <summary>The funding rates the swap settles at; null charges Prometheus:Backtest:DefaultFundingRate throughout.</summary>
-    Prometheus.Engine.Market.FundingRates? Funding = null);
+    Prometheus.Engine.Market.FundingRates? Funding = null,
+    /// <summary>
+    /// Several instruments, each priced by its own file, walked together by bar time (<see cref="DataPath"/> unused);
+    /// agents trade these instruments. Null: <see cref="DataPath"/> prices every configured instrument.
+    /// </summary>
+    IReadOnlyList<InstrumentSeriesFile>? Series = null);

@@ -7,6 +7,9 @@ namespace Prometheus.Engine.Backtest;
 /// <summary>An entry of the population moved by random timing: opened at the close of bar <see cref="At"/>, held <see cref="Hold"/> bars.</summary>
 internal readonly record struct TimedEntry(PopulationEntry Entry, int At, int Hold);
 
+/// <summary>One leg of a benchmark basket: the swap it holds and the bars that price it.</summary>
+internal sealed record BasketLeg(Instrument Swap, IReadOnlyList<Candle> Bars);
+
 /// <summary>A benchmark's or null model's run over the population's bars: its curve and what it paid.</summary>
 internal sealed record BookResult(EquityCurve Equity, decimal FeesPaid, decimal FundingPaid, int Trades);
 
@@ -27,23 +30,43 @@ internal static class Benchmarks
         ExposureMatched(bars, from, to, intervalMs, 1m, capital, options, funding, seed, swap, rebalanceDaily: false);
 
     public static BookResult ExposureMatched(IReadOnlyList<Candle> bars, int from, int to, long intervalMs, decimal exposure, decimal capital,
-        SimulatedExchangeOptions options, FundingRates funding, int seed, Instrument swap, bool rebalanceDaily = true)
+        SimulatedExchangeOptions options, FundingRates funding, int seed, Instrument swap, bool rebalanceDaily = true) =>
+        Basket([new BasketLeg(swap, bars)], from, to, intervalMs, exposure, capital, options, funding, seed, rebalanceDaily);
+
+    /// <summary>
+    /// An equal-weight basket: each leg holds <paramref name="exposure"/> × its share of equity in its swap, priced by its
+    /// own bars (aligned to the others'), from an equal share of <paramref name="capital"/>; rebalanced at the first bar of
+    /// each UTC day unless <paramref name="rebalanceDaily"/> is false (buy-and-hold). One leg is the one-instrument
+    /// benchmark. The curve is the legs' summed equity.
+    /// </summary>
+    public static BookResult Basket(IReadOnlyList<BasketLeg> legs, int from, int to, long intervalMs, decimal exposure, decimal capital,
+        SimulatedExchangeOptions options, FundingRates funding, int seed, bool rebalanceDaily)
     {
         const long dayMs = 86_400_000;
-        var book = Start(bars, from, intervalMs, capital, options, funding, seed, swap);
+        var books = new PaperBook[legs.Count];
+        var share = capital / legs.Count;
+        for (var l = 0; l < legs.Count; l++)
+        {
+            books[l] = Start(legs[l].Bars, from, intervalMs, share, options, funding, seed + l, legs[l].Swap);
+            books[l].RebalanceSwap(exposure);
+        }
         var curve = new EquityCurve(capital); // from the capital, so the entry's fee counts as the benchmark's cost
-        book.RebalanceSwap(exposure);
+        var timeline = legs[0].Bars;
         for (var i = from; i < to; i++)
         {
-            var bar = bars[i];
-            var closeMs = bar.TimestampMs + intervalMs;
-            book.OnBar(bar, closeMs);
+            var closeMs = timeline[i].TimestampMs + intervalMs;
             // The first bar of a UTC day is the one that opens at or after its midnight.
-            if (rebalanceDaily && i > from && bar.TimestampMs / dayMs != bars[i - 1].TimestampMs / dayMs)
-                book.RebalanceSwap(exposure);
-            curve.Observe(closeMs, book.Equity);
+            var newDay = rebalanceDaily && i > from && timeline[i].TimestampMs / dayMs != timeline[i - 1].TimestampMs / dayMs;
+            var equity = 0m;
+            for (var l = 0; l < books.Length; l++)
+            {
+                books[l].OnBar(legs[l].Bars[i], closeMs);
+                if (newDay) books[l].RebalanceSwap(exposure);
+                equity += books[l].Equity;
+            }
+            curve.Observe(closeMs, equity);
         }
-        return new BookResult(curve, book.FeesPaid, book.FundingPaid, book.Fills);
+        return new BookResult(curve, books.Sum(b => b.FeesPaid), books.Sum(b => b.FundingPaid), books.Sum(b => b.Fills));
     }
 
     /// <summary>

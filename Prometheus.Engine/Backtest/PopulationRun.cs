@@ -15,6 +15,8 @@ namespace Prometheus.Engine.Backtest;
 /// risk and ledger code on a simulated exchange that settles funding. Founders are random genomes of the configured
 /// profile, or <see cref="Founders"/>. Evolution runs unless <see cref="Evolve"/> is false, and stops at bar
 /// <see cref="FreezeAt"/>; the living population is captured at the start of each bar of <see cref="CaptureAt"/>.
+/// <see cref="Bars"/> is the timeline (and, alone, every traded instrument's price); with <see cref="BarsByTraded"/>,
+/// each traded instrument has its own series aligned to it (the same bar times; an empty bar where one has none).
 /// </summary>
 internal sealed record PopulationRunSpec(
     IReadOnlyList<Candle> Bars,
@@ -28,7 +30,12 @@ internal sealed record PopulationRunSpec(
     IReadOnlyList<(Genome Genome, Personality Personality)>? Founders = null,
     bool Evolve = true,
     int? FreezeAt = null,
-    IReadOnlyList<int>? CaptureAt = null);
+    IReadOnlyList<int>? CaptureAt = null,
+    IReadOnlyList<IReadOnlyList<Candle>>? BarsByTraded = null)
+{
+    /// <summary>Traded instrument <paramref name="traded"/>'s bar <paramref name="i"/>.</summary>
+    public Candle Bar(int traded, int i) => BarsByTraded is { } each ? each[traded][i] : Bars[i];
+}
 
 /// <summary>One opening fill of the population: the side, what it cost, when, and when its position was next flat (or the run ended).</summary>
 internal readonly record struct PopulationEntry(Instrument Instrument, PositionSide Side, decimal Notional, int EntryBar, int ExitBar);
@@ -101,10 +108,13 @@ internal static class PopulationRun
         var clock = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(bars[spec.From].TimestampMs));
         var exchange = new SimulatedExchange(spec.Options.Simulated, clock, new Random(spec.Seed ^ 0x5EED), spec.Options.Traded, funding: spec.Funding);
         var supervisor = new Supervisor(spec.Options, exchange, clock, new Random(spec.Seed));
-        supervisor.WarmUp(Range(bars, spec.WarmupFrom, spec.From));
+        var traded = spec.Options.Traded;
+        var row = new Candle[traded.Count];
+        for (var i = spec.WarmupFrom; i < spec.From; i++)
+            supervisor.WarmUpAligned(Row(spec, i, row));
         if (spec.From > 0)
-            foreach (var instrument in spec.Options.Traded)
-                exchange.OnBar(instrument.InstId, bars[spec.From - 1]);
+            for (var t = 0; t < traded.Count; t++)
+                exchange.OnBar(traded[t].InstId, spec.Bar(t, spec.From - 1));
         await supervisor.StartAsync(ct, spec.Founders);
         supervisor.AllowEvolution(spec.Evolve);
 
@@ -116,7 +126,6 @@ internal static class PopulationRun
         double netSum = 0, grossSum = 0, deployedSum = 0;
         long agentBars = 0;
         var watch = Stopwatch.StartNew();
-        var traded = spec.Options.Traded;
 
         for (var i = spec.From; i < spec.To; i++)
         {
@@ -132,9 +141,10 @@ internal static class PopulationRun
             var bar = bars[i];
             var closeMs = bar.TimestampMs + interval;
             clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(closeMs));
-            for (var t = 0; t < traded.Count; t++) exchange.OnBar(traded[t].InstId, bar);
+            Row(spec, i, row);
+            for (var t = 0; t < traded.Count; t++) exchange.OnBar(traded[t].InstId, row[t]);
             agentBars += supervisor.Living.Count;
-            await supervisor.OnBarAsync(bar, ct);
+            await supervisor.OnBarsAsync(row, ct);
 
             var value = supervisor.Equity;
             equity.Observe(closeMs, value);
@@ -180,8 +190,10 @@ internal static class PopulationRun
     private static IReadOnlyList<(Genome, Personality)> Living(Supervisor supervisor) =>
         [.. supervisor.Living.Where(a => a.PendingDeath is null).OrderBy(a => a.Id).Select(a => (a.Genome, a.Personality))];
 
-    private static IEnumerable<Candle> Range(IReadOnlyList<Candle> bars, int from, int to)
+    /// <summary>Bar <paramref name="i"/> of every traded instrument, into <paramref name="row"/> (reused: nothing allocated per bar).</summary>
+    private static Candle[] Row(PopulationRunSpec spec, int i, Candle[] row)
     {
-        for (var i = from; i < to; i++) yield return bars[i];
+        for (var t = 0; t < row.Length; t++) row[t] = spec.Bar(t, i);
+        return row;
     }
 }

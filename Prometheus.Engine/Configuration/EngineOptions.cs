@@ -52,18 +52,25 @@ public sealed class EngineOptions : IValidatable
     /// A copy with the sections given replaced and every other one shared: the one place a copy is made, so a section
     /// added to the options is carried by every copy.
     /// </summary>
-    public EngineOptions With(AgentOptions? agents = null, EvolutionOptions? evolution = null, SimulatedExchangeOptions? simulated = null) => new()
+    public EngineOptions With(AgentOptions? agents = null, EvolutionOptions? evolution = null, SimulatedExchangeOptions? simulated = null,
+        MastermindOptions? mastermind = null) => new()
     {
-        Market = Market, Agents = agents ?? Agents, Evolution = evolution ?? Evolution, Risk = Risk, Mastermind = Mastermind,
+        Market = Market, Agents = agents ?? Agents, Evolution = evolution ?? Evolution, Risk = Risk, Mastermind = mastermind ?? Mastermind,
         Simulated = simulated ?? Simulated, Backtest = Backtest, Instruments = Instruments,
     };
 
-    public IEnumerable<string> Validate() =>
+    /// <summary>Every problem of the options for an engine driven by one price series (paper, live, a one-file backtest).</summary>
+    public IEnumerable<string> Validate() => Validate(oneSeries: true);
+
+    /// <summary>Every problem of the options for a run over aligned series, one per underlying (a multi-instrument backtest).</summary>
+    public IEnumerable<string> ValidateForAlignedSeries() => Validate(oneSeries: false);
+
+    private IEnumerable<string> Validate(bool oneSeries) =>
         Market.Validate().Concat(Agents.Validate()).Concat(Evolution.Validate())
             .Concat(Risk.Validate()).Concat(Mastermind.Validate()).Concat(Simulated.Validate())
-            .Concat(Backtest.Validate()).Concat(ValidateTraded());
+            .Concat(Backtest.Validate()).Concat(ValidateTraded(oneSeries));
 
-    private IEnumerable<string> ValidateTraded()
+    private IEnumerable<string> ValidateTraded(bool oneSeries)
     {
         const string key = MastermindOptions.Section + ":Instruments";
         if (Mastermind.InstrumentIds.Count == 0) yield return $"{key} must name at least one instrument";
@@ -71,11 +78,11 @@ public sealed class EngineOptions : IValidatable
             yield return $"{key}: '{id}' is not a known instrument (known: {string.Join(", ", Instruments.Select(i => i.Id))}; add one under Prometheus:Instruments)";
         if (Mastermind.InstrumentIds.Count != Mastermind.InstrumentIds.Distinct(StringComparer.Ordinal).Count())
             yield return $"{key} names an instrument twice";
-        // One price series drives a cycle today: every traded instrument is priced by it, so they must share one coin.
+        // Paper and live run on one price series today: every traded instrument is priced by it, so they must share one coin.
         var coins = Mastermind.InstrumentIds.Where(Instruments.Contains).Select(id => Instruments.Get(id).BaseCcy).Distinct().ToList();
         if (coins.Count == 1 && !Instruments.Any(i => i.Kind == InstrumentKind.Swap && i.BaseCcy == coins[0]))
             yield return $"{key}: the benchmarks hold a swap on {coins[0]}, and the instrument catalog has none (add one under Prometheus:Instruments)";
-        if (coins.Count > 1)
-            yield return $"{key}: the engine prices every traded instrument from one candle series, so they must share one base currency (named: {string.Join(", ", coins)})";
+        if (oneSeries && coins.Count > 1)
+            yield return $"{key}: the engine prices every traded instrument from one candle series, so they must share one base currency (named: {string.Join(", ", coins)}); a backtest over several takes --instruments";
     }
 }

@@ -31,6 +31,14 @@ public sealed class MastermindOptions : IValidatable
     /// <summary>Capital one newborn receives, as a share of the total capital divided by the maximum population.</summary>
     public decimal BirthCapitalShare { get; set; } = 1m;
 
+    /// <summary>A copy that assigns agents to <paramref name="instrumentIds"/> (a backtest over several series).</summary>
+    public MastermindOptions WithInstruments(IReadOnlyList<string> instrumentIds)
+    {
+        var copy = (MastermindOptions)MemberwiseClone();
+        copy.Instruments = [.. instrumentIds];
+        return copy;
+    }
+
     public IEnumerable<string> Validate() =>
         Check.Range($"{Section}:TotalCapital", TotalCapital, 100m, 1_000_000_000m)
             .Concat(Check.Range($"{Section}:DeployedShare", DeployedShare, 0.01m, 1m))

@@ -141,7 +141,7 @@ public sealed partial class Supervisor
         supervisor.EvolutionEnabled = s.EvolutionEnabled;
         supervisor.StartedAtMs = s.StartedAtMs;
         supervisor.ExchangeRejects = s.ExchangeRejects;
-        supervisor.Market = s.Market;
+        supervisor._markets.Restore(s.Market);
         supervisor.RuntimeMs = s.RuntimeMs;
         supervisor.TradableBars = s.TradableBars;
         return supervisor;
@@ -151,8 +151,11 @@ public sealed partial class Supervisor
     public void WarmUp(IEnumerable<Candle> bars)
     {
         foreach (var bar in bars)
-            Market = _indicators.Update(bar);
+            _markets.WarmUp(bar);
     }
+
+    /// <summary>Feeds one bar time of several series to the indicators only: a bar per traded instrument, in the order of <see cref="Traded"/>.</summary>
+    public void WarmUpAligned(Candle[] barsByTraded) => _markets.Update(barsByTraded);
 
     private void MarkDirty(int agentId) => _dirty.Add(agentId);
 }

@@ -23,7 +23,8 @@ public sealed partial class Supervisor
     private readonly IExchange _exchange;
     private readonly TimeProvider _time;
     private readonly RandomSource _random;
-    private readonly MarketAnalyzer _indicators;
+    private readonly UnderlyingMarkets _markets;
+    private readonly Candle[] _sameBarEach;
     private readonly Key _key = new();
     private readonly List<Agent> _living = [];
     private readonly Dictionary<int, Agent> _agents = [];
@@ -52,7 +53,8 @@ public sealed partial class Supervisor
         _exchange = exchange;
         _time = time;
         _random = random;
-        _indicators = new MarketAnalyzer(options.Market);
+        _markets = new UnderlyingMarkets(options.Market, options.Traded);
+        _sameBarEach = new Candle[options.Traded.Count];
         _maxHoldingMs = (long)(options.Risk.MaxHoldingHours * HourMs);
         // What a decision's cost gate weighs an entry against: fees both ways plus the expected slippage both ways.
         var slippage = (double)(options.Simulated.BaseSlippageBps + options.Simulated.RandomSlippageBps / 2) / 10_000;
@@ -75,7 +77,11 @@ public sealed partial class Supervisor
     /// <summary>Every instrument the engine knows (the catalog), and those its agents are assigned.</summary>
     public InstrumentCatalog Instruments => _options.Instruments;
     public IReadOnlyList<Instrument> Traded => _options.Traded;
-    public MarketSnapshot Market { get; private set; }
+    /// <summary>The market of the first traded instrument's underlying: the one the dashboard and the reports show.</summary>
+    public MarketSnapshot Market => _markets.Primary;
+
+    /// <summary>The market <paramref name="instrument"/> prices off (its underlying's indicators and regime).</summary>
+    public MarketSnapshot MarketOf(Instrument instrument) => _markets.Snapshot(_markets.Of(instrument));
     public IReadOnlyList<Agent> Living => _living;
     public IReadOnlyDictionary<int, Agent> Agents => _agents;
     public long Cycle { get; private set; }
@@ -151,15 +157,25 @@ public sealed partial class Supervisor
         _nextGenerationMs = now + (long)(_options.Evolution.IntervalHours * HourMs);
     }
 
-    /// <summary>One cycle for a closed bar of the primary feed (its close prices every traded instrument).</summary>
-    public async ValueTask OnBarAsync(Candle candle, CancellationToken ct = default)
+    /// <summary>One cycle for a closed bar of a one-series feed: its close prices every traded instrument (paper and live today).</summary>
+    public ValueTask OnBarAsync(Candle candle, CancellationToken ct = default)
+    {
+        Array.Fill(_sameBarEach, candle);
+        return OnBarsAsync(_sameBarEach, ct);
+    }
+
+    /// <summary>
+    /// One cycle for a bar time of several aligned series: <paramref name="barsByTraded"/> holds each traded instrument's
+    /// bar (in the order of <see cref="Traded"/>), an empty one where its series has none. Each underlying's indicators
+    /// move with its own bar; an agent decides on the market of the instrument it trades, and only while that market is
+    /// tradable (warm, and a bar that traded).
+    /// </summary>
+    public async ValueTask OnBarsAsync(IReadOnlyList<Candle> barsByTraded, CancellationToken ct = default)
     {
         var now = NowMs;
-        Market = _indicators.Update(candle);
-        if (!candle.IsEmpty)
-        {
-            foreach (var instrument in Traded) Marks[instrument] = candle.Close;
-        }
+        _markets.Update(barsByTraded);
+        for (var t = 0; t < Traded.Count; t++)
+            if (!barsByTraded[t].IsEmpty) Marks[Traded[t]] = barsByTraded[t].Close;
         await DrainFillsAsync(ct);
         await CollectFundingAsync(now, ct);
 
@@ -177,11 +193,12 @@ public sealed partial class Supervisor
             Cycle++;
             return;
         }
-        var signals = MarketSignals.From(Market);
-        if (signals.Tradable)
+        var tradable = false;
+        for (var u = 0; u < _markets.Count; u++) tradable |= _markets.Signals(u).Tradable;
+        if (tradable)
         {
             TradableBars++;
-            await TradeAsync(now, signals, ct);
+            await TradeAsync(now, ct);
         }
 
         await CloseOutDyingAsync(now, ct);
@@ -193,16 +210,20 @@ public sealed partial class Supervisor
         Cycle++;
     }
 
-    private async ValueTask TradeAsync(long now, MarketSignals signals, CancellationToken ct)
+    private async ValueTask TradeAsync(long now, CancellationToken ct)
     {
-        var market = Market; // one copy of the snapshot per bar, not one per agent
-        var price = (double)market.Close;
         var halted = SystemRisk.State == TradingState.Halted;
         // Index loop: a booking may kill nobody mid-loop (deaths happen in reviews), so the list is stable here.
         for (var i = 0; i < _living.Count; i++)
         {
             var agent = _living[i];
             if (agent.PendingDeath is not null) continue;
+            var underlying = _markets.Of(agent.Instrument);
+            // By reference: the snapshot is large, and an agent only reads it.
+            ref readonly var signals = ref _markets.Signals(underlying);
+            if (!signals.Tradable) continue;
+            ref readonly var market = ref _markets.Snapshot(underlying);
+            var price = (double)market.Close;
             var ledger = _ledgers[agent.Id];
             var lot = OpenLot(ledger, agent.Instrument);
             if (lot is not null)

@@ -31,6 +31,23 @@ public class CliRunTests
     }
 
     [Fact]
+    public async Task Backtest_over_three_swaps_trades_each_on_its_own_series_and_lists_their_fills()
+    {
+        var output = Path.Combine(TempFolder.Create(), "report.json");
+
+        var result = await CliRunner.RunAsync("backtest", "--agents", "6", "--seed", "2", "--from", "2023-01-01", "--to", "2023-03-31",
+            "--instruments", "okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP,okx:SOL-USDT-SWAP", "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("eth-usdt-swap-mark-1h-okx", result.Out);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        var instruments = json.RootElement.GetProperty("instruments").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("id").GetString()!, i => i.GetProperty("fills").GetInt32());
+        Assert.Equal(["okx:BTC-USDT-SWAP", "okx:ETH-USDT-SWAP", "okx:SOL-USDT-SWAP"], instruments.Keys);
+        Assert.All(instruments, i => Assert.True(i.Value > 0, $"{i.Key} traded nothing"));
+    }
+
+    [Fact]
     public async Task The_same_seed_gives_the_same_ledger_hash_through_the_verb()
     {
         var first = Path.Combine(TempFolder.Create(), "a.json");

@@ -19,6 +19,25 @@ public static class ShippedData
     /// <summary>OKX BTC-USDT-SWAP mark price 1h, 2022-05-01..2026-01-16 (no volume): exchange-sim's mark price candles.</summary>
     public const string OkxBtcMark1h = "data/btc-usdt-swap-mark-1h-okx-20220501-20260116.csv.gz";
 
+    /// <summary>OKX ETH-USDT-SWAP mark price 1h, 2022-05-01..2026-01-16 (no volume).</summary>
+    public const string OkxEthMark1h = "data/eth-usdt-swap-mark-1h-okx-20220501-20260116.csv.gz";
+
+    /// <summary>OKX SOL-USDT-SWAP mark price 1h, 2022-05-01..2026-01-16 (no volume).</summary>
+    public const string OkxSolMark1h = "data/sol-usdt-swap-mark-1h-okx-20220501-20260116.csv.gz";
+
+    /// <summary>
+    /// The series <c>backtest --instruments</c> prices each instrument by: OKX's 1h mark prices, the one history shipped
+    /// for all three swaps over the same span (2022-05..2026-01). BTC spot is priced by the BTC swap's mark (the basis
+    /// ignored, as the one-series backtest does). Mark candles record no volume: fills are not capped by a bar's volume.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> InstrumentSeries = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["okx:BTC-USDT-SWAP"] = OkxBtcMark1h,
+        ["okx:BTC-USDT"] = OkxBtcMark1h,
+        ["okx:ETH-USDT-SWAP"] = OkxEthMark1h,
+        ["okx:SOL-USDT-SWAP"] = OkxSolMark1h,
+    };
+
     /// <summary>Binance spot BTC/USDT 5m, 2024-03-01..2026-02-19: the bench verb's series.</summary>
     public const string Binance5m = "data/btc-usdt-5m-binance-20240301-20260219.csv.gz";
 

@@ -6,14 +6,18 @@ namespace Prometheus.Engine.Exchange.Simulated;
 /// Fills against OHLCV bars. A taker trades at the last close moved against it by the slippage model
 /// (a buy pays more, a sell gets less), rounded to the tick. A resting limit fills at its own price when a
 /// bar trades through it (buy: low ≤ px; sell: high ≥ px). One order takes at most MaxBarParticipation of a
-/// bar's volume (base currency; contracts × ctVal for swaps), rounded down to the lot size.
+/// bar's volume (base currency; contracts × ctVal for swaps), rounded down to the lot size. A bar whose volume is
+/// unknown (<see cref="Candle.UnknownVolume"/>: a mark price series) caps nothing: any size fills at the close plus the
+/// slippage model's base and random parts (it adds no impact without a volume to measure it by).
 /// </summary>
 public sealed class BarFillModel(SimulatedExchangeOptions options, ISlippageModel slippage) : IFillModel
 {
     private const decimal BpsPerUnit = 10_000m;
 
     public decimal MaxFillSize(Instrument instrument, in Candle bar) =>
-        bar.Volume <= 0m ? 0m : instrument.RoundDownToLot(options.MaxBarParticipation * bar.Volume / instrument.ContractValue);
+        bar.VolumeUnknown ? decimal.MaxValue
+        : bar.Volume == 0m ? 0m
+        : instrument.RoundDownToLot(options.MaxBarParticipation * bar.Volume / instrument.ContractValue);
 
     public decimal TakerPrice(Instrument instrument, OrderSide side, decimal size, in Candle bar)
     {

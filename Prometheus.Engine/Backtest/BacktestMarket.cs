@@ -1,0 +1,80 @@
+using Prometheus.Engine.Configuration;
+using Prometheus.Engine.Exchange;
+using Prometheus.Engine.Market;
+
+namespace Prometheus.Engine.Backtest;
+
+/// <summary>
+/// The prices a backtest runs on: the <see cref="Timeline"/> of bar times (also the one series when there is one),
+/// each traded instrument's bars aligned to it (<see cref="BarsByTraded"/>, null when one series prices them all),
+/// one series per underlying for the indicators' warm-up, and the benchmark basket's legs (a swap per underlying).
+/// </summary>
+internal sealed record BacktestMarket(
+    IReadOnlyList<Candle> Timeline,
+    IReadOnlyList<IReadOnlyList<Candle>>? BarsByTraded,
+    IReadOnlyList<IReadOnlyList<Candle>> Underlyings,
+    IReadOnlyList<BasketLeg> Legs)
+{
+    /// <summary>One file prices every traded instrument (they share one coin); the benchmarks hold the primary swap.</summary>
+    public static BacktestMarket OneSeries(IReadOnlyList<Candle> bars, EngineOptions options) =>
+        new(bars, null, [bars], [new BasketLeg(options.PrimarySwap, bars)]);
+
+    /// <summary>
+    /// A file per traded instrument, aligned by bar time over their common span (and the --from/--to days): a bar one
+    /// series lacks is an empty bar there (nothing trades on it, positions keep their last price). A file of mark prices
+    /// (no volume) is read as real bars of unknown volume.
+    /// </summary>
+    /// <exception cref="CandleDataException">A file is missing or malformed, or the series cannot be aligned (the message names it).</exception>
+    public static BacktestMarket Aligned(IReadOnlyList<InstrumentSeriesFile> files, DateOnly? from, DateOnly? to, EngineOptions options)
+    {
+        var series = new List<CandleSeries>(files.Count);
+        foreach (var file in files)
+        {
+            var bars = CandleFileReader.Read(file.Path, volumeMayBeEmpty: file.RecordsNoVolume)
+                .Select(c => file.RecordsNoVolume ? c.WithUnknownVolume() : c).ToList();
+            if (bars.Count < 2)
+                throw new BacktestInputException($"{file.Path} holds {bars.Count} candle(s); a backtest needs at least 2");
+            series.Add(new CandleSeries(file.InstrumentId, bars[1].TimestampMs - bars[0].TimestampMs, bars));
+        }
+        var fromMs = from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MinValue;
+        // --to is inclusive: the whole of that day.
+        var toMs = to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MaxValue;
+        var aligned = new AlignedSeries(series, fromMs, toMs);
+
+        var columns = new Candle[series.Count][];
+        for (var k = 0; k < columns.Length; k++) columns[k] = new Candle[aligned.SliceCount];
+        var n = 0;
+        foreach (var slice in aligned)
+        {
+            for (var k = 0; k < columns.Length; k++) columns[k][n] = slice[k];
+            n++;
+        }
+
+        var traded = options.Traded;
+        var byTraded = traded.Select(i => (IReadOnlyList<Candle>)columns[IndexOf(aligned, i)]).ToList();
+        var underlyings = new List<IReadOnlyList<Candle>>();
+        var legs = new List<BasketLeg>();
+        foreach (var coin in traded.Select(i => i.BaseCcy).Distinct())
+        {
+            var first = traded.First(i => i.BaseCcy == coin);
+            var bars = byTraded[IndexOfTraded(traded, first)];
+            underlyings.Add(bars);
+            var swap = traded.FirstOrDefault(i => i.BaseCcy == coin && i.Kind == InstrumentKind.Swap)
+                ?? options.Instruments.FirstOrDefault(i => i.BaseCcy == coin && i.Kind == InstrumentKind.Swap)
+                ?? throw new BacktestInputException($"No swap on {coin} is in the instrument catalog: the benchmarks hold one per coin traded (add one under Prometheus:Instruments).");
+            legs.Add(new BasketLeg(swap, bars));
+        }
+        return new BacktestMarket(byTraded[0], byTraded, underlyings, legs);
+    }
+
+    private static int IndexOf(AlignedSeries aligned, Instrument instrument) =>
+        aligned.IndexOf(instrument.Id) is var k and >= 0 ? k
+            : throw new BacktestInputException($"{instrument.Id} is traded but no series was given for it");
+
+    private static int IndexOfTraded(IReadOnlyList<Instrument> traded, Instrument instrument)
+    {
+        for (var t = 0; t < traded.Count; t++)
+            if (ReferenceEquals(traded[t], instrument)) return t;
+        return -1;
+    }
+}
