@@ -27,28 +27,13 @@ internal sealed record BacktestMarket(
     /// <exception cref="CandleDataException">A file is missing or malformed, or the series cannot be aligned (the message names it).</exception>
     public static BacktestMarket Aligned(IReadOnlyList<InstrumentSeriesFile> files, DateOnly? from, DateOnly? to, EngineOptions options)
     {
-        var series = new List<CandleSeries>(files.Count);
-        foreach (var file in files)
-        {
-            var bars = CandleFileReader.Read(file.Path, volumeMayBeEmpty: file.RecordsNoVolume)
-                .Select(c => file.RecordsNoVolume ? c.WithUnknownVolume() : c).ToList();
-            if (bars.Count < 2)
-                throw new BacktestInputException($"{file.Path} holds {bars.Count} candle(s); a backtest needs at least 2");
-            series.Add(new CandleSeries(file.InstrumentId, bars[1].TimestampMs - bars[0].TimestampMs, bars));
-        }
+        var series = files.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume)).ToList();
         var fromMs = from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MinValue;
         // --to is inclusive: the whole of that day.
         var toMs = to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MaxValue;
         var aligned = new AlignedSeries(series, fromMs, toMs);
 
-        var columns = new Candle[series.Count][];
-        for (var k = 0; k < columns.Length; k++) columns[k] = new Candle[aligned.SliceCount];
-        var n = 0;
-        foreach (var slice in aligned)
-        {
-            for (var k = 0; k < columns.Length; k++) columns[k][n] = slice[k];
-            n++;
-        }
+        var columns = aligned.ToColumns();
 
         var traded = options.Traded;
         var byTraded = traded.Select(i => (IReadOnlyList<Candle>)columns[IndexOf(aligned, i)]).ToList();

@@ -116,6 +116,20 @@ public sealed class AlignedSeries
     /// <summary>How many slices an enumeration yields: every interval step from the first to the last slice time.</summary>
     public int SliceCount { get; }
 
+    /// <summary>Every slice copied out: a column per instrument (in the order of <see cref="Instruments"/>), a bar per slice time.</summary>
+    public Candle[][] ToColumns()
+    {
+        var columns = new Candle[_bars.Length][];
+        for (var k = 0; k < columns.Length; k++) columns[k] = new Candle[SliceCount];
+        var n = 0;
+        foreach (var slice in this)
+        {
+            for (var k = 0; k < columns.Length; k++) columns[k][n] = slice[k];
+            n++;
+        }
+        return columns;
+    }
+
     /// <summary>The position of <paramref name="instrumentId"/> in <see cref="Instruments"/> (and in each slice), or -1.</summary>
     public int IndexOf(string instrumentId) => _index.TryGetValue(instrumentId, out var i) ? i : -1;
 

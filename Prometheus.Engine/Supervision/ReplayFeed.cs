@@ -6,18 +6,35 @@ namespace Prometheus.Engine.Supervision;
 /// Paper trading's market: a candle file replayed bar by bar. After a restart it resumes after the last bar the
 /// engine saw; at the end of the file it starts over from the beginning (the same history, replayed again later in
 /// time, so the clock keeps moving forward: each lap's timestamps are shifted by the file's span).
+/// <see cref="Aligned"/> replays a series per traded instrument, aligned by bar time, all moving together.
 /// </summary>
 public sealed class ReplayFeed : IBarFeed
 {
     private readonly Candle[] _bars;
+    private readonly Candle[][] _columns;
+    private readonly Candle[]? _row;
     private readonly long _lapMs;
     private int _next;
     private long _offsetMs;
 
-    public ReplayFeed(IEnumerable<Candle> bars)
+    public ReplayFeed(IEnumerable<Candle> bars) : this([[.. bars]])
     {
-        _bars = [.. bars];
-        if (_bars.Length < 2) throw new ArgumentException("A replay needs at least two bars.", nameof(bars));
+    }
+
+    /// <summary>A bar per traded instrument at every bar time: <paramref name="columns"/>[t] is traded instrument t's series, all of one length and one set of times.</summary>
+    public static ReplayFeed Aligned(IReadOnlyList<Candle[]> columns)
+    {
+        if (columns.Count == 0 || columns.Any(c => c.Length != columns[0].Length))
+            throw new ArgumentException("Aligned series must be given, all of one length.", nameof(columns));
+        return new ReplayFeed([.. columns]);
+    }
+
+    private ReplayFeed(Candle[][] columns)
+    {
+        _columns = columns;
+        _bars = columns[0];
+        _row = columns.Length > 1 ? new Candle[columns.Length] : null;
+        if (_bars.Length < 2) throw new ArgumentException("A replay needs at least two bars.", nameof(columns));
         Interval = TimeSpan.FromMilliseconds(_bars[1].TimestampMs - _bars[0].TimestampMs);
         _lapMs = _bars[^1].TimestampMs - _bars[0].TimestampMs + (long)Interval.TotalMilliseconds;
     }
@@ -65,15 +82,22 @@ public sealed class ReplayFeed : IBarFeed
     {
         var raw = _bars[_next];
         bar = raw with { TimestampMs = raw.TimestampMs + _offsetMs };
+        if (_row is not null)
+            for (var t = 0; t < _row.Length; t++) _row[t] = _columns[t][_next] with { TimestampMs = bar.TimestampMs };
         if (++_next >= _bars.Length) Wrap();
         return true;
     }
 
-    public IReadOnlyList<Candle> History(int count)
+    public IReadOnlyList<Candle>? BarsByTraded => _row;
+
+    public IReadOnlyList<Candle> History(int count) => History(count, 0);
+
+    public IReadOnlyList<Candle> History(int count, int traded)
     {
+        var bars = _columns[_row is null ? 0 : traded];
         var result = new List<Candle>(count);
         for (var i = Math.Max(0, _next - count); i < _next; i++)
-            result.Add(_bars[i] with { TimestampMs = _bars[i].TimestampMs + _offsetMs });
+            result.Add(bars[i] with { TimestampMs = bars[i].TimestampMs + _offsetMs });
         return result;
     }
 

@@ -279,7 +279,9 @@ public sealed class TradingLoop
             lastTick = now;
             try
             {
-                await _supervisor.OnBarAsync(bar, CancellationToken.None); // a cycle, once begun, is finished
+                // A cycle, once begun, is finished. A feed of several series gives each traded instrument its own bar.
+                if (_feed.BarsByTraded is { } row) await _supervisor.OnBarsAsync(row, CancellationToken.None);
+                else await _supervisor.OnBarAsync(bar, CancellationToken.None);
                 if (Reconciliation is { } reconciliation)
                 {
                     await reconciliation.AfterCycleAsync(CancellationToken.None);

@@ -21,9 +21,21 @@ public sealed class InstrumentOptions : IValidatable
     /// <summary>The traded ids, kept to check against the catalog.</summary>
     private MastermindOptions _mastermind = new();
 
+    /// <summary>The instruments Prometheus:Paper:Series gives a file of their own, when paper trading replays several series.</summary>
+    private List<string>? _paperSeries;
+
+    /// <summary>
+    /// Paper trading replays a series per instrument (Prometheus:Paper:Series on the simulated exchange): the traded
+    /// instruments may span several coins. Otherwise one series prices them all, and they must share one.
+    /// </summary>
+    public bool SeveralSeries => _paperSeries is not null;
+
     public static InstrumentOptions Load(IConfiguration configuration)
     {
         var options = new InstrumentOptions { _mastermind = OptionsSection.Bind<MastermindOptions>(configuration, MastermindOptions.Section) };
+        var series = configuration.GetSection(PaperOptions.Section + ":Series").GetChildren().Select(c => c["Instrument"] ?? "").ToList();
+        var onOkx = string.Equals(configuration[ExchangeOptions.Section + ":Mode"], nameof(ExchangeMode.Okx), StringComparison.OrdinalIgnoreCase);
+        if (series.Count > 0 && !onOkx) options._paperSeries = series;
         var specs = new List<InstrumentSpec>();
         foreach (var child in configuration.GetSection(Section).GetChildren())
         {
@@ -61,13 +73,30 @@ public sealed class InstrumentOptions : IValidatable
     {
         Catalog = loaded.Catalog;
         _mastermind = loaded._mastermind;
+        _paperSeries = loaded._paperSeries;
         _errors.Clear();
         _errors.AddRange(loaded._errors);
     }
 
     /// <summary>The specs' problems, then the traded list's against the catalog.</summary>
-    public IEnumerable<string> Validate() =>
-        _errors.Count > 0 ? _errors : new EngineOptions { Instruments = Catalog, Mastermind = _mastermind }.Validate().Where(IsAboutInstruments);
+    public IEnumerable<string> Validate()
+    {
+        if (_errors.Count > 0) return _errors;
+        var options = new EngineOptions { Instruments = Catalog, Mastermind = _mastermind };
+        return (SeveralSeries ? options.ValidateForAlignedSeries().Concat(Unpriced(options)) : options.Validate()).Where(IsAboutInstruments);
+    }
+
+    /// <summary>The engine's options checked as the configured market drives them: one series, or one per instrument.</summary>
+    public IEnumerable<string> Validate(EngineOptions options) => SeveralSeries ? options.ValidateForAlignedSeries() : options.Validate();
+
+    /// <summary>Traded instruments the paper replay has no series for (neither their own nor one on their coin).</summary>
+    private IEnumerable<string> Unpriced(EngineOptions options)
+    {
+        if (options.Mastermind.InstrumentIds.Any(id => !Catalog.Contains(id))) yield break; // said already
+        var named = _paperSeries!.Where(Catalog.Contains).Select(Catalog.Get).ToList();
+        foreach (var traded in options.Traded.Where(t => !named.Any(n => n.Id == t.Id || n.BaseCcy == t.BaseCcy)))
+            yield return $"{MastermindOptions.Section}:Instruments: {traded.Id} is traded but {PaperOptions.Section}:Series has no series for it or its coin {traded.BaseCcy}";
+    }
 
     private static bool IsAboutInstruments(string error) =>
         error.StartsWith(MastermindOptions.Section + ":Instruments", StringComparison.Ordinal);

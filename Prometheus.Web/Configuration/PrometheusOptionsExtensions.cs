@@ -86,7 +86,7 @@ public static class PrometheusOptionsExtensions
             .Concat(OptionsSection.UnknownKeys<SimulatedExchangeOptions>(configuration, SimulatedExchangeOptions.Section))
             .Concat(OptionsSection.UnknownKeys<BacktestOptions>(configuration, BacktestOptions.Section))
             .Concat(instruments.Validate())
-            .Concat(options.Validate())
+            .Concat(instruments.Validate(options))
             .Distinct() // the traded instruments are checked by both
             .ToList();
         if (errors.Count > 0)

@@ -73,7 +73,7 @@ public sealed class EngineResources(
                     // Its swaps pay funding: the shipped recorded rates, Prometheus:Backtest:DefaultFundingRate elsewhere.
                     Exchange = SimulatedExchange.Open(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName), engineOptions.Simulated,
                         MarketClock, new Random(Seed ^ 0x5EED), engineOptions.Listed, funding: ShippedData.FundingRates(engineOptions.Backtest.DefaultFundingRate));
-                    Feed = new ReplayFeed(CandleFileReader.Read(paper.Value.DataPath));
+                    Feed = paper.Value.Series is { Length: > 0 } series ? PaperMarket.Aligned(series, engineOptions) : new ReplayFeed(CandleFileReader.Read(paper.Value.DataPath));
                 }
                 DataDir = dataDir;
                 _lock = directoryLock;

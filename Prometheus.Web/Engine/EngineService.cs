@@ -97,7 +97,7 @@ public sealed class EngineService(
             resources.Store, recovery.Value, market.Position, ct, market.FillRetention);
 
         var supervisor = started.Supervisor;
-        supervisor.WarmUp(market.Feed.History(WarmUpBars(market.Feed.Interval)));
+        WarmUp(supervisor, market.Feed);
         var loop = new TradingLoop(supervisor, market.Feed, market.OnBar, clock, resources.Wall, market.BarsPerSecond,
             persistence.Value.CheckpointEveryCycles, resources.Store.SnapshotSchedule(supervisor.Cycle), resources.Store,
             started.InitialState, market.Mode);
@@ -131,7 +131,10 @@ public sealed class EngineService(
         return new Market(new FaultInjectingExchange(simulated), feed,
             bar =>
             {
-                foreach (var instrument in engineOptions.Listed) simulated.OnBar(instrument.InstId, bar);
+                // A replay of several series moves each instrument by its own bar (one not traded, by its coin's).
+                var row = feed.BarsByTraded;
+                foreach (var instrument in engineOptions.Listed)
+                    simulated.OnBar(instrument.InstId, row is null ? bar : row[PaperMarket.TradedIndexFor(engineOptions, instrument)]);
             },
             savedMarketTimeMs =>
             {
@@ -139,8 +142,12 @@ public sealed class EngineService(
                 clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(resumeAfter + interval));
             },
             "paper", FillRetention: null, paper.Value.BarsPerSecond,
-            $"paper trading on {Path.GetFileName(paper.Value.DataPath)} at {paper.Value.BarsPerSecond} bars/s");
+            $"paper trading on {PaperFiles()} at {paper.Value.BarsPerSecond} bars/s");
     }
+
+    private string PaperFiles() => paper.Value.Series is { Length: > 0 } series
+        ? string.Join(", ", series.Select(s => $"{Path.GetFileName(s.DataPath)} ({s.Instrument})"))
+        : Path.GetFileName(paper.Value.DataPath);
 
     /// <summary>OKX through the V5 gateway: the market is OKX's closed bars of the swap, as they come.</summary>
     private async Task<Market> ConnectOkxAsync(CancellationToken ct)
@@ -159,6 +166,24 @@ public sealed class EngineService(
             _ => clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds((feed.LastClosedMs ?? resources.Wall.GetUtcNow().ToUnixTimeMilliseconds()) + (long)feed.Interval.TotalMilliseconds)),
             mode, OkxFillRetention, BarsPerSecond: 10_000,
             $"trading on OKX ({mode}, {options.ResolvedBaseUrl}) with {options.CandleBar} bars");
+    }
+
+    /// <summary>The indicators read the bars before the first traded one: each traded instrument's own when the feed has several series.</summary>
+    private void WarmUp(Supervisor supervisor, IBarFeed feed)
+    {
+        var count = WarmUpBars(feed.Interval);
+        if (feed.BarsByTraded is null)
+        {
+            supervisor.WarmUp(feed.History(count));
+            return;
+        }
+        var histories = engineOptions.Traded.Select((_, t) => feed.History(count, t)).ToList();
+        var row = new Candle[histories.Count];
+        for (var i = 0; i < histories.Min(h => h.Count); i++)
+        {
+            for (var t = 0; t < row.Length; t++) row[t] = histories[t][i];
+            supervisor.WarmUpAligned(row);
+        }
     }
 
     /// <summary>Enough bars to warm the indicators and the regime window.</summary>

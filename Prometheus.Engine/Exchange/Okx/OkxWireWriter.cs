@@ -281,9 +281,11 @@ public static class OkxWireWriter
     public static string[] Candle(in Candle c, Instrument instrument, bool confirmed)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        var quoteVolume = OkxJson.Format(decimal.Round(c.Volume * c.Close, 8));
-        var vol = instrument.Kind == InstrumentKind.Swap ? OkxJson.Format(c.Volume / instrument.ContractValue) : OkxJson.Format(c.Volume);
-        var volCcy = instrument.Kind == InstrumentKind.Swap ? OkxJson.Format(c.Volume) : quoteVolume;
+        // A bar of unknown volume (replayed from mark prices) is served as volume 0: OKX's fields have no "unknown".
+        var volume = c.VolumeUnknown ? 0m : c.Volume;
+        var quoteVolume = OkxJson.Format(decimal.Round(volume * c.Close, 8));
+        var vol = instrument.Kind == InstrumentKind.Swap ? OkxJson.Format(volume / instrument.ContractValue) : OkxJson.Format(volume);
+        var volCcy = instrument.Kind == InstrumentKind.Swap ? OkxJson.Format(volume) : quoteVolume;
         return
         [
             OkxJson.Format(c.TimestampMs), OkxJson.Format(c.Open), OkxJson.Format(c.High), OkxJson.Format(c.Low),

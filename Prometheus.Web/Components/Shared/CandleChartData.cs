@@ -69,7 +69,7 @@ public sealed class CandleChartData
     internal object ToJs() => new
     {
         bars = Bars.Select(c => new object[] { c.TimestampMs / 1000, (double)c.Open, (double)c.High, (double)c.Low, (double)c.Close }),
-        volume = Bars.Select(c => new object[] { c.TimestampMs / 1000, (double)c.Volume, c.Close >= c.Open ? 1 : 0 }),
+        volume = Bars.Select(c => new object[] { c.TimestampMs / 1000, c.VolumeUnknown ? 0.0 : (double)c.Volume, c.Close >= c.Open ? 1 : 0 }),
         bands = new { label = BandsLabel, upper = Line(Upper), middle = Line(Middle), lower = Line(Lower) },
         rsi = new { label = RsiLabel, points = Line(Rsi) },
         markers = Markers.Select(l => new { bars = l.BarsPerBucket, items = l.Markers.Select(m => new object[] { m.TimeSeconds, m.Buy ? 1 : 0, m.Text }) }),
