@@ -26,16 +26,19 @@ public sealed class LiveApp : IAsyncDisposable
     public string DataDir { get; }
     public EngineRuntime Runtime => _app.Services.GetRequiredService<EngineRuntime>();
 
-    public static async Task<LiveApp> StartAsync(double barsPerSecond = 20)
+    /// <param name="settings">Configuration laid over the test's own (another market, other instruments).</param>
+    public static async Task<LiveApp> StartAsync(double barsPerSecond = 20, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dataDir = TempFolder.Create();
-        var app = PrometheusHost.Build(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Prometheus:DataDir"] = dataDir,
             ["Prometheus:AdminToken"] = Token,
             ["Prometheus:Paper:BarsPerSecond"] = barsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+        var app = PrometheusHost.Build(["--urls", "http://127.0.0.1:0"], configuration);
         await app.StartAsync();
         var live = new LiveApp(app, dataDir);
         await live.Runtime.Started.WaitAsync(TimeSpan.FromSeconds(60));

@@ -17,11 +17,18 @@ public sealed class PaperSeveralSeriesTests
 
     private static Dictionary<string, string?> Settings(string dir, int seriesCount = 3)
     {
+        var settings = FourInstruments(seriesCount);
+        settings["Prometheus:DataDir"] = dir;
+        settings["Prometheus:Paper:BarsPerSecond"] = "400";
+        settings["Prometheus:Evolution:Seed"] = "11";
+        return settings;
+    }
+
+    /// <summary>BTC spot and the three swaps traded, the swaps' 1h mark series replayed (the first <paramref name="seriesCount"/> of them).</summary>
+    public static Dictionary<string, string?> FourInstruments(int seriesCount = 3)
+    {
         var settings = new Dictionary<string, string?>
         {
-            ["Prometheus:DataDir"] = dir,
-            ["Prometheus:Paper:BarsPerSecond"] = "400",
-            ["Prometheus:Evolution:Seed"] = "11",
             ["Prometheus:Mastermind:Instruments:0"] = "okx:BTC-USDT",
             ["Prometheus:Mastermind:Instruments:1"] = "okx:BTC-USDT-SWAP",
             ["Prometheus:Mastermind:Instruments:2"] = "okx:ETH-USDT-SWAP",

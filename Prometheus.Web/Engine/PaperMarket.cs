@@ -14,11 +14,14 @@ namespace Prometheus.Web.Engine;
 public static class PaperMarket
 {
     /// <exception cref="CandleDataException">A file is malformed or the series cannot be aligned (the message names it).</exception>
-    public static ReplayFeed Aligned(IReadOnlyList<PaperSeries> files, EngineOptions options)
+    public static ReplayFeed Aligned(IReadOnlyList<PaperSeries> files, EngineOptions options) => ReplayFeed.Aligned(Columns(files, options));
+
+    /// <summary>A column per traded instrument (in the traded order), the files aligned by bar time: what the feed replays.</summary>
+    /// <exception cref="CandleDataException">A file is malformed or the series cannot be aligned (the message names it).</exception>
+    public static Candle[][] Columns(IReadOnlyList<PaperSeries> files, EngineOptions options)
     {
-        var aligned = new AlignedSeries([.. files.Select(f => CandleSeries.Load(f.Instrument, f.DataPath, f.RecordsNoVolume))]);
-        var columns = aligned.ToColumns();
-        return ReplayFeed.Aligned([.. options.Traded.Select(t => columns[SeriesFor(files, options, t)])]);
+        var columns = new AlignedSeries([.. files.Select(f => CandleSeries.Load(f.Instrument, f.DataPath, f.RecordsNoVolume))]).ToColumns();
+        return [.. options.Traded.Select(t => columns[SeriesFor(files, options, t)])];
     }
 
     /// <summary>The index in the traded list whose bar moves <paramref name="instrument"/>: itself, else the first traded on its coin, else the first.</summary>

@@ -15,7 +15,6 @@ namespace Prometheus.Web.Components.Pages;
 public partial class Trades
 {
     private const int PageSize = 50;
-    private const long IntervalMs = 15 * 60_000;
     // Markers beyond this many trades in range are left out (the newest are kept); clustering keeps them readable.
     private const int MaxMarkerTrades = 20_000;
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(3);
@@ -40,6 +39,13 @@ public partial class Trades
     private TradeFilter Filter => new(AgentId is > 0 ? AgentId : null, Side, string.IsNullOrEmpty(InstId) ? null : InstId);
 
     private bool _chartDrawn;
+
+    private long IntervalMs => Candles.IntervalMs;
+
+    private string IntervalText => IntervalMs % 3_600_000 == 0 ? $"{IntervalMs / 3_600_000} h" : $"{IntervalMs / 60_000} m";
+
+    /// <summary>The instrument the chart shows: the one the grid is filtered on, else the primary swap.</summary>
+    private Instrument Charted => Options.Instruments.TryGet(InstId) ?? Candles.Primary;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -119,11 +125,14 @@ public partial class Trades
         _chartAt = Time.GetUtcNow();
         if (_candles is null) return;
         var shown = _range.Bars(IntervalMs);
-        var bars = Candles.Before(Events.Current.Status.MarketTimeMs, shown + CandleChartData.WarmupBars(Options.Market));
+        var charted = Charted;
+        var bars = Candles.Before(charted, Events.Current.Status.MarketTimeMs, shown + CandleChartData.WarmupBars(Options.Market));
         if (bars.Count == 0) return;
         var from = bars[Math.Max(0, bars.Count - shown)].TimestampMs;
         var trades = await Queries.BetweenAsync(from, bars[^1].TimestampMs + IntervalMs - 1, Filter, MaxMarkerTrades);
         _markersCapped = trades.Count >= MaxMarkerTrades;
+        // Markers of the instruments this series prices only (BTC spot and the BTC swap share one; ETH's fills are not on it).
+        trades = [.. trades.Where(t => Options.Instruments.TryGet(t.InstId) is { } i && i.BaseCcy == charted.BaseCcy)];
         await _candles.SetAsync(CandleChartData.Build(bars, shown, trades, IntervalMs, Options.Market), fit);
     }
 }
