@@ -30,6 +30,37 @@ internal sealed class PostgresTestDatabase : IDisposable
 
     public StoreLocation Location(string dataDir) => new(dataDir, StoreProvider.Postgres, ConnectionString);
 
+    /// <summary>
+    /// A new database holding what <paramref name="source"/> had committed at this instant, while its engine goes on
+    /// writing: what a kill -9 now would leave. pg_dump reads one consistent snapshot (as SQLite's online backup does);
+    /// pg_restore writes it into the copy. Debian's postgresql package ships both beside the server.
+    /// </summary>
+    public static PostgresTestDatabase CopyOf(string source)
+    {
+        var copy = new PostgresTestDatabase();
+        var from = new NpgsqlConnectionStringBuilder(source);
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+            .Where(d => File.Exists(Path.Combine(d, "pg_dump"))).OrderBy(d => d, StringComparer.Ordinal).LastOrDefault()
+            ?? throw new InvalidOperationException("pg_dump not found under /usr/lib/postgresql/*/bin (Debian's postgresql package)");
+        var target = new NpgsqlConnectionStringBuilder(copy.ConnectionString);
+        var options = $"-h {from.Host} -p {from.Port} -U {from.Username}";
+        var start = new System.Diagnostics.ProcessStartInfo("bash",
+            ["-c", $"set -o pipefail; '{bin}/pg_dump' {options} -d {from.Database} -Fc | '{bin}/pg_restore' {options} -d {target.Database} --no-owner"])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            copy.Dispose();
+            throw new InvalidOperationException($"copying {from.Database} failed ({process.ExitCode}): {errors}");
+        }
+        return copy;
+    }
+
     /// <summary>The environment that makes `serve` keep its store here.</summary>
     public Dictionary<string, string> Environment() => new()
     {

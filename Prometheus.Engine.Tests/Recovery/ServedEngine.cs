@@ -28,6 +28,8 @@ internal sealed class ServedEngine : IAsyncDisposable
     private CancellationTokenSource? _stop;
 
     private readonly Tests.Persistence.TestStore _database;
+    /// <summary>On PostgreSQL, the killed copies' databases by their data dir (dropped with the engine).</summary>
+    private readonly Dictionary<string, Tests.Persistence.PostgresTestDatabase> _copies = [];
 
     public ServedEngine(Action<EngineOptions>? configure = null, PersistenceOptions? persistence = null, int agents = 8, int seed = 17,
         StoreProvider provider = StoreProvider.Sqlite)
@@ -55,7 +57,7 @@ internal sealed class ServedEngine : IAsyncDisposable
     public string DataDir { get; private set; }
     /// <summary>The store the engine runs on: <see cref="DataDir"/>'s SQLite file, or the test's PostgreSQL database.</summary>
     public StoreLocation Location => _database.Location.IsPostgres
-        ? new StoreLocation(DataDir, StoreProvider.Postgres, _database.Location.ConnectionString)
+        ? new StoreLocation(DataDir, StoreProvider.Postgres, _copies.TryGetValue(DataDir, out var copy) ? copy.ConnectionString : _database.Location.ConnectionString)
         : new StoreLocation(DataDir);
     public EngineStore? Store { get; private set; }
     public StartedEngine? Started { get; private set; }
@@ -146,11 +148,14 @@ internal sealed class ServedEngine : IAsyncDisposable
     {
         var copy = NewDir();
         Directory.CreateDirectory(copy);
-        using (var source = new SqliteConnection(new SqliteConnectionStringBuilder
-               { DataSource = Path.Combine(DataDir, EngineStore.FileName), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
-        using (var target = new SqliteConnection(new SqliteConnectionStringBuilder
-               { DataSource = Path.Combine(copy, EngineStore.FileName), Pooling = false }.ToString()))
+        if (Location.IsPostgres)
+            _copies[copy] = Tests.Persistence.PostgresTestDatabase.CopyOf(Location.ConnectionString!);
+        else
         {
+            using var source = new SqliteConnection(new SqliteConnectionStringBuilder
+                { DataSource = Path.Combine(DataDir, EngineStore.FileName), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            using var target = new SqliteConnection(new SqliteConnectionStringBuilder
+                { DataSource = Path.Combine(copy, EngineStore.FileName), Pooling = false }.ToString());
             source.Open();
             target.Open();
             source.BackupDatabase(target);
@@ -177,6 +182,7 @@ internal sealed class ServedEngine : IAsyncDisposable
             // the loop died already (a crash test): nothing more to stop
             Store?.Dispose();
         }
+        foreach (var copy in _copies.Values) copy.Dispose();
         _database.Dispose();
     }
 

@@ -1,6 +1,7 @@
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Risk;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Tests.Persistence;
 
 namespace Prometheus.Engine.Tests.Recovery;
 
@@ -23,16 +24,17 @@ public class TradingStateRestartTests
     }
 
     /// <summary>The store version of the newest event of <paramref name="kind"/> (0 when there is none).</summary>
-    private static long Newest(string dataDir, string kind)
+    private static long Newest(StoreLocation location, string kind)
     {
-        using var db = new EngineDbContext(EngineDbContext.OptionsFor($"Data Source={Path.Combine(dataDir, EngineStore.FileName)};Mode=ReadOnly;Pooling=False"));
+        using var db = location.CreateContext();
         return db.Events.Where(e => e.Kind == kind).Select(e => (long?)e.Version).Max() ?? 0;
     }
 
-    [Fact]
-    public async Task Pause_survives_kill_and_confirm_resumes_paused()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Pause_survives_kill_and_confirm_resumes_paused(StoreProvider provider)
     {
-        await using var served = new ServedEngine(persistence: NoCheckpoints());
+        await using var served = new ServedEngine(persistence: NoCheckpoints(), provider: provider);
         await served.StartAsync();
         await served.UntilAsync(s => s.Ledger.Records.Count >= 10);
 
@@ -42,7 +44,7 @@ public class TradingStateRestartTests
         served.UseDataDir(killed);
         using (var reader = served.Reader())
         {
-            Assert.True(Newest(killed, EventKinds.Control) > Newest(killed, EventKinds.Checkpoint), "the pause was saved by itself");
+            Assert.True(Newest(served.Location, EventKinds.Control) > Newest(served.Location, EventKinds.Checkpoint), "the pause was saved by itself");
             Assert.True(reader.Load().State.Supervisor.Paused);
         }
 
@@ -68,10 +70,11 @@ public class TradingStateRestartTests
         await served.UntilAsync(s => s.Journal.Written > written);
     }
 
-    [Fact]
-    public async Task A_tripped_breaker_is_restored_with_its_reason()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task A_tripped_breaker_is_restored_with_its_reason(StoreProvider provider)
     {
-        await using var served = new ServedEngine(TightBreaker, NoCheckpoints());
+        await using var served = new ServedEngine(TightBreaker, NoCheckpoints(), provider: provider);
         await served.StartAsync();
         await served.UntilAsync(s => s.SystemRisk.DrawdownBreakerTripped);
         var reason = await served.Loop!.QueryAsync(s => s.SystemRisk.StateReason);
@@ -99,10 +102,11 @@ public class TradingStateRestartTests
             await loop.QueryAsync(s => (s.SystemRisk.State, s.SystemRisk.DrawdownBreakerTripped, s.SystemRisk.StateReason)));
     }
 
-    [Fact]
-    public async Task A_breaker_reset_is_saved_at_once_with_who_and_why_and_a_restart_keeps_it()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task A_breaker_reset_is_saved_at_once_with_who_and_why_and_a_restart_keeps_it(StoreProvider provider)
     {
-        await using var served = new ServedEngine(TightBreaker, NoCheckpoints());
+        await using var served = new ServedEngine(TightBreaker, NoCheckpoints(), provider: provider);
         await served.StartAsync();
         await served.UntilAsync(s => s.SystemRisk.DrawdownBreakerTripped);
         var loop = served.Loop!;
