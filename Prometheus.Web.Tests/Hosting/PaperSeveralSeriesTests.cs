@@ -72,4 +72,19 @@ public sealed class PaperSeveralSeriesTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Prometheus:Mastermind:Instruments: okx:SOL-USDT-SWAP is traded but Prometheus:Paper:Series has no series for it or its coin SOL", result.Error);
     }
+
+    [Fact]
+    public async Task Serve_without_a_paper_series_per_coin_stops_naming_the_key_even_when_exchange_sim_has_them()
+    {
+        var settings = FourInstruments(seriesCount: 0);
+        settings["Prometheus:DataDir"] = TempFolder.Create();
+        // exchange-sim's replay has a series per coin; paper trading's one file cannot price ETH and SOL.
+        settings["Prometheus:Sim:Series:0:Instrument"] = "okx:ETH-USDT-SWAP";
+        settings["Prometheus:Sim:Series:0:Data"] = "data/eth-usdt-swap-mark-1h-okx-20220501-20260116.csv.gz";
+
+        var result = await CliRunner.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--duration", "1"], settings);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Prometheus:Paper:Series must give a series per coin traded", result.Out + result.Error);
+    }
 }

@@ -28,7 +28,9 @@ public sealed class InstrumentOptions : IValidatable
     /// Paper trading replays a series per instrument (Prometheus:Paper:Series on the simulated exchange): the traded
     /// instruments may span several coins. Otherwise one series prices them all, and they must share one.
     /// </summary>
-    public bool SeveralSeries => _paperSeries is not null;
+    public bool SeveralSeries => _paperSeries is not null || _simSeries;
+
+    private bool _simSeries;
 
     public static InstrumentOptions Load(IConfiguration configuration)
     {
@@ -36,6 +38,8 @@ public sealed class InstrumentOptions : IValidatable
         var series = configuration.GetSection(PaperOptions.Section + ":Series").GetChildren().Select(c => c["Instrument"] ?? "").ToList();
         var onOkx = string.Equals(configuration[ExchangeOptions.Section + ":Mode"], nameof(ExchangeMode.Okx), StringComparison.OrdinalIgnoreCase);
         if (series.Count > 0 && !onOkx) options._paperSeries = series;
+        // exchange-sim's own replay (Prometheus:Sim:Series) prices several coins too; serve checks its paper feed at start.
+        options._simSeries = configuration.GetSection(Prometheus.Web.ExchangeSim.ExchangeSimOptions.Section + ":Series").GetChildren().Any();
         var specs = new List<InstrumentSpec>();
         foreach (var child in configuration.GetSection(Section).GetChildren())
         {
@@ -74,6 +78,7 @@ public sealed class InstrumentOptions : IValidatable
         Catalog = loaded.Catalog;
         _mastermind = loaded._mastermind;
         _paperSeries = loaded._paperSeries;
+        _simSeries = loaded._simSeries;
         _errors.Clear();
         _errors.AddRange(loaded._errors);
     }
@@ -92,8 +97,8 @@ public sealed class InstrumentOptions : IValidatable
     /// <summary>Traded instruments the paper replay has no series for (neither their own nor one on their coin).</summary>
     private IEnumerable<string> Unpriced(EngineOptions options)
     {
-        if (options.Mastermind.InstrumentIds.Any(id => !Catalog.Contains(id))) yield break; // said already
-        var named = _paperSeries!.Where(Catalog.Contains).Select(Catalog.Get).ToList();
+        if (_paperSeries is null || options.Mastermind.InstrumentIds.Any(id => !Catalog.Contains(id))) yield break; // said already
+        var named = _paperSeries.Where(Catalog.Contains).Select(Catalog.Get).ToList();
         foreach (var traded in options.Traded.Where(t => !named.Any(n => n.Id == t.Id || n.BaseCcy == t.BaseCcy)))
             yield return $"{MastermindOptions.Section}:Instruments: {traded.Id} is traded but {PaperOptions.Section}:Series has no series for it or its coin {traded.BaseCcy}";
     }

@@ -21,25 +21,14 @@ public sealed class PaperOptions : IValidatable
     /// every traded instrument needs one here, or one on its coin (BTC spot can take the BTC swap's). Null (unset): one
     /// file, <see cref="Data"/>, prices every traded instrument.
     /// </summary>
-    public PaperSeries[]? Series { get; set; }
+    public ReplaySeries[]? Series { get; set; }
 
     public IEnumerable<string> Validate()
     {
         foreach (var error in Check.Range($"{Section}:BarsPerSecond", BarsPerSecond, 0.01, 10_000))
             yield return error;
-        for (var i = 0; i < (Series?.Length ?? 0); i++)
-        {
-            var series = Series![i];
-            var key = $"{Section}:Series:{i}";
-            if (string.IsNullOrWhiteSpace(series.Instrument))
-                yield return $"{key}:Instrument must name an instrument id such as okx:ETH-USDT-SWAP (was empty)";
-            else if (Series.Take(i).Any(s => s.Instrument == series.Instrument))
-                yield return $"{key}:Instrument {series.Instrument} has a series already";
-            if (string.IsNullOrWhiteSpace(series.Data))
-                yield return $"{key}:Data must name a candle file (was empty)";
-            else if (!File.Exists(series.DataPath))
-                yield return $"{key}:Data must name an existing candle file (not found: {series.DataPath})";
-        }
+        foreach (var error in ReplaySeries.Validate(Series, Section))
+            yield return error;
         if (string.IsNullOrWhiteSpace(Data))
             yield return $"{Section}:Data must name a candle file (was empty)";
         else if (!File.Exists(DataPath))

@@ -17,7 +17,7 @@ namespace Prometheus.Web.Dashboard;
 public sealed class PaperCandles(IOptions<PaperOptions> paper, EngineOptions options)
 {
     private readonly Lazy<Candle[][]> _columns = new(() => paper.Value.Series is { Length: > 0 } series
-        ? PaperMarket.Columns(series, options)
+        ? ReplayMarket.Columns(series, options)
         : [[.. CandleFileReader.Read(paper.Value.DataPath)]]);
 
     /// <summary>The instrument charted when none is picked: the first traded swap.</summary>
@@ -33,7 +33,7 @@ public sealed class PaperCandles(IOptions<PaperOptions> paper, EngineOptions opt
     public IReadOnlyList<Candle> Before(Instrument instrument, long marketTimeMs, int count)
     {
         var columns = _columns.Value;
-        var bars = columns[columns.Length == 1 ? 0 : PaperMarket.TradedIndexFor(options, instrument)];
+        var bars = columns[columns.Length == 1 ? 0 : ReplayMarket.TradedIndexFor(options, instrument)];
         if (bars.Length < 2 || marketTimeMs <= 0) return [];
         var interval = bars[1].TimestampMs - bars[0].TimestampMs;
         var lapMs = bars[^1].TimestampMs - bars[0].TimestampMs + interval;

@@ -73,7 +73,10 @@ public sealed class EngineResources(
                     // Its swaps pay funding: the shipped recorded rates, Prometheus:Backtest:DefaultFundingRate elsewhere.
                     Exchange = SimulatedExchange.Open(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName), engineOptions.Simulated,
                         MarketClock, new Random(Seed ^ 0x5EED), engineOptions.Listed, funding: ShippedData.FundingRates(engineOptions.Backtest.DefaultFundingRate));
-                    Feed = paper.Value.Series is { Length: > 0 } series ? PaperMarket.Aligned(series, engineOptions) : new ReplayFeed(CandleFileReader.Read(paper.Value.DataPath));
+                    if (paper.Value.Series is not { Length: > 0 } && engineOptions.Traded.Select(i => i.BaseCcy).Distinct().Count() > 1)
+                        throw new OptionsValidationException(PaperOptions.Section, typeof(PaperOptions),
+                            [$"{PaperOptions.Section}:Series must give a series per coin traded: one file ({PaperOptions.Section}:Data) prices one coin, and {MastermindOptions.Section}:Instruments trades {string.Join(", ", engineOptions.Traded.Select(i => i.BaseCcy).Distinct())}"]);
+                    Feed = paper.Value.Series is { Length: > 0 } series ? ReplayMarket.Aligned(series, engineOptions) : new ReplayFeed(CandleFileReader.Read(paper.Value.DataPath));
                 }
                 DataDir = dataDir;
                 _lock = directoryLock;

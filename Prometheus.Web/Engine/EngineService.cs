@@ -134,7 +134,7 @@ public sealed class EngineService(
                 // A replay of several series moves each instrument by its own bar (one not traded, by its coin's).
                 var row = feed.BarsByTraded;
                 foreach (var instrument in engineOptions.Listed)
-                    simulated.OnBar(instrument.InstId, row is null ? bar : row[PaperMarket.TradedIndexFor(engineOptions, instrument)]);
+                    simulated.OnBar(instrument.InstId, row is null ? bar : row[ReplayMarket.TradedIndexFor(engineOptions, instrument)]);
             },
             savedMarketTimeMs =>
             {

@@ -62,10 +62,29 @@ public static class ExchangeSimHost
             var lastBar = exchange.Instruments.Max(i => exchange.LastBar(i.InstId)?.TimestampMs);
             var finer = options.FinerSeriesPath is { } finerPath ? CandleFileReader.Read(finerPath) : null;
             var mark = options.MarkSeriesPath is { } markPath ? CandleFileReader.Read(markPath, volumeMayBeEmpty: true) : null;
-            var market = new SimMarket(CandleFileReader.Read(options.DataPath), options.Speed, time.GetUtcNow().ToUnixTimeMilliseconds(), lastBar,
-                finer, mark);
-            return new ExchangeSimServer(exchange, market, new SimAlgoBook(dataDir), options, time, services.GetRequiredService<ILogger<ExchangeSimServer>>(),
-                funding);
+            var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var logger = services.GetRequiredService<ILogger<ExchangeSimServer>>();
+            if (options.Series is not { Length: > 0 } series)
+                return new ExchangeSimServer(exchange, new SimMarket(CandleFileReader.Read(options.DataPath), options.Speed, nowMs, lastBar, finer, mark),
+                    new SimAlgoBook(dataDir), options, time, logger, funding);
+
+            // A series per instrument: a market per series (instruments of one coin share theirs), all on one calendar.
+            // The finer and the recorded mark series belong to the BTC replay: only its market serves them.
+            var listed = exchange.Instruments;
+            var columns = Engine.ReplayMarket.Columns(series, listed, services.GetRequiredService<Prometheus.Engine.Configuration.EngineOptions>().Instruments);
+            var markets = new Dictionary<Candle[], SimMarket>(ReferenceEqualityComparer.Instance);
+            var byInstrument = new Dictionary<string, SimMarket>(StringComparer.Ordinal);
+            for (var i = 0; i < listed.Count; i++)
+            {
+                if (!markets.TryGetValue(columns[i], out var market))
+                {
+                    var btc = listed[i].BaseCcy == "BTC";
+                    markets[columns[i]] = market = new SimMarket(columns[i], options.Speed, nowMs, lastBar, btc ? finer : null, btc ? mark : null);
+                }
+                byInstrument[listed[i].InstId] = market;
+            }
+            var primary = byInstrument[services.GetRequiredService<Prometheus.Engine.Configuration.EngineOptions>().PrimarySwap.InstId];
+            return new ExchangeSimServer(exchange, primary, byInstrument, new SimAlgoBook(dataDir), options, time, logger, funding);
         }
         catch
         {

@@ -38,6 +38,13 @@ public sealed class ExchangeSimOptions : IValidatable
     /// <summary>OKX's recorded mark prices of the swaps, serving mark price candles where they cover; empty: the replayed prices.</summary>
     public string MarkSeries { get; set; } = ShippedData.OkxBtcMark1h;
 
+    /// <summary>
+    /// A file per instrument, replayed side by side (aligned by bar time; <see cref="Data"/> unused): each listed
+    /// instrument's candles, tickers and fills come from its own (or its coin's) series. Null (unset): <see cref="Data"/>
+    /// prices every instrument.
+    /// </summary>
+    public ReplaySeries[]? Series { get; set; }
+
     /// <summary>How far a request's OK-ACCESS-TIMESTAMP may be from the server's clock (OKX: 30 s), else 50102.</summary>
     public double TimestampToleranceSeconds { get; set; } = 30;
 
@@ -59,6 +66,8 @@ public sealed class ExchangeSimOptions : IValidatable
         }
         foreach (var error in Check.Range($"{Section}:Speed", Speed, 0, 1_000_000)
                      .Concat(Check.Range($"{Section}:TimestampToleranceSeconds", TimestampToleranceSeconds, 1, 3600)))
+            yield return error;
+        foreach (var error in ReplaySeries.Validate(Series, Section))
             yield return error;
         if (string.IsNullOrWhiteSpace(Data))
             yield return $"{Section}:Data must name a candle file (was empty)";

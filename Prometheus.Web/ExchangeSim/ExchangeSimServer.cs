@@ -30,10 +30,28 @@ public sealed class ExchangeSimServer : IDisposable
     private readonly List<ExchangeOrder> _touched = [];
     private long _unexpectedFailures;
 
+    /// <summary>Each listed instrument's market (one series prices all: every one is <see cref="Market"/>).</summary>
+    private readonly Dictionary<string, SimMarket> _marketOf = new(StringComparer.Ordinal);
+    /// <summary>The markets other than <see cref="Market"/>, moved bar for bar with it.</summary>
+    private readonly List<SimMarket> _others = [];
+
     /// <param name="funding">The funding rates the exchange settles, served as the funding-rate history.</param>
     public ExchangeSimServer(SimulatedExchange exchange, SimMarket market, SimAlgoBook algos, ExchangeSimOptions options, TimeProvider time,
         ILogger<ExchangeSimServer> logger, FundingRates funding)
+        : this(exchange, market, new Dictionary<string, SimMarket>(), algos, options, time, logger, funding)
     {
+    }
+
+    /// <param name="market">The primary market: its bars pace the replay, and it prices every instrument <paramref name="byInstrument"/> does not name.</param>
+    /// <param name="byInstrument">Markets of other series by instrument id, aligned to <paramref name="market"/> (the same bar times).</param>
+    public ExchangeSimServer(SimulatedExchange exchange, SimMarket market, IReadOnlyDictionary<string, SimMarket> byInstrument, SimAlgoBook algos,
+        ExchangeSimOptions options, TimeProvider time, ILogger<ExchangeSimServer> logger, FundingRates funding)
+    {
+        foreach (var (instId, other) in byInstrument)
+        {
+            _marketOf[instId] = other;
+            if (other != market && !_others.Contains(other)) _others.Add(other);
+        }
         _exchange = exchange;
         Funding = funding;
         Algos = algos;
@@ -46,10 +64,14 @@ public sealed class ExchangeSimServer : IDisposable
         Limiter = new OkxRateLimiter(time);
         // A fresh exchange has no price: give it the last history bar so it can trade at once.
         if (exchange.Instruments.All(i => exchange.LastBar(i.InstId) is null))
-            Feed(market.Last);
+            Feed(market.Last, _others.ToDictionary(m => m, m => m.Last));
     }
 
+    /// <summary>The primary market: the one whose bars pace the replay.</summary>
     public SimMarket Market { get; }
+
+    /// <summary>The market that prices <paramref name="instId"/>: its own series, else the primary one.</summary>
+    public SimMarket MarketFor(string instId) => _marketOf.GetValueOrDefault(instId) ?? Market;
 
     /// <summary>The spec of one of the instruments the exchange lists (an order or fill can name no other).</summary>
     public Instrument InstrumentOf(string instId) => _exchange.Instruments.First(i => i.InstId == instId);
@@ -113,8 +135,16 @@ public sealed class ExchangeSimServer : IDisposable
         lock (_lock)
             due = Market.Due(NowMs);
         foreach (var bar in due)
-            Feed(bar);
+            Feed(bar, NextOfOthers());
         return due.Count;
+    }
+
+    /// <summary>The other markets' next bars, taken: a bar time moves every series at once.</summary>
+    private Dictionary<SimMarket, Candle>? NextOfOthers()
+    {
+        if (_others.Count == 0) return null;
+        lock (_lock)
+            return _others.ToDictionary(m => m, m => m.Next());
     }
 
     /// <summary>Publishes the next bar of the file now (tests drive the market with this when Speed is 0).</summary>
@@ -123,7 +153,7 @@ public sealed class ExchangeSimServer : IDisposable
         Candle bar;
         lock (_lock)
             bar = Market.Next();
-        Feed(bar);
+        Feed(bar, NextOfOthers());
         return bar;
     }
 
@@ -134,8 +164,9 @@ public sealed class ExchangeSimServer : IDisposable
         {
             Market.Append(bar);
             bar = Market.Last;
+            foreach (var other in _others) other.Append(bar);
         }
-        Feed(bar);
+        Feed(bar, _others.Count == 0 ? null : _others.ToDictionary(m => m, m => m.Last));
     }
 
     public void Dispose()
@@ -145,13 +176,15 @@ public sealed class ExchangeSimServer : IDisposable
         Limiter.Dispose();
     }
 
-    private void Feed(Candle bar)
+    /// <summary>One bar time: <paramref name="bar"/> of the primary market, <paramref name="others"/> the other markets' bars at that time.</summary>
+    private void Feed(Candle bar, Dictionary<SimMarket, Candle>? others)
     {
+        Candle BarOf(string instId) => others is not null && _marketOf.GetValueOrDefault(instId) is { } market && market != Market ? others[market] : bar;
         Run(exchange =>
         {
             foreach (var instrument in exchange.Instruments)
-                exchange.OnBar(instrument.InstId, bar);
-            Algos.OnBar(exchange, bar);
+                exchange.OnBar(instrument.InstId, BarOf(instrument.InstId));
+            Algos.OnBar(exchange, BarOf);
             return 0;
         });
         var pushes = new List<SimPush>();
@@ -159,21 +192,23 @@ public sealed class ExchangeSimServer : IDisposable
         {
             foreach (var instrument in _exchange.Instruments)
             {
+                var market = MarketFor(instrument.InstId);
+                var own = BarOf(instrument.InstId);
                 // Every served bar's newest candle: a coarser one still forming goes out with confirm 0, as OKX pushes it.
-                foreach (var served in Market.ServedBars)
+                foreach (var served in market.ServedBars)
                 {
-                    var candle = Market.CandleAt(served, bar);
+                    var candle = market.CandleAt(served, own);
                     pushes.Add(SimPush.Public("candle" + served.Name, instrument.InstId,
                         [OkxWireWriter.Candle(candle.Bar, instrument, candle.Confirmed)]));
                 }
                 // A finer bar's candles became whole with this replayed bar (where the finer series covers it): each once, confirmed.
-                foreach (var finer in Market.FinerBars)
+                foreach (var finer in market.FinerBars)
                 {
-                    foreach (var candle in Market.FinerCandlesIn(finer, bar))
+                    foreach (var candle in market.FinerCandlesIn(finer, own))
                         pushes.Add(SimPush.Public("candle" + finer.Name, instrument.InstId,
                             [OkxWireWriter.Candle(candle.Bar, instrument, candle.Confirmed)]));
                 }
-                pushes.Add(SimPush.Public("tickers", instrument.InstId, [Market.Ticker(instrument)]));
+                pushes.Add(SimPush.Public("tickers", instrument.InstId, [market.Ticker(instrument)]));
             }
         }
         Hub.Publish(pushes);

@@ -88,7 +88,8 @@ public sealed class SimAlgoBook
     /// After a bar: each waiting algo whose parent has filled and whose trigger the bar reached closes the parent's
     /// filled size (capped by what is still open) with a reduce-only market order, clOrdId "algo{id}".
     /// </summary>
-    public void OnBar(SimulatedExchange exchange, in Candle bar)
+    /// <param name="barOf">The bar that just closed for an instrument (each instrument its own in a replay of several series).</param>
+    public void OnBar(SimulatedExchange exchange, Func<string, Candle> barOf)
     {
         var changed = false;
         for (var i = 0; i < _algos.Count; i++)
@@ -102,6 +103,7 @@ public sealed class SimAlgoBook
                 changed = true;
                 continue;
             }
+            var bar = barOf(algo.InstId);
             if (parent.FilledSize == 0m || !algo.TriggeredBy(bar.Low, bar.High))
                 continue;
             var instrument = exchange.Instruments.First(i => i.InstId == algo.InstId);

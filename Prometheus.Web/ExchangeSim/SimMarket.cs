@@ -201,7 +201,7 @@ public sealed class SimMarket
             open = c.Open;
             high = Math.Max(high, c.High);
             low = Math.Min(low, c.Low);
-            volume += c.Volume;
+            volume += c.VolumeUnknown ? 0m : c.Volume; // a replay of mark prices knows no volume
         }
         var dayStart = last.TimestampMs / 86_400_000 * 86_400_000;
         var swap = instrument.Kind == InstrumentKind.Swap;

@@ -38,7 +38,7 @@ public static class SimPublicEndpoints
                 return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instId cannot be empty.");
             if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { } instrument)
                 return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
-            return SimHttp.Ok([sim.Read(_ => sim.Market.Ticker(instrument))]);
+            return SimHttp.Ok([sim.Read(_ => sim.MarketFor(instrument.InstId).Ticker(instrument))]);
         });
 
         app.MapGet("/api/v5/market/tickers", (HttpContext context, ExchangeSimServer sim) =>
@@ -47,7 +47,7 @@ public static class SimPublicEndpoints
             if (instType is null)
                 return SimHttp.Error(OkxErrorCodes.ParameterEmpty, "Parameter instType cannot be empty.");
             return SimHttp.Ok(sim.Read(_ => sim.Instruments.Where(i => OkxWireWriter.InstType(i) == instType)
-                .Select(i => (object)sim.Market.Ticker(i)).ToList()));
+                .Select(i => (object)sim.MarketFor(i.InstId).Ticker(i)).ToList()));
         });
 
         app.MapGet("/api/v5/market/candles", (HttpContext context, ExchangeSimServer sim) => Candles(context, sim, 300, markPrice: false));
@@ -64,8 +64,9 @@ public static class SimPublicEndpoints
         if (sim.Instruments.FirstOrDefault(i => i.InstId == instId) is not { } instrument)
             return SimHttp.Error(OkxErrorCodes.InstrumentNotFound, "Instrument ID does not exist.");
         var barName = SimHttp.Query(context, "bar") ?? "1m";
-        if (!OkxBars.TryGet(barName, out var bar) || !(markPrice ? sim.Market.ServesMark(bar) : sim.Market.Serves(bar)))
-            return SimHttp.Error(OkxErrorCodes.ParameterError, sim.Market.WhyNotServed(barName));
+        var market = sim.MarketFor(instrument.InstId);
+        if (!OkxBars.TryGet(barName, out var bar) || !(markPrice ? market.ServesMark(bar) : market.Serves(bar)))
+            return SimHttp.Error(OkxErrorCodes.ParameterError, market.WhyNotServed(barName));
         if (!SimQuery.TryNumber(context, "after", out var after))
             return SimQuery.Bad("after");
         if (!SimQuery.TryNumber(context, "before", out var before))
@@ -75,10 +76,10 @@ public static class SimPublicEndpoints
         var (rows, refusal) = sim.Read(_ =>
         {
             if (markPrice)
-                return (sim.Market.MarkCandles(instrument, bar, after, before, limit), null);
-            var candles = sim.Market.Candles(bar, after, before, limit);
+                return (market.MarkCandles(instrument, bar, after, before, limit), null);
+            var candles = market.Candles(bar, after, before, limit);
             // A finer bar is served only from the finer series: no candle means it does not cover the time asked.
-            return (candles, candles.Count == 0 && sim.Market.IsFinerThanReplay(bar) ? sim.Market.WhyNotCovered(barName) : null);
+            return (candles, candles.Count == 0 && market.IsFinerThanReplay(bar) ? market.WhyNotCovered(barName) : null);
         });
         if (refusal is not null)
             return SimHttp.Error(OkxErrorCodes.ParameterError, refusal);
