@@ -7,12 +7,15 @@ namespace Prometheus.Engine.Tests.Supervision;
 public class LedgerWriteAccessTests
 {
     [Fact]
-    public void Only_the_supervisor_holds_a_ledger_key()
+    public void Only_the_bookkeeper_holds_a_ledger_key()
     {
         var keys = typeof(SupervisorKey).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(SupervisorKey))).ToList();
         var key = Assert.Single(keys);
-        Assert.Equal(typeof(Supervisor), key.DeclaringType);
+        Assert.Equal(typeof(Bookkeeper), key.DeclaringType);
         Assert.True(key.IsNestedPrivate);
+        // Its writers are not public: only the engine's own Supervisor asks it to book.
+        Assert.DoesNotContain(typeof(Bookkeeper).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            m => !m.IsSpecialName && m.ReturnType != typeof(string));
     }
 
     [Fact]

@@ -55,17 +55,12 @@ public sealed partial class Supervisor
         if (next != entry.State && OrderJournal.CanMove(entry.State, next))
             Journal.Move(clOrdId, next, order?.OrdId);
         if (next is JournalState.Filled or JournalState.Canceled or JournalState.Rejected)
-            Ledger.Private(entry.AgentId).Release(_key, clOrdId);
+            _books.Release(entry.AgentId, clOrdId);
         return true;
     }
 
     /// <summary>Case C: writes <paramref name="winner"/> over the record of the same trade id in the public or the private ledger.</summary>
-    public bool RepairRecord(TradeRecord winner, bool inPublic)
-    {
-        var repaired = inPublic ? Ledger.Replace(_key, winner) : Ledger.Private(winner.AgentId).Replace(_key, winner);
-        if (repaired) _store?.Repaired(winner);
-        return repaired;
-    }
+    public bool RepairRecord(TradeRecord winner, bool inPublic) => _books.Repair(winner, inPublic);
 
     /// <summary>The unattributed fills have been reconciled (recorded as orphans or booked as outside closes).</summary>
     public void ForgetUnattributed() => _unattributed.Clear();

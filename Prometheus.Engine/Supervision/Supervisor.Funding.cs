@@ -86,28 +86,30 @@ public sealed partial class Supervisor
                 ? remaining
                 : decimal.Round(totalPaid * amount / bill.PositionSize, PrivateLedger.Precision);
             remaining -= paid;
-            var record = Ledger.BookFunding(_key, agent.Id, bill.InstId, bill.PosSide, bill.FundingTimeMs, amount, bill.Rate, bill.MarkPrice,
-                paid, bill.BillId);
-            if (record is null) continue;
-            FundingEvents++;
-            NumberedDecision? settledByPool = null;
-            if (!agent.IsAlive)
+            _books.BookFunding(agent.Id, bill, amount, paid, () =>
             {
-                // Settled after it died: its capital went back to the pool, so the pool settles it.
-                Ledger.Fund(_key, agent.Id, paid);
-                Mastermind.Reclaim(NowMs, agent.Id, -paid, $"{agent.Name}'s funding share settled after its death");
-                settledByPool = Mastermind.LastDecision;
-            }
-            MarkDirty(agent.Id);
-            _store?.FundingBooked(record, Ledger.Private(agent.Id).Save(), settledByPool);
-            FundingBooked?.Invoke(record);
+                NumberedDecision? settledByPool = null;
+                if (!agent.IsAlive)
+                {
+                    // Settled after it died: its capital went back to the pool, so the pool settles it.
+                    _books.Fund(agent.Id, paid);
+                    Mastermind.Reclaim(NowMs, agent.Id, -paid, $"{agent.Name}'s funding share settled after its death");
+                    settledByPool = Mastermind.LastDecision;
+                }
+                MarkDirty(agent.Id);
+                return settledByPool;
+            });
         }
         if (held < bill.PositionSize && remaining != 0m)
             _unattributedFunding[bill.BillId] = remaining;
     }
 
     /// <summary>Funding shares booked.</summary>
-    public long FundingEvents { get; private set; }
+    public long FundingEvents => _books.FundingEvents;
 
-    public event Action<FundingRecord>? FundingBooked;
+    public event Action<FundingRecord>? FundingBooked
+    {
+        add => _books.FundingBooked += value;
+        remove => _books.FundingBooked -= value;
+    }
 }

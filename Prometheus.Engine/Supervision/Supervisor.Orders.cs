@@ -14,7 +14,6 @@ public sealed partial class Supervisor
     /// <summary>Fills no agent can own (unknown clOrdId, a trade by hand): kept for reconciliation to show as orphans.</summary>
     public IReadOnlyCollection<ExchangeFill> UnattributedFills => _unattributed.Values;
     public int ExchangeRejects { get; private set; }
-    private long _bookingTicks;
 
     /// <summary>An exchange call failed without an answer the engine can use (raised on the loop); the engine carries on.</summary>
     public event Action<Exception>? ExchangeFailed;
@@ -29,15 +28,19 @@ public sealed partial class Supervisor
     public event Action<OrderRequest, OrderAck?, TimeSpan>? OrderAnswered;
 
     /// <summary>A fill was booked (raised on the loop just before <see cref="TradeBooked"/>), with the wall time the booking took.</summary>
-    public event Action<TradeRecord, TimeSpan>? BookingTimed;
+    public event Action<TradeRecord, TimeSpan>? BookingTimed
+    {
+        add => _books.BookingTimed += value;
+        remove => _books.BookingTimed -= value;
+    }
 
     /// <summary>A failure of the exchange or the way to it, as opposed to a bug of the engine's.</summary>
     public static bool IsExchangeFailure(Exception e) =>
         e is TimeoutException or HttpRequestException or IOException or ExchangeException or System.Net.WebSockets.WebSocketException;
 
     /// <summary>Fills booked, and the wall time spent booking them.</summary>
-    public long Bookings { get; private set; }
-    public double BookingSeconds => _bookingTicks / (double)System.Diagnostics.Stopwatch.Frequency;
+    public long Bookings => _books.Bookings;
+    public double BookingSeconds => _books.BookingSeconds;
 
     /// <summary>
     /// Emergency: closes every open position at market, bypassing pre-trade checks; each trade is recorded with
@@ -97,7 +100,7 @@ public sealed partial class Supervisor
         var request = new OrderRequest(intent.Instrument.InstId, clOrdId, intent.Side, intent.PosSide, OrderType.Market, intent.Size,
             ReduceOnly: intent.ReducesExposure && intent.Instrument.Kind == InstrumentKind.Swap);
         Journal.Intend(intent.AgentId, clOrdId, request, intent.Origin, intent.Confidence, now);
-        ledger.Reserve(_key, clOrdId, intent.RequiredBuyingPower(intent.Instrument.TakerFeeRate));
+        _books.Reserve(intent.AgentId, clOrdId, intent.RequiredBuyingPower(intent.Instrument.TakerFeeRate));
         SystemRisk.CountOrder();
 
         OrderAck ack;
@@ -120,7 +123,7 @@ public sealed partial class Supervisor
         {
             ExchangeRejects++;
             Journal.Move(clOrdId, JournalState.Rejected);
-            ledger.Release(_key, clOrdId);
+            _books.Release(intent.AgentId, clOrdId);
             return;
         }
         Journal.Move(clOrdId, JournalState.Accepted, ack.OrdId);
@@ -137,7 +140,7 @@ public sealed partial class Supervisor
         {
             // Its fills already cover it: it is filled, whatever the exchange would answer; no need to ask.
             Journal.Move(clOrdId, JournalState.Filled, entry.OrdId);
-            Ledger.Private(entry.AgentId).Release(_key, clOrdId);
+            _books.Release(entry.AgentId, clOrdId);
             return;
         }
         ExchangeOrder? order;
@@ -156,7 +159,7 @@ public sealed partial class Supervisor
             {
                 // The exchange never saw it: it was not placed. Nothing to book.
                 Journal.Move(clOrdId, JournalState.Rejected);
-                Ledger.Private(entry.AgentId).Release(_key, clOrdId);
+                _books.Release(entry.AgentId, clOrdId);
             }
             return;
         }
@@ -171,7 +174,7 @@ public sealed partial class Supervisor
         if (next != entry.State && OrderJournal.CanMove(entry.State, next))
             Journal.Move(clOrdId, next, order.OrdId);
         if (next is JournalState.Filled or JournalState.Canceled or JournalState.Rejected)
-            Ledger.Private(entry.AgentId).Release(_key, clOrdId);
+            _books.Release(entry.AgentId, clOrdId);
     }
 
     private async ValueTask SettleOpenOrdersAsync(CancellationToken ct)
@@ -250,37 +253,35 @@ public sealed partial class Supervisor
     private void Book(Agent agent, ExchangeFill fill, TradeOrigin origin, double confidence)
     {
         var instrument = _options.Instruments.Get(fill.InstId);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var booking = Ledger.Book(_key, fill, agent.Id, instrument, LeverageOf(instrument), confidence, origin);
-        _bookingTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
-        if (booking is null) return;
-        Bookings++;
-        agent.Trades++;
-        if (booking.Effect.NetRoundTrip is { } net && booking.Record.Side.IsClosing())
+        _books.Book(agent, fill, instrument, LeverageOf(instrument), confidence, origin, booking =>
         {
-            agent.RoundTrips++;
-            agent.TotalHoldingMs += booking.Effect.HoldingMs;
-            var ledger = Ledger.Private(agent.Id);
-            var baseCapital = ledger.BaseCapital;
-            if (net > 0m)
-            {
-                agent.Wins++;
-                agent.ConsecutiveWins++;
-                agent.ConsecutiveLosses = 0;
-                agent.MaxConsecutiveWins = Math.Max(agent.MaxConsecutiveWins, agent.ConsecutiveWins);
-            }
-            else
-            {
-                agent.Losses++;
-                agent.ConsecutiveLosses++;
-                agent.ConsecutiveWins = 0;
-                agent.MaxConsecutiveLosses = Math.Max(agent.MaxConsecutiveLosses, agent.ConsecutiveLosses);
-            }
-            agent.Emotions = agent.Emotions.AfterTrade(baseCapital > 0m ? (double)(net / baseCapital) : 0);
+            Remember(agent, booking);
+            MarkDirty(agent.Id);
+        });
+    }
+
+    /// <summary>What the agent keeps of a fill booked for it: its trade count and, for a closed round trip, its record and mood.</summary>
+    private void Remember(Agent agent, Booking booking)
+    {
+        agent.Trades++;
+        if (booking.Effect.NetRoundTrip is not { } net || !booking.Record.Side.IsClosing()) return;
+        agent.RoundTrips++;
+        agent.TotalHoldingMs += booking.Effect.HoldingMs;
+        var baseCapital = Ledger.Private(agent.Id).BaseCapital;
+        if (net > 0m)
+        {
+            agent.Wins++;
+            agent.ConsecutiveWins++;
+            agent.ConsecutiveLosses = 0;
+            agent.MaxConsecutiveWins = Math.Max(agent.MaxConsecutiveWins, agent.ConsecutiveWins);
         }
-        MarkDirty(agent.Id);
-        _store?.Booked(booking.Record, Ledger.Private(agent.Id).Save(), agent.Save());
-        BookingTimed?.Invoke(booking.Record, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        TradeBooked?.Invoke(booking.Record);
+        else
+        {
+            agent.Losses++;
+            agent.ConsecutiveLosses++;
+            agent.ConsecutiveWins = 0;
+            agent.MaxConsecutiveLosses = Math.Max(agent.MaxConsecutiveLosses, agent.ConsecutiveLosses);
+        }
+        agent.Emotions = agent.Emotions.AfterTrade(baseCapital > 0m ? (double)(net / baseCapital) : 0);
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class Supervisor
             TradableBarsAtBirth = TradableBars,
         };
         agent.Performance.Start(stake);
-        var ledger = Ledger.OpenAccount(_key, id, stake);
+        var ledger = _books.OpenAccount(id, stake);
         if (id >= _ledgers.Length) Array.Resize(ref _ledgers, Math.Max(id + 1, _ledgers.Length * 2));
         _ledgers[id] = ledger;
         _agents.Add(id, agent);
@@ -141,7 +141,7 @@ public sealed partial class Supervisor
         agent.DeathReason = reason;
         agent.PendingDeath = null;
         agent.Fitness = FitnessCalculator.Compute(agent, pnl, baseCapital, _options.Evolution);
-        Ledger.Fund(_key, agent.Id, -finalCapital);
+        _books.Fund(agent.Id, -finalCapital);
         Mastermind.Reclaim(now, agent.Id, finalCapital, $"{agent.Name} died ({reason})");
         _living.Remove(agent);
         RememberDeath(agent, now);

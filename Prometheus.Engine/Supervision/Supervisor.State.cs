@@ -21,6 +21,7 @@ public sealed partial class Supervisor
     public void AttachStore(IEngineStore store)
     {
         _store = store;
+        _books.Store = store;
         Journal.Changed = entry => store.Journal(entry.Save(), ClOrdIds.NextSequence);
     }
 
@@ -112,7 +113,7 @@ public sealed partial class Supervisor
             Reservations = l.Reservations.Where(r => open.Contains(r.Key)).ToDictionary(StringComparer.Ordinal),
         });
         var supervisor = new Supervisor(options, exchange, time, random, ledgers: null);
-        supervisor.Ledger = PublicLedger.Restore(supervisor._key, options.Instruments, ledgers, records, funding);
+        supervisor._books.Restore(options.Instruments, ledgers, records, funding);
         foreach (var state in snapshot.Agents.OrderBy(a => a.Id))
         {
             var agent = Agent.Restore(state, options.Instruments);

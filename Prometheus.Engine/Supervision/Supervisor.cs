@@ -25,7 +25,6 @@ public sealed partial class Supervisor
     private readonly RandomSource _random;
     private readonly UnderlyingMarkets _markets;
     private readonly Candle[] _sameBarEach;
-    private readonly Key _key = new();
     private readonly List<Agent> _living = [];
     private readonly Dictionary<int, Agent> _agents = [];
     /// <summary>Private ledgers by agent id, for the per-bar loop (an array index, not a hash lookup).</summary>
@@ -60,13 +59,15 @@ public sealed partial class Supervisor
         var slippage = (double)(options.Simulated.BaseSlippageBps + options.Simulated.RandomSlippageBps / 2) / 10_000;
         _slippage = slippage;
         _swapFundingPerHour = Math.Abs((double)options.Backtest.DefaultFundingRate) / 8;
-        Ledger = ledgers ?? new PublicLedger();
+        _books = new Bookkeeper(ledgers ?? new PublicLedger());
         Valhalla = new Valhalla(options.Evolution.Heroes);
         Mastermind = new Mastermind(options.Mastermind, options.Agents.Initial, options.Traded);
         SystemRisk = new SystemRisk(options.Risk);
     }
 
-    public PublicLedger Ledger { get; private set; }
+    /// <summary>The public ledger and every private one: read here, written only by the <see cref="Bookkeeper"/>.</summary>
+    public PublicLedger Ledger => _books.Ledger;
+    private readonly Bookkeeper _books;
     public Valhalla Valhalla { get; }
     public Mastermind Mastermind { get; }
     public SystemRisk SystemRisk { get; }
@@ -126,7 +127,11 @@ public sealed partial class Supervisor
     /// <summary>Equity of the whole book: the Mastermind's pool plus every agent's capital and positions.</summary>
     public decimal Equity => Mastermind.Pool + Ledger.Equity(Marks);
 
-    public event Action<TradeRecord>? TradeBooked;
+    public event Action<TradeRecord>? TradeBooked
+    {
+        add => _books.TradeBooked += value;
+        remove => _books.TradeBooked -= value;
+    }
     public event Action<FallenAgent>? AgentDied;
     public event Action<Agent>? AgentBorn;
 
@@ -266,7 +271,4 @@ public sealed partial class Supervisor
         lot = ledger.Position(instrument, PositionSide.Short);
         return lot is { IsOpen: true } ? lot : null;
     }
-
-    /// <summary>The Supervisor's ledger key: the only <see cref="SupervisorKey"/> there is.</summary>
-    private sealed class Key : SupervisorKey;
 }
