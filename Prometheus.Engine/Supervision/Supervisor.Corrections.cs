@@ -36,28 +36,7 @@ public sealed partial class Supervisor
     /// moving it along the transition table and releasing its reservation once it is finished. Its fills are booked
     /// separately. Returns false when the journal has no such open entry.
     /// </summary>
-    public bool ResolveJournal(string clOrdId, ExchangeOrder? order)
-    {
-        var entry = Journal.Find(clOrdId);
-        if (entry is null) return false;
-        if (entry.State == JournalState.Intended)
-            Journal.Move(clOrdId, JournalState.Unknown);
-        var next = order?.State switch
-        {
-            null => JournalState.Rejected,
-            OrderState.Filled => JournalState.Filled,
-            OrderState.Canceled => JournalState.Canceled,
-            OrderState.Rejected => JournalState.Rejected,
-            OrderState.PartiallyFilled => JournalState.PartiallyFilled,
-            _ => JournalState.Accepted,
-        };
-        entry = Journal.Find(clOrdId)!;
-        if (next != entry.State && OrderJournal.CanMove(entry.State, next))
-            Journal.Move(clOrdId, next, order?.OrdId);
-        if (next is JournalState.Filled or JournalState.Canceled or JournalState.Rejected)
-            _books.Release(entry.AgentId, clOrdId);
-        return true;
-    }
+    public bool ResolveJournal(string clOrdId, ExchangeOrder? order) => _desk.Resolve(clOrdId, order);
 
     /// <summary>Case C: writes <paramref name="winner"/> over the record of the same trade id in the public or the private ledger.</summary>
     public bool RepairRecord(TradeRecord winner, bool inPublic) => _books.Repair(winner, inPublic);

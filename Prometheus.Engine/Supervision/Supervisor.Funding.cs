@@ -47,7 +47,7 @@ public sealed partial class Supervisor
         }
         catch (Exception e) when (IsExchangeFailure(e))
         {
-            ExchangeFailed?.Invoke(e); // asked again next cycle
+            _desk.Failed(e); // asked again next cycle
             return;
         }
         foreach (var bill in bills)

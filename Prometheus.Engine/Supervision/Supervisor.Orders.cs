@@ -13,19 +13,28 @@ public sealed partial class Supervisor
 
     /// <summary>Fills no agent can own (unknown clOrdId, a trade by hand): kept for reconciliation to show as orphans.</summary>
     public IReadOnlyCollection<ExchangeFill> UnattributedFills => _unattributed.Values;
-    public int ExchangeRejects { get; private set; }
+    public int ExchangeRejects => _desk.ExchangeRejects;
 
     /// <summary>An exchange call failed without an answer the engine can use (raised on the loop); the engine carries on.</summary>
-    public event Action<Exception>? ExchangeFailed;
+    public event Action<Exception>? ExchangeFailed
+    {
+        add => _desk.ExchangeFailed += value;
+        remove => _desk.ExchangeFailed -= value;
+    }
 
     /// <summary>An order is about to go to the exchange (journalled, funds reserved; raised on the loop).</summary>
-    public event Action<OrderRequest>? OrderSent;
+    public event Action<OrderRequest>? OrderSent
+    {
+        add => _desk.OrderSent += value;
+        remove => _desk.OrderSent -= value;
+    }
 
-    /// <summary>
-    /// The exchange answered an order (accepted, or rejected with its code), or the answer never came (a null ack: outcome
-    /// unknown); with the wall time from sending to the answer. Raised on the loop.
-    /// </summary>
-    public event Action<OrderRequest, OrderAck?, TimeSpan>? OrderAnswered;
+    /// <summary>The exchange answered an order, or the answer never came (a null ack), with the wall time it took. Raised on the loop.</summary>
+    public event Action<OrderRequest, OrderAck?, TimeSpan>? OrderAnswered
+    {
+        add => _desk.OrderAnswered += value;
+        remove => _desk.OrderAnswered -= value;
+    }
 
     /// <summary>A fill was booked (raised on the loop just before <see cref="TradeBooked"/>), with the wall time the booking took.</summary>
     public event Action<TradeRecord, TimeSpan>? BookingTimed
@@ -35,8 +44,7 @@ public sealed partial class Supervisor
     }
 
     /// <summary>A failure of the exchange or the way to it, as opposed to a bug of the engine's.</summary>
-    public static bool IsExchangeFailure(Exception e) =>
-        e is TimeoutException or HttpRequestException or IOException or ExchangeException or System.Net.WebSockets.WebSocketException;
+    public static bool IsExchangeFailure(Exception e) => OrderDesk.IsExchangeFailure(e);
 
     /// <summary>Fills booked, and the wall time spent booking them.</summary>
     public long Bookings => _books.Bookings;
@@ -96,105 +104,11 @@ public sealed partial class Supervisor
             }
         }
 
-        var clOrdId = ClOrdIds.Next(intent.AgentId);
-        var request = new OrderRequest(intent.Instrument.InstId, clOrdId, intent.Side, intent.PosSide, OrderType.Market, intent.Size,
-            ReduceOnly: intent.ReducesExposure && intent.Instrument.Kind == InstrumentKind.Swap);
-        Journal.Intend(intent.AgentId, clOrdId, request, intent.Origin, intent.Confidence, now);
-        _books.Reserve(intent.AgentId, clOrdId, intent.RequiredBuyingPower(intent.Instrument.TakerFeeRate));
         SystemRisk.CountOrder();
-
-        OrderAck ack;
-        OrderSent?.Invoke(request);
-        var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            ack = await _exchange.PlaceOrderAsync(request, ct);
-        }
-        catch (Exception e) when (IsExchangeFailure(e))
-        {
-            // Outcome unknown: never assume it failed. The order is looked up by clOrdId on the next cycle.
-            Journal.Move(clOrdId, JournalState.Unknown);
-            OrderAnswered?.Invoke(request, null, System.Diagnostics.Stopwatch.GetElapsedTime(sentAt));
-            ExchangeFailed?.Invoke(e);
-            return;
-        }
-        OrderAnswered?.Invoke(request, ack, System.Diagnostics.Stopwatch.GetElapsedTime(sentAt));
-        if (!ack.Accepted)
-        {
-            ExchangeRejects++;
-            Journal.Move(clOrdId, JournalState.Rejected);
-            _books.Release(intent.AgentId, clOrdId);
-            return;
-        }
-        Journal.Move(clOrdId, JournalState.Accepted, ack.OrdId);
-        DrainFills();
-        await SettleAsync(clOrdId, ct);
+        await _desk.SendAsync(intent, now, ct);
     }
 
-    /// <summary>Asks the exchange where an open order stands; a finished one releases its reservation.</summary>
-    private async ValueTask SettleAsync(string clOrdId, CancellationToken ct)
-    {
-        var entry = Journal.Find(clOrdId);
-        if (entry is null) return;
-        if (entry.FilledSize >= entry.Request.Size && entry.State is JournalState.Accepted or JournalState.PartiallyFilled)
-        {
-            // Its fills already cover it: it is filled, whatever the exchange would answer; no need to ask.
-            Journal.Move(clOrdId, JournalState.Filled, entry.OrdId);
-            _books.Release(entry.AgentId, clOrdId);
-            return;
-        }
-        ExchangeOrder? order;
-        try
-        {
-            order = await _exchange.GetOrderAsync(entry.Request.InstId, entry.OrdId, clOrdId, ct);
-        }
-        catch (Exception e) when (IsExchangeFailure(e))
-        {
-            ExchangeFailed?.Invoke(e); // asked again next cycle
-            return;
-        }
-        if (order is null)
-        {
-            if (entry.State == JournalState.Unknown)
-            {
-                // The exchange never saw it: it was not placed. Nothing to book.
-                Journal.Move(clOrdId, JournalState.Rejected);
-                _books.Release(entry.AgentId, clOrdId);
-            }
-            return;
-        }
-        var next = order.State switch
-        {
-            OrderState.Filled => JournalState.Filled,
-            OrderState.Canceled => JournalState.Canceled,
-            OrderState.Rejected => JournalState.Rejected,
-            OrderState.PartiallyFilled => JournalState.PartiallyFilled,
-            _ => entry.State == JournalState.Unknown ? JournalState.Accepted : entry.State,
-        };
-        if (next != entry.State && OrderJournal.CanMove(entry.State, next))
-            Journal.Move(clOrdId, next, order.OrdId);
-        if (next is JournalState.Filled or JournalState.Canceled or JournalState.Rejected)
-            _books.Release(entry.AgentId, clOrdId);
-    }
-
-    private async ValueTask SettleOpenOrdersAsync(CancellationToken ct)
-    {
-        if (Journal.Open.Count == 0) return;
-        foreach (var clOrdId in Journal.Open.Select(e => e.ClOrdId).ToList())
-            await SettleAsync(clOrdId, ct);
-    }
-
-    private async ValueTask DrainFillsAsync(CancellationToken ct)
-    {
-        DrainFills();
-        await SettleOpenOrdersAsync(ct);
-    }
-
-    private void DrainFills()
-    {
-        while (_exchange.Fills.TryRead(out var fill))
-            Route(fill);
-    }
+    private ValueTask DrainFillsAsync(CancellationToken ct) => _desk.DrainFillsAsync(ct);
 
     /// <summary>Routes one confirmed fill to its agent and books it (idempotent: a fill already booked is ignored).</summary>
     internal void Route(ExchangeFill fill)

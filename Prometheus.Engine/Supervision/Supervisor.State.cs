@@ -130,7 +130,7 @@ public sealed partial class Supervisor
         supervisor.RestoreControl(s);
         if (s.RiskLog is { } riskLog) supervisor.RiskLog.Restore(riskLog);
         supervisor._riskLogSaved = supervisor.RiskLog.Total;
-        supervisor.ClOrdIds = new ClOrdIds(s.NextClOrdSequence);
+        supervisor._desk.ClOrdIds = new ClOrdIds(s.NextClOrdSequence);
         supervisor.Journal.Restore(s.JournalWritten, s.JournalFinished, s.OpenOrders.Select(JournalEntry.Restore));
         foreach (var id in s.AllocatedLiquidations) supervisor._allocatedLiquidations.Add(id);
         foreach (var fill in s.Unattributed) supervisor._unattributed[string.Concat(fill.InstId, "/", fill.TradeId)] = fill;
@@ -141,7 +141,7 @@ public sealed partial class Supervisor
         (supervisor._nextHourMs, supervisor._nextDayMs, supervisor._nextGenerationMs) = (s.NextHourMs, s.NextDayMs, s.NextGenerationMs);
         supervisor.EvolutionEnabled = s.EvolutionEnabled;
         supervisor.StartedAtMs = s.StartedAtMs;
-        supervisor.ExchangeRejects = s.ExchangeRejects;
+        supervisor._desk.ExchangeRejects = s.ExchangeRejects;
         supervisor._markets.Restore(s.Market);
         supervisor.RuntimeMs = s.RuntimeMs;
         supervisor.TradableBars = s.TradableBars;

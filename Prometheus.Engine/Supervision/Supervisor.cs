@@ -60,6 +60,7 @@ public sealed partial class Supervisor
         _slippage = slippage;
         _swapFundingPerHour = Math.Abs((double)options.Backtest.DefaultFundingRate) / 8;
         _books = new Bookkeeper(ledgers ?? new PublicLedger());
+        _desk = new OrderDesk(exchange, _books, Route);
         Valhalla = new Valhalla(options.Evolution.Heroes);
         Mastermind = new Mastermind(options.Mastermind, options.Agents.Initial, options.Traded);
         SystemRisk = new SystemRisk(options.Risk);
@@ -72,8 +73,9 @@ public sealed partial class Supervisor
     public Mastermind Mastermind { get; }
     public SystemRisk SystemRisk { get; }
     public RiskLog RiskLog { get; } = new();
-    public OrderJournal Journal { get; } = new();
-    public ClOrdIds ClOrdIds { get; private set; } = new();
+    public OrderJournal Journal => _desk.Journal;
+    public ClOrdIds ClOrdIds => _desk.ClOrdIds;
+    private readonly OrderDesk _desk;
     public MarkPrices Marks { get; } = new();
     /// <summary>Every instrument the engine knows (the catalog), and those its agents are assigned.</summary>
     public InstrumentCatalog Instruments => _options.Instruments;
