@@ -33,16 +33,24 @@ internal sealed record BacktestMarket(
         var toMs = to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MaxValue;
         var aligned = new AlignedSeries(series, fromMs, toMs);
 
-        var columns = aligned.ToColumns();
+        return FromColumns(aligned.Instruments, aligned.ToColumns(), options);
+    }
 
+    /// <summary>
+    /// The market of aligned columns (one per instrument id in <paramref name="ids"/>, all of one length and one set of
+    /// times): each traded instrument's bars, one series per underlying, and the basket's legs.
+    /// </summary>
+    /// <exception cref="BacktestInputException">A traded instrument has no column, or the catalog has no swap on a traded coin.</exception>
+    public static BacktestMarket FromColumns(IReadOnlyList<string> ids, IReadOnlyList<IReadOnlyList<Candle>> columns, EngineOptions options)
+    {
         var traded = options.Traded;
-        var byTraded = traded.Select(i => (IReadOnlyList<Candle>)columns[IndexOf(aligned, i)]).ToList();
+        var byTraded = traded.Select(i => ids.ToList().IndexOf(i.Id) is var k and >= 0 ? columns[k]
+            : throw new BacktestInputException($"{i.Id} is traded but no series was given for it")).ToList();
         var underlyings = new List<IReadOnlyList<Candle>>();
         var legs = new List<BasketLeg>();
         foreach (var coin in traded.Select(i => i.BaseCcy).Distinct())
         {
-            var first = traded.First(i => i.BaseCcy == coin);
-            var bars = byTraded[IndexOfTraded(traded, first)];
+            var bars = byTraded[traded.ToList().FindIndex(i => i.BaseCcy == coin)];
             underlyings.Add(bars);
             var swap = traded.FirstOrDefault(i => i.BaseCcy == coin && i.Kind == InstrumentKind.Swap)
                 ?? options.Instruments.FirstOrDefault(i => i.BaseCcy == coin && i.Kind == InstrumentKind.Swap)
@@ -50,16 +58,5 @@ internal sealed record BacktestMarket(
             legs.Add(new BasketLeg(swap, bars));
         }
         return new BacktestMarket(byTraded[0], byTraded, underlyings, legs);
-    }
-
-    private static int IndexOf(AlignedSeries aligned, Instrument instrument) =>
-        aligned.IndexOf(instrument.Id) is var k and >= 0 ? k
-            : throw new BacktestInputException($"{instrument.Id} is traded but no series was given for it");
-
-    private static int IndexOfTraded(IReadOnlyList<Instrument> traded, Instrument instrument)
-    {
-        for (var t = 0; t < traded.Count; t++)
-            if (ReferenceEquals(traded[t], instrument)) return t;
-        return -1;
     }
 }

@@ -75,33 +75,52 @@ internal static class Benchmarks
     /// when it cannot fit) and closed that many bars later; one still open at the end is marked, as the population's are.
     /// </summary>
     public static BookResult RandomTiming(IReadOnlyList<Candle> bars, int from, int to, long intervalMs, IReadOnlyList<PopulationEntry> entries,
-        decimal capital, SimulatedExchangeOptions options, FundingRates funding, int seed, Instrument swap)
+        decimal capital, SimulatedExchangeOptions options, FundingRates funding, int seed, Instrument swap) =>
+        RandomTiming([new BasketLeg(swap, bars)], from, to, intervalMs, entries, capital, options, funding, seed);
+
+    /// <summary>
+    /// Random timing over several instruments: the entries' times drawn as for one, each entry then traded on the book of
+    /// its coin's leg (priced by that leg's bars; a book per leg, the capital shared equally, their equity summed).
+    /// Accounting is linear, so this is the one book holding every entry.
+    /// </summary>
+    public static BookResult RandomTiming(IReadOnlyList<BasketLeg> legs, int from, int to, long intervalMs, IReadOnlyList<PopulationEntry> entries,
+        decimal capital, SimulatedExchangeOptions options, FundingRates funding, int seed)
     {
         var opens = new List<(PopulationEntry Entry, int Hold)>?[to - from];
         foreach (var timed in RandomTimes(entries, from, to, new Random(seed)))
             (opens[timed.At - from] ??= []).Add((timed.Entry, timed.Hold));
-        var book = Start(bars, from, intervalMs, capital, options, funding, seed ^ 0x7A11, swap);
+        var books = new PaperBook[legs.Count];
+        for (var l = 0; l < legs.Count; l++)
+            books[l] = Start(legs[l].Bars, from, intervalMs, capital / legs.Count, options, funding, (seed ^ 0x7A11) + l, legs[l].Swap);
+        int LegOf(Instrument instrument)
+        {
+            for (var l = 0; l < legs.Count; l++)
+                if (legs[l].Swap.BaseCcy == instrument.BaseCcy) return l;
+            return 0;
+        }
         var closes = new Dictionary<int, List<(Instrument Instrument, decimal Units)>>();
-        var curve = new EquityCurve(book.Equity);
+        var curve = new EquityCurve(books.Sum(b => b.Equity));
+        var timeline = legs[0].Bars;
         for (var i = from; i < to; i++)
         {
-            var bar = bars[i];
-            var closeMs = bar.TimestampMs + intervalMs;
-            book.OnBar(bar, closeMs);
+            var closeMs = timeline[i].TimestampMs + intervalMs;
+            for (var l = 0; l < books.Length; l++) books[l].OnBar(legs[l].Bars[i], closeMs);
             if (closes.Remove(i, out var due))
                 foreach (var (instrument, units) in due)
-                    book.Trade(instrument, -units);
-            if (opens[i - from] is { } starting && book.Mark > 0m)
+                    books[LegOf(instrument)].Trade(instrument, -units);
+            if (opens[i - from] is { } starting)
                 foreach (var (entry, hold) in starting)
                 {
+                    var book = books[LegOf(entry.Instrument)];
+                    if (book.Mark <= 0m) continue;
                     var units = entry.Notional / (book.Mark * entry.Instrument.ContractValue);
                     var traded = book.Trade(entry.Instrument, entry.Side == PositionSide.Long ? units : -units);
                     if (traded != 0m && i + hold < to)
                         (closes.TryGetValue(i + hold, out var list) ? list : closes[i + hold] = []).Add((entry.Instrument, traded));
                 }
-            curve.Observe(closeMs, book.Equity);
+            curve.Observe(closeMs, books.Sum(b => b.Equity));
         }
-        return new BookResult(curve, book.FeesPaid, book.FundingPaid, book.Fills);
+        return new BookResult(curve, books.Sum(b => b.FeesPaid), books.Sum(b => b.FundingPaid), books.Sum(b => b.Fills));
     }
 
     /// <summary>

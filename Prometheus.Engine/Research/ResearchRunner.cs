@@ -22,19 +22,26 @@ public static class ResearchRunner
     public static ResearchReport Run(ICandleSource source, ResearchSettings settings, EngineOptions options, FundingRates funding,
         IProgress<ResearchProgress>? progress = null, CancellationToken ct = default)
     {
-        var engineOptions = BacktestRunner.ForBacktest(options, settings.Agents, settings.Profile);
-        var errors = engineOptions.Validate().ToList();
+        // Several instruments' aligned series: agents trade those instruments, each on its own bars.
+        var aligned = source as AlignedCandleSource;
+        var engineOptions = BacktestRunner.ForBacktest(options, settings.Agents, settings.Profile, aligned?.Ids);
+        var errors = (aligned is null ? engineOptions.Validate() : engineOptions.ValidateForAlignedSeries()).ToList();
         if (errors.Count > 0) throw new BacktestInputException(errors[0]);
         var interval = source.IntervalMs;
         // The warm-up is counted on the data's first bars, long before any holdout.
-        var head = source.Read(source.FirstOpenMs, Math.Min(source.EndMs, source.FirstOpenMs + (long)(options.Market.RegimeWindowDays + 30) * 86_400_000));
-        var warmup = Warmup.Bars(head, engineOptions.Market);
+        var headTo = Math.Min(source.EndMs, source.FirstOpenMs + (long)(options.Market.RegimeWindowDays + 30) * 86_400_000);
+        var warmup = aligned is null
+            ? Warmup.Bars(source.Read(source.FirstOpenMs, headTo), engineOptions.Market)
+            : aligned.ReadColumns(source.FirstOpenMs, headTo).Max(column => Warmup.Bars(column, engineOptions.Market));
         var plan = ResearchPlan.Create(settings, source.FirstOpenMs, source.EndMs, interval, warmup);
         var parallel = settings.Parallel ?? Environment.ProcessorCount;
 
         // Only what may be read is read: the holdout's bars stay in the source unless --final.
-        var bars = source.Read(plan.DataFrom, settings.Final ? plan.DataEnd : plan.HoldoutFrom);
-        var context = new ResearchContext(bars, interval, plan, settings, engineOptions, funding);
+        var readTo = settings.Final ? plan.DataEnd : plan.HoldoutFrom;
+        var market = aligned is null
+            ? BacktestMarket.OneSeries(source.Read(plan.DataFrom, readTo), engineOptions)
+            : BacktestMarket.FromColumns(aligned.Ids, aligned.ReadColumns(plan.DataFrom, readTo), engineOptions);
+        var context = new ResearchContext(market, interval, plan, settings, engineOptions, funding);
         var seeds = Enumerable.Range(settings.FirstSeed, settings.Seeds).ToArray();
         var outcomes = new SeedOutcome[seeds.Length];
         var windowsPerSeed = plan.Windows.Count + (settings.Final ? 1 : 0);
@@ -85,9 +92,12 @@ public static class ResearchRunner
 }
 
 /// <summary>What every seed's run shares, read-only.</summary>
-internal sealed record ResearchContext(IReadOnlyList<Candle> Bars, long IntervalMs, ResearchPlan Plan, ResearchSettings Settings,
+internal sealed record ResearchContext(BacktestMarket Market, long IntervalMs, ResearchPlan Plan, ResearchSettings Settings,
     EngineOptions Options, FundingRates Funding)
 {
+    /// <summary>The bar times (and, with one series, the prices of every instrument).</summary>
+    public IReadOnlyList<Candle> Bars => Market.Timeline;
+
     /// <summary>The index of the first bar opening at or after <paramref name="timeMs"/>.</summary>
     public int Index(long timeMs)
     {

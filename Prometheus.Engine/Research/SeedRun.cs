@@ -55,7 +55,7 @@ internal static class SeedRun
             var captures = trainings.Select(w => context.Index(w.TrainTo)).ToList();
             var from = context.Index(plan.TradableFrom);
             var run = Run(new PopulationRunSpec(context.Bars, from - warmup, from, captures[^1], context.IntervalMs, context.Options,
-                SeedStreams.For(seed, SeedStreams.Evolution), context.Funding, CaptureAt: captures), ct);
+                SeedStreams.For(seed, SeedStreams.Evolution), context.Funding, CaptureAt: captures, BarsByTraded: context.Market.BarsByTraded), ct);
             agentBars += run.AgentBars;
             populations.AddRange(captures.Select(c => run.Captured[c]));
             return populations;
@@ -65,7 +65,7 @@ internal static class SeedRun
             var from = context.Index(trainings[k].TrainFrom);
             var to = context.Index(trainings[k].TrainTo);
             var run = Run(new PopulationRunSpec(context.Bars, from - warmup, from, to, context.IntervalMs, context.Options,
-                SeedStreams.For(seed, SeedStreams.Evolution + 1000 * k), context.Funding, CaptureAt: [to]), ct);
+                SeedStreams.For(seed, SeedStreams.Evolution + 1000 * k), context.Funding, CaptureAt: [to], BarsByTraded: context.Market.BarsByTraded), ct);
             agentBars += run.AgentBars;
             populations.Add(run.Captured[to]);
         }
@@ -92,7 +92,8 @@ internal static class SeedRun
         var simulated = context.Options.Simulated;
         var funding = context.Funding;
 
-        var buyHold = Benchmarks.BuyHold(bars, from, to, interval, capital, simulated, funding, SeedStreams.For(seed, SeedStreams.BuyHold + k), context.Options.PrimarySwap);
+        var legs = context.Market.Legs;
+        var buyHold = Benchmarks.Basket(legs, from, to, interval, 1m, capital, simulated, funding, SeedStreams.For(seed, SeedStreams.BuyHold + k), rebalanceDaily: false);
         var benchmark = buyHold.Equity.DailyReturns();
         BookResult population, frozen, random;
         var exposure = 0m;
@@ -106,25 +107,25 @@ internal static class SeedRun
         {
             var options = BacktestRunner.ForBacktest(context.Options, founders.Count);
             var test = Run(new PopulationRunSpec(bars, warmupFrom, from, to, interval, options, SeedStreams.For(seed, SeedStreams.PopulationTest + k),
-                funding, founders, Evolve: false), ct);
+                funding, founders, Evolve: false, BarsByTraded: context.Market.BarsByTraded), ct);
             agentBars += test.AgentBars;
             exposure = decimal.Round((decimal)test.AvgNetExposure, 6);
             gross = test.AvgGrossExposure;
             population = new BookResult(test.Equity, test.FeesPaid, test.FundingPaid, test.Trades);
             var entries = test.Entries(bars, from, to, interval);
-            random = Benchmarks.RandomTiming(bars, from, to, interval, entries, capital, simulated, funding,
-                SeedStreams.For(seed, SeedStreams.RandomTiming + k), context.Options.PrimarySwap);
+            random = Benchmarks.RandomTiming(legs, from, to, interval, entries, capital, simulated, funding,
+                SeedStreams.For(seed, SeedStreams.RandomTiming + k));
 
             var founderRandom = new Random(SeedStreams.For(seed, SeedStreams.FrozenFounders + k));
             var profile = context.Options.Evolution.GeneProfile;
             var randomFounders = founders.Select(_ => (Genome.Random(founderRandom, profile), Personality.Random(founderRandom))).ToList();
             var frozenRun = Run(new PopulationRunSpec(bars, warmupFrom, from, to, interval, options, SeedStreams.For(seed, SeedStreams.FrozenRun + k),
-                funding, randomFounders, Evolve: false), ct);
+                funding, randomFounders, Evolve: false, BarsByTraded: context.Market.BarsByTraded), ct);
             agentBars += frozenRun.AgentBars;
             frozen = new BookResult(frozenRun.Equity, frozenRun.FeesPaid, frozenRun.FundingPaid, frozenRun.Trades);
         }
-        var matched = Benchmarks.ExposureMatched(bars, from, to, interval, exposure, capital, simulated, funding,
-            SeedStreams.For(seed, SeedStreams.ExposureMatched + k), context.Options.PrimarySwap);
+        var matched = Benchmarks.Basket(legs, from, to, interval, exposure, capital, simulated, funding,
+            SeedStreams.For(seed, SeedStreams.ExposureMatched + k), rebalanceDaily: true);
 
         chains?.Append(population, random, frozen, matched, buyHold);
         var models = new ModelSet(Figures(population, benchmark), Figures(random, benchmark), Figures(frozen, benchmark),

@@ -21,13 +21,7 @@ public static class BacktestVerb
         var profile = CliArguments.Profile();
         var output = CliArguments.Out("report");
         var html = CliArguments.Html("report");
-        var instruments = new Option<string?>("--instruments")
-        {
-            Description = "Trade these instruments side by side, each on its own shipped series aligned by bar time (OKX 1h mark prices, "
-                + $"2022-05..2026-01; no volume, so fills are not capped by it), e.g. okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP,okx:SOL-USDT-SWAP. "
-                + "Default: the configured instruments on --data",
-            HelpName = "ID,ID,...",
-        };
+        var instruments = CliArguments.Instruments();
 
         var command = new Command("backtest", "Run a backtest over a candle file (or several instruments' series) and print its report.")
         {
@@ -47,7 +41,7 @@ public static class BacktestVerb
         var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(PrometheusConfiguration.Build(context.ConfigOverrides));
         if (instruments is not null && data is not null)
             throw new CliException("--data and --instruments: give one (--instruments prices each instrument by its own shipped series)");
-        var series = instruments is null ? null : SeriesFor(instruments, engineOptions);
+        var series = instruments is null ? null : CliArguments.InstrumentSeries(instruments, engineOptions);
         var dataPath = series is null ? CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Okx15m)) : series[0].Path;
         var outPath = CliArguments.RequireWritableOut(output);
         var htmlPath = CliArguments.RequireWritableOut(html, "--html");
@@ -75,25 +69,5 @@ public static class BacktestVerb
             context.Out.WriteLine($"HTML report written to {htmlPath}");
         }
         return ExitCodes.Ok;
-    }
-
-    /// <summary>The shipped series of each instrument named, checked before anything runs.</summary>
-    private static List<InstrumentSeriesFile> SeriesFor(string list, Prometheus.Engine.Configuration.EngineOptions options)
-    {
-        var ids = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length == 0)
-            throw new CliException("--instruments must name at least one instrument, e.g. okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP");
-        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
-            throw new CliException($"--instruments names an instrument twice ({list})");
-        var files = new List<InstrumentSeriesFile>();
-        foreach (var id in ids)
-        {
-            if (!options.Instruments.Contains(id))
-                throw new CliException($"--instruments: '{id}' is not a known instrument (known: {string.Join(", ", options.Instruments.Select(i => i.Id))})");
-            if (!ShippedData.InstrumentSeries.TryGetValue(id, out var path))
-                throw new CliException($"--instruments: no price series is shipped for {id} (shipped: {string.Join(", ", ShippedData.InstrumentSeries.Keys)})");
-            files.Add(new InstrumentSeriesFile(id, CliArguments.RequireDataFile(ShippedData.Resolve(path)), RecordsNoVolume: true));
-        }
-        return files;
     }
 }

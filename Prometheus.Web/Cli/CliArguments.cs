@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Prometheus.Engine.Backtest;
+using Prometheus.Web.Configuration;
 
 namespace Prometheus.Web.Cli;
 
@@ -136,5 +138,34 @@ public static class CliArguments
             result.AddError(e.Message);
             return default;
         }
+    }
+
+    /// <summary>--instruments: several instruments side by side, each on its own shipped series (backtest, research).</summary>
+    public static Option<string?> Instruments() => new("--instruments")
+    {
+        Description = "Trade these instruments side by side, each on its own shipped series aligned by bar time (OKX 1h mark prices, "
+            + "2022-05..2026-01; no volume, so fills are not capped by it), e.g. okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP,okx:SOL-USDT-SWAP. "
+            + "Default: the configured instruments on --data",
+        HelpName = "ID,ID,...",
+    };
+
+    /// <summary>The shipped series of each instrument named, checked before anything runs.</summary>
+    public static List<InstrumentSeriesFile> InstrumentSeries(string list, Prometheus.Engine.Configuration.EngineOptions options)
+    {
+        var ids = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length == 0)
+            throw new CliException("--instruments must name at least one instrument, e.g. okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP");
+        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
+            throw new CliException($"--instruments names an instrument twice ({list})");
+        var files = new List<InstrumentSeriesFile>();
+        foreach (var id in ids)
+        {
+            if (!options.Instruments.Contains(id))
+                throw new CliException($"--instruments: '{id}' is not a known instrument (known: {string.Join(", ", options.Instruments.Select(i => i.Id))})");
+            if (!ShippedData.InstrumentSeries.TryGetValue(id, out var path))
+                throw new CliException($"--instruments: no price series is shipped for {id} (shipped: {string.Join(", ", ShippedData.InstrumentSeries.Keys)})");
+            files.Add(new InstrumentSeriesFile(id, RequireDataFile(ShippedData.Resolve(path)), RecordsNoVolume: true));
+        }
+        return files;
     }
 }

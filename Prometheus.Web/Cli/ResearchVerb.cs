@@ -35,10 +35,11 @@ public static class ResearchVerb
         var parallel = CliArguments.Count("--parallel", "Seeds run at once. Default: the core count", "N", 1, 1_024);
         var output = CliArguments.Out("report");
         var html = CliArguments.Html("report");
+        var instruments = CliArguments.Instruments();
 
         var command = new Command("research", "Walk-forward research over many seeds against null models and matched benchmarks, with an untouched holdout.")
         {
-            data, seeds, firstSeed, agents, windows, trainDays, testDays, holdoutDays, final, profile, parallel, output, html,
+            data, seeds, firstSeed, agents, windows, trainDays, testDays, holdoutDays, final, profile, parallel, output, html, instruments,
         };
         command.SetAction((parse, ct) => RunAsync(context, parse.GetValue(data), new ResearchSettings(
             Seeds: parse.GetValue(seeds) ?? 20,
@@ -50,15 +51,18 @@ public static class ResearchVerb
             HoldoutDays: parse.GetValue(holdoutDays) ?? 90,
             Final: parse.GetValue(final),
             Profile: parse.GetValue(profile),
-            Parallel: parse.GetValue(parallel)), parse.GetValue(output), parse.GetValue(html), ct));
+            Parallel: parse.GetValue(parallel)), parse.GetValue(output), parse.GetValue(html), ct, parse.GetValue(instruments)));
         return command;
     }
 
     public static async Task<int> RunAsync(CliContext context, string? data, ResearchSettings settings, string? output, string? html,
-        CancellationToken ct)
+        CancellationToken ct, string? instruments = null)
     {
         var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(PrometheusConfiguration.Build(context.ConfigOverrides));
-        var dataPath = CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Okx15m));
+        if (instruments is not null && data is not null)
+            throw new CliException("--data and --instruments: give one (--instruments prices each instrument by its own shipped series)");
+        var series = instruments is null ? null : CliArguments.InstrumentSeries(instruments, engineOptions);
+        var dataPath = series is null ? CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Okx15m)) : series[0].Path;
         var outPath = CliArguments.RequireWritableOut(output);
         var htmlPath = CliArguments.RequireWritableOut(html, "--html");
         var funding = ShippedData.FundingRates(engineOptions.Backtest.DefaultFundingRate);
@@ -68,7 +72,9 @@ public static class ResearchVerb
         using (var bar = context.IsTerminal ? new TerminalProgressBar(context.Out) : null)
         {
             report = await EngineErrors.RunAsync(dataPath,
-                () => ResearchRunner.Run(new CandleFileSource(dataPath), settings, engineOptions, funding, bar, interrupt.Token), interrupt.Token);
+                () => ResearchRunner.Run(series is null ? new CandleFileSource(dataPath)
+                    : new AlignedCandleSource([.. series.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume))]),
+                    settings, engineOptions, funding, bar, interrupt.Token), interrupt.Token);
         }
 
         ReportTable.WriteResearch(context.Out, report);
