@@ -25,6 +25,7 @@ public sealed class CliBadInputTests
     [InlineData("error: --out folder does not exist: /nonexistent-folder", "backtest", "--out", "/nonexistent-folder/report.json")]
     [InlineData("error: --data and --instruments: give one (--instruments prices each instrument by its own shipped series)", "backtest", "--data", "x.csv", "--instruments", "okx:ETH-USDT-SWAP")]
     [InlineData("error: --instruments: 'okx:DOGE-USDT-SWAP' is not a known instrument (known: okx:BTC-USDT, okx:BTC-USDT-SWAP, okx:ETH-USDT-SWAP, okx:SOL-USDT-SWAP)", "backtest", "--instruments", "okx:BTC-USDT-SWAP,okx:DOGE-USDT-SWAP")]
+    [InlineData("error: --data and --instruments: give one (--instruments prices each instrument by its own shipped series)", "research", "--data", "x.csv", "--instruments", "okx:ETH-USDT-SWAP")]
     [InlineData("error: --instruments names an instrument twice (okx:ETH-USDT-SWAP,okx:ETH-USDT-SWAP)", "backtest", "--instruments", "okx:ETH-USDT-SWAP,okx:ETH-USDT-SWAP")]
     [InlineData("error: --url must be an absolute http(s) address (was 'localhost:8080')", "healthcheck", "--url", "localhost:8080")]
     [InlineData("error: --windows must be a whole number between 1 and 1000 (was '0')", "research", "--windows", "0")]
