@@ -28,9 +28,7 @@ internal sealed record BacktestMarket(
     public static BacktestMarket Aligned(IReadOnlyList<InstrumentSeriesFile> files, DateOnly? from, DateOnly? to, EngineOptions options)
     {
         var series = files.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume)).ToList();
-        var fromMs = from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MinValue;
-        // --to is inclusive: the whole of that day.
-        var toMs = to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MaxValue;
+        var (fromMs, toMs) = BacktestRunner.DayWindow(from, to);
         var aligned = new AlignedSeries(series, fromMs, toMs);
 
         return FromColumns(aligned.Instruments, aligned.ToColumns(), options);

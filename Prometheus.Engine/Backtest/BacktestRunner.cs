@@ -181,9 +181,7 @@ public static class BacktestRunner
         if (settings.From is { } f && settings.To is { } t && f > t)
             throw new BacktestInputException($"--from {Iso(f)} is after --to {Iso(t)}");
 
-        var fromMs = settings.From is { } a ? new DateTimeOffset(a.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MinValue;
-        // --to is inclusive: the whole of that day.
-        var toMs = settings.To is { } b ? new DateTimeOffset(b.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MaxValue;
+        var (fromMs, toMs) = DayWindow(settings.From, settings.To);
         var bars = fromMs == long.MinValue && toMs == long.MaxValue ? all : all.FindAll(c => c.TimestampMs >= fromMs && c.TimestampMs < toMs);
         if (bars.Count < 2)
             throw new BacktestInputException($"the range selected holds {bars.Count} candle(s); a backtest needs at least 2");
@@ -211,6 +209,11 @@ public static class BacktestRunner
         }
         return options.With(agentOptions, evolution, simulated, instruments is null ? null : options.Mastermind.WithInstruments(instruments));
     }
+
+    /// <summary>--from and --to as open times [from, to) in Unix ms: --to is inclusive, the whole of that day; unbounded where not given.</summary>
+    internal static (long FromMs, long ToMs) DayWindow(DateOnly? from, DateOnly? to) =>
+        (from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MinValue,
+         to is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : long.MaxValue);
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -34,21 +34,8 @@ public sealed class AlignedCandleSource : ICandleSource
     /// <summary>Every instrument's bars opening in [<paramref name="fromMs"/>, <paramref name="toMs"/>), in the order of <see cref="Ids"/>.</summary>
     public IReadOnlyList<IReadOnlyList<Candle>> ReadColumns(long fromMs, long toMs)
     {
-        var from = LowerBound(fromMs);
-        var count = Math.Max(0, LowerBound(toMs) - from);
+        var from = BarSearch.FirstAtOrAfter(_columns[0], fromMs);
+        var count = Math.Max(0, BarSearch.FirstAtOrAfter(_columns[0], toMs) - from);
         return [.. _columns.Select(c => (IReadOnlyList<Candle>)new ArraySegment<Candle>(c, from, count))];
-    }
-
-    private int LowerBound(long timeMs)
-    {
-        var bars = _columns[0];
-        int lo = 0, hi = bars.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (bars[mid].TimestampMs < timeMs) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 }

@@ -93,8 +93,8 @@ public sealed class AlignedSeries
         _missing = new int[_bars.Length];
         for (var i = 0; i < _bars.Length; i++)
         {
-            _startIndex[i] = LowerBound(_bars[i], start);
-            _missing[i] = SliceCount - (LowerBound(_bars[i], last + 1) - _startIndex[i]);
+            _startIndex[i] = BarSearch.FirstAtOrAfter(_bars[i], start);
+            _missing[i] = SliceCount - (BarSearch.FirstAtOrAfter(_bars[i], last + 1) - _startIndex[i]);
         }
     }
 
@@ -230,18 +230,6 @@ public sealed class AlignedSeries
                     $"{s.Id}: bar {i} at {Time(ts)} ({ts}) is before the bar before it ({Time(previous)}); bars must be in time order");
             previous = ts;
         }
-    }
-
-    private static int LowerBound(IReadOnlyList<Candle> bars, long timeMs)
-    {
-        int lo = 0, hi = bars.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (bars[mid].TimestampMs < timeMs) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     private static long CeilingToGrid(long timeMs, long intervalMs)

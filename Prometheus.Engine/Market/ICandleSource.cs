@@ -45,20 +45,8 @@ public sealed class CandleFileSource : ICandleSource
 
     public IReadOnlyList<Candle> Read(long fromMs, long toMs)
     {
-        var from = LowerBound(fromMs);
-        var to = LowerBound(toMs);
+        var from = BarSearch.FirstAtOrAfter(_bars, fromMs);
+        var to = BarSearch.FirstAtOrAfter(_bars, toMs);
         return new ArraySegment<Candle>(_bars, from, Math.Max(0, to - from));
-    }
-
-    private int LowerBound(long timeMs)
-    {
-        int lo = 0, hi = _bars.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_bars[mid].TimestampMs < timeMs) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 }

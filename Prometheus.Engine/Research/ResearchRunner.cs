@@ -99,17 +99,7 @@ internal sealed record ResearchContext(BacktestMarket Market, long IntervalMs, R
     public IReadOnlyList<Candle> Bars => Market.Timeline;
 
     /// <summary>The index of the first bar opening at or after <paramref name="timeMs"/>.</summary>
-    public int Index(long timeMs)
-    {
-        int lo = 0, hi = Bars.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Bars[mid].TimestampMs < timeMs) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
+    public int Index(long timeMs) => BarSearch.FirstAtOrAfter(Bars, timeMs);
 }
 
 internal sealed record SeedOutcome(SeedReport Report, long AgentBars);

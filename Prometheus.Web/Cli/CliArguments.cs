@@ -150,8 +150,12 @@ public static class CliArguments
     };
 
     /// <summary>The shipped series of each instrument named, checked before anything runs.</summary>
-    public static List<InstrumentSeriesFile> InstrumentSeries(string list, Prometheus.Engine.Configuration.EngineOptions options)
+    /// <remarks>Null when <paramref name="list"/> is: the run is on one file (<paramref name="data"/> or the default).</remarks>
+    public static List<InstrumentSeriesFile>? InstrumentSeries(string? list, string? data, Prometheus.Engine.Configuration.EngineOptions options)
     {
+        if (list is null) return null;
+        if (data is not null)
+            throw new CliException("--data and --instruments: give one (--instruments prices each instrument by its own shipped series)");
         var ids = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length == 0)
             throw new CliException("--instruments must name at least one instrument, e.g. okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP");

@@ -59,9 +59,7 @@ public static class ResearchVerb
         CancellationToken ct, string? instruments = null)
     {
         var engineOptions = PrometheusOptionsExtensions.LoadEngineOptions(PrometheusConfiguration.Build(context.ConfigOverrides));
-        if (instruments is not null && data is not null)
-            throw new CliException("--data and --instruments: give one (--instruments prices each instrument by its own shipped series)");
-        var series = instruments is null ? null : CliArguments.InstrumentSeries(instruments, engineOptions);
+        var series = CliArguments.InstrumentSeries(instruments, data, engineOptions);
         var dataPath = series is null ? CliArguments.RequireDataFile(data ?? ShippedData.Resolve(ShippedData.Okx15m)) : series[0].Path;
         var outPath = CliArguments.RequireWritableOut(output);
         var htmlPath = CliArguments.RequireWritableOut(html, "--html");
