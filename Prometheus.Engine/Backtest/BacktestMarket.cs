@@ -27,7 +27,7 @@ internal sealed record BacktestMarket(
     /// <exception cref="CandleDataException">A file is missing or malformed, or the series cannot be aligned (the message names it).</exception>
     public static BacktestMarket Aligned(IReadOnlyList<InstrumentSeriesFile> files, DateOnly? from, DateOnly? to, EngineOptions options)
     {
-        var series = files.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume)).ToList();
+        var series = files.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume, f.Bar)).ToList();
         var (fromMs, toMs) = BacktestRunner.DayWindow(from, to);
         var aligned = new AlignedSeries(series, fromMs, toMs);
 

@@ -1,3 +1,5 @@
+using Prometheus.Engine.Exchange.Okx;
+
 namespace Prometheus.Engine.Market;
 
 /// <summary>
@@ -11,15 +13,24 @@ public sealed record CandleSeries(string Id, long IntervalMs, IReadOnlyList<Cand
     /// <summary>
     /// A candle file's bars under the name <paramref name="id"/>, its interval that of its first two bars. A file that
     /// <paramref name="recordsNoVolume"/> (mark price candles) gives real bars of unknown volume (<see cref="Candle.UnknownVolume"/>), not holes.
+    /// With <paramref name="bar"/>, the file's bars are gathered into that coarser bar, whole ones only (<see cref="WholeBars"/>).
     /// </summary>
-    /// <exception cref="CandleDataException">The file is missing or malformed, or holds fewer than two bars.</exception>
-    public static CandleSeries Load(string id, string path, bool recordsNoVolume)
+    /// <exception cref="CandleDataException">The file is missing or malformed, holds fewer than two bars, or is coarser than <paramref name="bar"/>.</exception>
+    public static CandleSeries Load(string id, string path, bool recordsNoVolume, OkxBar? bar = null)
     {
         var bars = CandleFileReader.Read(path, volumeMayBeEmpty: recordsNoVolume)
             .Select(c => recordsNoVolume ? c.WithUnknownVolume() : c).ToList();
         if (bars.Count < 2)
             throw new CandleDataException($"{path} holds {bars.Count} candle(s); a series needs at least 2");
-        return new CandleSeries(id, bars[1].TimestampMs - bars[0].TimestampMs, bars);
+        var intervalMs = bars[1].TimestampMs - bars[0].TimestampMs;
+        if (bar is not { } coarser || coarser.LengthMs == intervalMs)
+            return new CandleSeries(id, intervalMs, bars);
+        if (coarser.LengthMs < intervalMs || coarser.LengthMs % intervalMs != 0)
+            throw new CandleDataException($"{path} holds bars of {TimeSpan.FromMilliseconds(intervalMs)}: they cannot be gathered into {coarser.Name} bars (a whole multiple of them)");
+        var gathered = WholeBars.Of(bars, TimeSpan.FromMilliseconds(intervalMs), coarser);
+        if (gathered.Count < 2)
+            throw new CandleDataException($"{path} holds {gathered.Count} whole {coarser.Name} bar(s); a series needs at least 2");
+        return new CandleSeries(id, coarser.LengthMs, gathered);
     }
 
     /// <summary>All of <paramref name="source"/>'s bars under the name <paramref name="id"/>.</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Prometheus.Engine.Backtest;
 using Prometheus.Engine.Persistence;
 using Prometheus.Web.Cli;
+using Prometheus.Web.Configuration;
 
 namespace Prometheus.Web.Tests.Api;
 
@@ -64,9 +65,14 @@ public sealed class BacktestApiTests(ApiFactory factory) : IClassFixture<ApiFact
         var to = DateOnly.Parse(current.GetProperty("to").GetString()!, CultureInfo.InvariantCulture);
         Assert.Equal(59, to.DayNumber - from.DayNumber);
 
-        // The backtest verb over the same data, range and seed books the same ledger.
+        // The backtest verb over the same series (paper trading's by default: BTC's 15m candles gathered into hours, ETH's
+        // and SOL's 1h mark prices), range and seed books the same ledger.
         var verbOut = Path.Combine(TempFolder.Create(), "verb.json");
-        var verb = await CliRunner.RunAsync("backtest", "--agents", "10", "--seed", "7", "--from", Iso(from), "--to", Iso(to), "--out", verbOut);
+        var btc15m = ShippedData.Resolve(ShippedData.Okx15m);
+        var series = $"okx:BTC-USDT={btc15m}@1H,okx:BTC-USDT-SWAP={btc15m}@1H,"
+            + $"okx:ETH-USDT-SWAP={ShippedData.Resolve(ShippedData.OkxEthMark1h)},okx:SOL-USDT-SWAP={ShippedData.Resolve(ShippedData.OkxSolMark1h)}";
+        var verb = await CliRunner.RunAsync("backtest", "--agents", "10", "--seed", "7", "--from", Iso(from), "--to", Iso(to), "--out", verbOut,
+            "--instruments", series);
         Assert.True(verb.ExitCode == 0, verb.Error);
         var byVerb = JsonSerializer.Deserialize<BacktestReport>(File.ReadAllText(verbOut), ReportJson.Options)!;
         Assert.Equal(byVerb.LedgerHash, report.LedgerHash);

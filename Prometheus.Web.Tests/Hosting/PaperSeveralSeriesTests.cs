@@ -1,3 +1,4 @@
+using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence;
 
 namespace Prometheus.Web.Tests.Hosting;
@@ -5,6 +6,7 @@ namespace Prometheus.Web.Tests.Hosting;
 /// <summary>
 /// serve replaying a series per instrument (Prometheus:Paper:Series): BTC spot, the BTC, ETH and SOL swaps trade side by
 /// side on the embedded exchange, each at its own coin's prices; a traded coin without a series stops startup naming the key.
+/// With nothing configured, serve trades those four on the shipped series (PaperDefaults).
 /// </summary>
 public sealed class PaperSeveralSeriesTests
 {
@@ -55,13 +57,7 @@ public sealed class PaperSeveralSeriesTests
         var trades = reader.Trades();
         var byInstrument = trades.GroupBy(t => t.InstId).ToDictionary(g => g.Key, g => g.ToList());
         Assert.True(byInstrument.Count >= 3, $"traded: {string.Join(", ", byInstrument.Select(g => $"{g.Key} {g.Value.Count}"))}");
-        // 2022-2026: BTC above 15,000, ETH 880..4,900, SOL under 300 USDT.
-        foreach (var (instId, fills) in byInstrument)
-        {
-            var (low, high) = instId.StartsWith("BTC", StringComparison.Ordinal) ? (15_000m, 130_000m)
-                : instId.StartsWith("ETH", StringComparison.Ordinal) ? (800m, 5_000m) : (5m, 300m);
-            Assert.All(fills, f => Assert.InRange(f.Price, low, high));
-        }
+        AssertEachAtItsCoinsPrices(byInstrument);
     }
 
     [Fact]
@@ -74,17 +70,82 @@ public sealed class PaperSeveralSeriesTests
     }
 
     [Fact]
-    public async Task Serve_without_a_paper_series_per_coin_stops_naming_the_key_even_when_exchange_sim_has_them()
+    public async Task Serve_with_the_default_configuration_trades_btc_spot_and_the_three_swaps_on_hourly_bars()
     {
-        var settings = FourInstruments(seriesCount: 0);
-        settings["Prometheus:DataDir"] = TempFolder.Create();
-        // exchange-sim's replay has a series per coin; paper trading's one file cannot price ETH and SOL.
-        settings["Prometheus:Sim:Series:0:Instrument"] = "okx:ETH-USDT-SWAP";
-        settings["Prometheus:Sim:Series:0:Data"] = "data/eth-usdt-swap-mark-1h-okx-20220501-20260116.csv.gz";
+        var dir = TempFolder.Create();
+
+        var serve = await CliRunner.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--duration", "8"], new Dictionary<string, string?>
+        {
+            ["Prometheus:DataDir"] = dir,
+            ["Prometheus:Paper:BarsPerSecond"] = "400",
+            ["Prometheus:Evolution:Seed"] = "11",
+        });
+
+        Assert.True(serve.ExitCode == 0, serve.Error);
+        using var reader = StoreReader.Open(dir);
+        var byInstrument = reader.Trades().GroupBy(t => t.InstId).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(["BTC-USDT", "BTC-USDT-SWAP", "ETH-USDT-SWAP", "SOL-USDT-SWAP"], byInstrument.Keys.Order(StringComparer.Ordinal));
+        AssertEachAtItsCoinsPrices(byInstrument);
+        // BTC's 15m traded candles are gathered into whole hours to align with ETH's and SOL's 1h mark prices.
+        Assert.All(byInstrument["BTC-USDT-SWAP"], f => Assert.Equal(0, f.TimestampMs % 3_600_000));
+    }
+
+    [Fact]
+    public async Task Naming_one_coins_instruments_replays_the_one_paper_file_at_its_own_15m_interval()
+    {
+        var dir = TempFolder.Create();
+
+        var serve = await CliRunner.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--duration", "5"], new Dictionary<string, string?>
+        {
+            ["Prometheus:DataDir"] = dir,
+            ["Prometheus:Paper:BarsPerSecond"] = "400",
+            ["Prometheus:Evolution:Seed"] = "11",
+            ["Prometheus:Mastermind:Instruments:0"] = "okx:BTC-USDT-SWAP",
+        });
+
+        Assert.True(serve.ExitCode == 0, serve.Error);
+        using var reader = StoreReader.Open(dir);
+        var trades = reader.Trades();
+        Assert.All(trades, t => Assert.Equal("BTC-USDT-SWAP", t.InstId));
+        Assert.Contains(trades, t => t.TimestampMs % 3_600_000 != 0);
+    }
+
+    [Fact]
+    public async Task A_coin_the_shipped_data_has_no_series_for_stops_startup_naming_the_key()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Prometheus:DataDir"] = TempFolder.Create(),
+            ["Prometheus:Instruments:0:Id"] = "okx:DOGE-USDT-SWAP",
+            ["Prometheus:Instruments:0:Kind"] = "Swap",
+            ["Prometheus:Instruments:0:BaseCcy"] = "DOGE",
+            ["Prometheus:Instruments:0:QuoteCcy"] = "USDT",
+            ["Prometheus:Instruments:0:CtVal"] = "1000",
+            ["Prometheus:Instruments:0:LotSz"] = "0.01",
+            ["Prometheus:Instruments:0:MinSz"] = "0.01",
+            ["Prometheus:Instruments:0:TickSz"] = "0.00001",
+            ["Prometheus:Instruments:0:MaxLeverage"] = "50",
+            ["Prometheus:Instruments:0:MakerFeeRate"] = "0.0002",
+            ["Prometheus:Instruments:0:TakerFeeRate"] = "0.0005",
+            ["Prometheus:Instruments:0:MaintenanceMarginRate"] = "0.01",
+            ["Prometheus:Mastermind:Instruments:0"] = "okx:BTC-USDT-SWAP",
+            ["Prometheus:Mastermind:Instruments:1"] = "okx:DOGE-USDT-SWAP",
+        };
 
         var result = await CliRunner.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--duration", "1"], settings);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("Prometheus:Paper:Series must give a series per coin traded", result.Out + result.Error);
+        Assert.Contains("okx:DOGE-USDT-SWAP is traded but Prometheus:Paper:Series has no series for it or its coin DOGE", result.Out + result.Error);
+    }
+
+    /// <summary>2023-2026: BTC above 15,000, ETH 800..5,000, SOL under 300 USDT.</summary>
+    private static void AssertEachAtItsCoinsPrices(Dictionary<string, List<TradeRecord>> byInstrument)
+    {
+        foreach (var (instId, fills) in byInstrument)
+        {
+            var (low, high) = instId.StartsWith("BTC", StringComparison.Ordinal) ? (15_000m, 130_000m)
+                : instId.StartsWith("ETH", StringComparison.Ordinal) ? (800m, 5_000m) : (5m, 300m);
+            Assert.All(fills, f => Assert.InRange(f.Price, low, high));
+        }
     }
 }

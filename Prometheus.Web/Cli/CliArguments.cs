@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Prometheus.Engine.Backtest;
+using Prometheus.Engine.Exchange.Okx;
 using Prometheus.Web.Configuration;
 
 namespace Prometheus.Web.Cli;
@@ -140,36 +141,56 @@ public static class CliArguments
         }
     }
 
-    /// <summary>--instruments: several instruments side by side, each on its own shipped series (backtest, research).</summary>
+    /// <summary>--instruments: several instruments side by side, each on its own shipped series or a file given (backtest, research).</summary>
     public static Option<string?> Instruments() => new("--instruments")
     {
-        Description = "Trade these instruments side by side, each on its own shipped series aligned by bar time (OKX 1h mark prices, "
-            + "2022-05..2026-01; no volume, so fills are not capped by it), e.g. okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP,okx:SOL-USDT-SWAP. "
+        Description = "Trade these instruments side by side, each on its own series aligned by bar time: the shipped one (OKX 1h mark prices, "
+            + "2022-05..2026-01; no volume, so fills are not capped by it), e.g. okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP,okx:SOL-USDT-SWAP, "
+            + "or a candle file given as ID=FILE, its bars gathered into an OKX bar with ID=FILE@BAR (okx:BTC-USDT-SWAP=btc-15m.csv@1H). "
             + "Default: the configured instruments on --data",
-        HelpName = "ID,ID,...",
+        HelpName = "ID[=FILE[@BAR]],...",
     };
 
-    /// <summary>The shipped series of each instrument named, checked before anything runs.</summary>
+    /// <summary>The series of each instrument named (its shipped one, or the file given), checked before anything runs.</summary>
     /// <remarks>Null when <paramref name="list"/> is: the run is on one file (<paramref name="data"/> or the default).</remarks>
     public static List<InstrumentSeriesFile>? InstrumentSeries(string? list, string? data, Prometheus.Engine.Configuration.EngineOptions options)
     {
         if (list is null) return null;
         if (data is not null)
-            throw new CliException("--data and --instruments: give one (--instruments prices each instrument by its own shipped series)");
-        var ids = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length == 0)
+            throw new CliException("--data and --instruments: give one (--instruments prices each instrument by its own series)");
+        var entries = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0)
             throw new CliException("--instruments must name at least one instrument, e.g. okx:BTC-USDT-SWAP,okx:ETH-USDT-SWAP");
-        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
-            throw new CliException($"--instruments names an instrument twice ({list})");
         var files = new List<InstrumentSeriesFile>();
-        foreach (var id in ids)
+        foreach (var entry in entries)
         {
+            var (id, file) = entry.IndexOf('=') is var eq and > 0 ? (entry[..eq].Trim(), entry[(eq + 1)..].Trim()) : (entry, null);
             if (!options.Instruments.Contains(id))
                 throw new CliException($"--instruments: '{id}' is not a known instrument (known: {string.Join(", ", options.Instruments.Select(i => i.Id))})");
-            if (!ShippedData.InstrumentSeries.TryGetValue(id, out var path))
-                throw new CliException($"--instruments: no price series is shipped for {id} (shipped: {string.Join(", ", ShippedData.InstrumentSeries.Keys)})");
-            files.Add(new InstrumentSeriesFile(id, RequireDataFile(ShippedData.Resolve(path)), RecordsNoVolume: true));
+            if (files.Any(f => f.InstrumentId == id))
+                throw new CliException($"--instruments names an instrument twice ({id})");
+            files.Add(file is null ? Shipped(id) : Given(id, file));
         }
         return files;
+    }
+
+    private static InstrumentSeriesFile Shipped(string id) => ShippedData.InstrumentSeries.TryGetValue(id, out var path)
+        ? new InstrumentSeriesFile(id, RequireDataFile(ShippedData.Resolve(path)), RecordsNoVolume: true)
+        : throw new CliException($"--instruments: no price series is shipped for {id} (shipped: {string.Join(", ", ShippedData.InstrumentSeries.Keys)}); give one as {id}=FILE");
+
+    /// <summary>ID=FILE[@BAR]: a candle file with volume (a shipped mark price file is read as one without), gathered into BAR when given.</summary>
+    private static InstrumentSeriesFile Given(string id, string spec)
+    {
+        var at = spec.LastIndexOf('@');
+        var (path, barName) = at > 0 ? (spec[..at], spec[(at + 1)..]) : (spec, null);
+        if (path.Length == 0)
+            throw new CliException($"--instruments: {id}= must name a candle file");
+        OkxBar? bar = null;
+        if (barName is not null)
+            bar = OkxBars.TryGet(barName, out var known) ? known
+                : throw new CliException($"--instruments: {id}: '{barName}' is not an OKX bar (one of {string.Join(", ", OkxBars.Known)})");
+        var resolved = RequireDataFile(Path.GetFullPath(path)); // as --data: from the working directory
+        var noVolume = ShippedData.InstrumentSeries.Values.Any(p => Path.GetFileName(p) == Path.GetFileName(resolved)); // a shipped mark file, wherever it is
+        return new InstrumentSeriesFile(id, resolved, noVolume, bar);
     }
 }

@@ -57,7 +57,7 @@ public static class RecoverVerb
 
     private static int Run(CliContext context, string? dataDirArg, RecoveryMoment? at, string? into, bool agentsOnly, bool json)
     {
-        var configuration = PrometheusConfiguration.Build(context.ConfigOverrides);
+        var configuration = PrometheusConfiguration.BuildAsServe(context.ConfigOverrides); // it reads what serve wrote
         var options = PrometheusOptionsExtensions.LoadEngineOptions(configuration);
         var persistence = OptionsSection.Bind<PersistenceOptions>(configuration, PersistenceOptions.Section);
         var recovery = OptionsSection.Bind<RecoveryOptions>(configuration, RecoveryOptions.Section);

@@ -71,7 +71,7 @@ public static class ResearchVerb
         {
             report = await EngineErrors.RunAsync(dataPath,
                 () => ResearchRunner.Run(series is null ? new CandleFileSource(dataPath)
-                    : new AlignedCandleSource([.. series.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume))]),
+                    : new AlignedCandleSource([.. series.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume, f.Bar))]),
                     settings, engineOptions, funding, bar, interrupt.Token), interrupt.Token);
         }
 

@@ -24,4 +24,11 @@ public static class PrometheusConfiguration
             builder.AddInMemoryCollection(overrides);
         return builder.Build();
     }
+
+    /// <summary>The configuration as <c>serve</c> reads it: <see cref="Build"/> with the paper-trading defaults laid over where it is silent.</summary>
+    public static IConfigurationRoot BuildAsServe(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var built = Build(overrides);
+        return new ConfigurationBuilder().AddConfiguration(built).AddInMemoryCollection(PaperDefaults.For(built)).Build();
+    }
 }

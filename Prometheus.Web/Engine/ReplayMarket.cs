@@ -24,7 +24,7 @@ public static class ReplayMarket
     /// <exception cref="CandleDataException">A file is malformed or the series cannot be aligned (the message names it).</exception>
     public static Candle[][] Columns(IReadOnlyList<ReplaySeries> files, IReadOnlyList<Instrument> instruments, InstrumentCatalog catalog)
     {
-        var columns = new AlignedSeries([.. files.Select(f => CandleSeries.Load(f.Instrument, f.DataPath, f.RecordsNoVolume))]).ToColumns();
+        var columns = new AlignedSeries([.. files.Select(f => CandleSeries.Load(f.Instrument, f.DataPath, f.RecordsNoVolume, f.GatheredInto))]).ToColumns();
         return [.. instruments.Select(t => columns[SeriesFor(files, catalog, t)])];
     }
 
@@ -43,7 +43,7 @@ public static class ReplayMarket
 
     /// <summary>The file pricing <paramref name="instrument"/>: its own, else one on its coin.</summary>
     /// <exception cref="CandleDataException">None does.</exception>
-    private static int SeriesFor(IReadOnlyList<ReplaySeries> files, InstrumentCatalog catalog, Instrument instrument)
+    public static int SeriesFor(IReadOnlyList<ReplaySeries> files, InstrumentCatalog catalog, Instrument instrument)
     {
         for (var k = 0; k < files.Count; k++)
             if (files[k].Instrument == instrument.Id) return k;

@@ -54,35 +54,9 @@ public static class SimCandleAggregation
     }
 
     /// <summary>
-    /// Recorded bars gathered into <paramref name="bar"/>, keeping only the bars the recording holds whole (every one of
-    /// their <paramref name="interval"/> bars present): a bar with a hole in the recording is missing data, not a bar.
+    /// Recorded bars gathered into <paramref name="bar"/>, keeping only the bars the recording holds whole (see <see cref="WholeBars"/>).
     /// </summary>
     /// <param name="bars">Recorded bars of <paramref name="interval"/>, oldest first.</param>
-    public static List<SimCandle> Whole(IReadOnlyList<Candle> bars, TimeSpan interval, OkxBar bar)
-    {
-        var perBar = bar.LengthMs / (long)interval.TotalMilliseconds;
-        var result = new List<SimCandle>();
-        var count = 0L;
-        foreach (var c in bars)
-        {
-            var start = bar.StartOf(c.TimestampMs);
-            if (result.Count > 0 && result[^1].Bar.TimestampMs == start)
-            {
-                var a = result[^1].Bar;
-                result[^1] = new SimCandle(a with
-                {
-                    High = Math.Max(a.High, c.High), Low = Math.Min(a.Low, c.Low), Close = c.Close, Volume = a.Volume + c.Volume,
-                }, true);
-                count++;
-                continue;
-            }
-            if (result.Count > 0 && count != perBar)
-                result.RemoveAt(result.Count - 1);
-            result.Add(new SimCandle(c with { TimestampMs = start }, true));
-            count = 1;
-        }
-        if (result.Count > 0 && count != perBar)
-            result.RemoveAt(result.Count - 1);
-        return result;
-    }
+    public static List<SimCandle> Whole(IReadOnlyList<Candle> bars, TimeSpan interval, OkxBar bar) =>
+        [.. WholeBars.Of(bars, interval, bar).Select(c => new SimCandle(c, true))];
 }

@@ -18,6 +18,7 @@ public static class PrometheusHost
         });
         if (overrides is not null)
             builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Configuration.AddInMemoryCollection(Configuration.PaperDefaults.For(builder.Configuration));
         builder.AddPrometheus();
 
         var app = builder.Build();

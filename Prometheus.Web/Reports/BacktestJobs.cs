@@ -35,8 +35,18 @@ public sealed class BacktestJobs(
     private BacktestJobView _current = BacktestJobView.None;
     private Task _running = Task.CompletedTask;
 
-    /// <summary>The candle file a backtest runs over.</summary>
-    public string DataPath => paper.Value.DataPath;
+    /// <summary>
+    /// The market a backtest runs over, the one paper trading replays: its series per traded instrument (each on its own
+    /// file or its coin's) when it replays several, else null and its one file (<see cref="PaperOptions.DataPath"/>).
+    /// </summary>
+    private IReadOnlyList<InstrumentSeriesFile>? Series => paper.Value.Series is { Length: > 0 } series
+        ? [.. options.Traded.Select(t => series[ReplayMarket.SeriesFor(series, options.Instruments, t)].ToFile() with { InstrumentId = t.Id })]
+        : null;
+
+    /// <summary>The candle files a backtest runs over, by name.</summary>
+    public string DataFiles => paper.Value.Series is { Length: > 0 } series
+        ? string.Join(", ", series.Select(s => Path.GetFileName(s.DataPath) + (s.Bar.Length > 0 ? $" as {s.Bar}" : "")))
+        : Path.GetFileName(paper.Value.DataPath);
 
     public BacktestJobView Current
     {
@@ -67,7 +77,7 @@ public sealed class BacktestJobs(
 
         var seed = request.Seed ?? DefaultSeed;
         var funding = ShippedData.FundingRates(options.Backtest.DefaultFundingRate);
-        var settings = new BacktestSettings(DataPath, agents, seed, from, to, Profile: profile?.Name, Funding: funding);
+        var settings = new BacktestSettings(paper.Value.DataPath, agents, seed, from, to, Profile: profile?.Name, Funding: funding, Series: Series);
         BacktestJobView started;
         lock (_gate)
         {
@@ -154,7 +164,7 @@ public sealed class BacktestJobs(
             if (_current.State == BacktestJobView.Running && done > _current.Progress) _current = _current with { Progress = done };
     }
 
-    /// <summary>The first and last days of the candle file, read once.</summary>
+    /// <summary>The first and last days of the candle file (or the days all series cover), read once.</summary>
     public async Task<(DateOnly First, DateOnly Last)> DataSpanAsync(CancellationToken ct = default)
     {
         await _spanGate.WaitAsync(ct);
@@ -162,13 +172,19 @@ public sealed class BacktestJobs(
         {
             return _span ??= await Task.Run(() =>
             {
+                if (Series is { } files)
+                {
+                    // The days every series covers: the span the aligned backtest runs over.
+                    var aligned = new AlignedSeries([.. files.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume, f.Bar))]);
+                    return (Day(aligned.FirstOpenMs), Day(aligned.LastOpenMs));
+                }
                 long first = long.MaxValue, last = long.MinValue;
-                foreach (var candle in CandleFileReader.Read(DataPath))
+                foreach (var candle in CandleFileReader.Read(paper.Value.DataPath))
                 {
                     first = Math.Min(first, candle.TimestampMs);
                     last = Math.Max(last, candle.TimestampMs);
                 }
-                if (first > last) throw new InvalidDataException($"{DataPath} holds no candles");
+                if (first > last) throw new InvalidDataException($"{paper.Value.DataPath} holds no candles");
                 return (Day(first), Day(last));
             }, ct);
         }
