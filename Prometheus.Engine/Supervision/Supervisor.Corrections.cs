@@ -23,7 +23,7 @@ public sealed partial class Supervisor
     /// <exception cref="ArgumentException">The agent does not exist.</exception>
     public bool BookCorrection(int agentId, ExchangeFill fill, TradeOrigin origin, double confidence)
     {
-        if (!_agents.TryGetValue(agentId, out var agent))
+        if (!Agents.TryGetValue(agentId, out var agent))
             throw new ArgumentException($"There is no agent {agentId}.", nameof(agentId));
         if (Ledger.IsBooked(fill.InstId, fill.TradeId))
             return false;

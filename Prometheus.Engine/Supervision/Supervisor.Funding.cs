@@ -16,15 +16,6 @@ public sealed partial class Supervisor
     private const long FundingPollWindowMs = 3_600_000;
     private const int FundingPollEveryCycles = 16;
     private long? _lastFundingTimeMs;
-    /// <summary>Agents buried in the last few days: a bill published late may still owe them a share.</summary>
-    private readonly List<Agents.Agent> _recentlyDead = [];
-    private const long RecentDeathMs = 3 * 86_400_000L;
-
-    private void RememberDeath(Agents.Agent agent, long now)
-    {
-        _recentlyDead.RemoveAll(a => a.DiedAtMs < now - RecentDeathMs);
-        _recentlyDead.Add(agent);
-    }
     private readonly Dictionary<string, decimal> _unattributedFunding = new(StringComparer.Ordinal);
     /// <summary>Bills shared out since this Supervisor was built (after a restore each is looked at once more, harmlessly).</summary>
     private readonly HashSet<string> _settledBills = new(StringComparer.Ordinal);
@@ -66,7 +57,7 @@ public sealed partial class Supervisor
         var holders = new List<(Agents.Agent Agent, decimal Amount)>();
         var held = 0m;
         // The living, and the dead that may have held a position at the funding time (the rest of Valhalla cannot have).
-        foreach (var agent in _living.Concat(_recentlyDead))
+        foreach (var agent in _population.LivingAndRecentlyDead)
         {
             // An agent trades only its own instrument, and one dead before the funding time held nothing at it.
             if (agent.Instrument != instrument || agent.DiedAtMs < bill.FundingTimeMs) continue;

@@ -56,7 +56,7 @@ public sealed partial class Supervisor
     /// </summary>
     public async ValueTask CloseAllAsync(CancellationToken ct = default)
     {
-        foreach (var agent in _living.ToList())
+        foreach (var agent in Living.ToList())
             foreach (var lot in Ledger.Private(agent.Id).OpenPositions.ToList())
                 await SubmitAsync(CloseIntent(agent, lot, TradeOrigin.Emergency, 1.0), bypassRisk: true, ct);
     }
@@ -114,7 +114,7 @@ public sealed partial class Supervisor
     internal void Route(ExchangeFill fill)
     {
         var agentId = ClOrdIds.AgentOf(fill.ClOrdId);
-        if (agentId is { } id && _agents.TryGetValue(id, out var agent))
+        if (agentId is { } id && Agents.TryGetValue(id, out var agent))
         {
             var entry = Journal.Find(fill.ClOrdId);
             if (entry is not null) entry.FilledSize += fill.Size;
@@ -139,7 +139,7 @@ public sealed partial class Supervisor
     private bool AllocateLiquidation(ExchangeFill fill)
     {
         var instrument = _options.Instruments.Get(fill.InstId);
-        var holders = _agents.Values
+        var holders = Agents.Values
             .Select(a => (Agent: a, Lot: Ledger.Private(a.Id).Position(instrument, fill.PosSide)))
             .Where(h => h.Lot is { IsOpen: true })
             .OrderBy(h => h.Agent.Id)

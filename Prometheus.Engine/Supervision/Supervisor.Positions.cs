@@ -12,7 +12,7 @@ public sealed partial class Supervisor
     /// <summary>Closes agent <paramref name="agentId"/>'s whole <paramref name="posSide"/> position on <paramref name="instId"/>; false when there is none.</summary>
     public async ValueTask<bool> ClosePositionAsync(int agentId, string instId, PositionSide posSide, CancellationToken ct = default)
     {
-        if (!_agents.TryGetValue(agentId, out var agent) || !agent.IsAlive) return false;
+        if (!Agents.TryGetValue(agentId, out var agent) || !agent.IsAlive) return false;
         var instrument = _options.Instruments.TryGet(instId);
         if (instrument is null || Ledger.Private(agentId).Position(instrument, posSide) is not { IsOpen: true } lot) return false;
         await SubmitAsync(CloseIntent(agent, lot, TradeOrigin.Manual, 1.0), bypassRisk: true, ct);

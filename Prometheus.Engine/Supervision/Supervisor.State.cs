@@ -22,6 +22,7 @@ public sealed partial class Supervisor
     {
         _store = store;
         _books.Store = store;
+        _population.Store = store;
         Journal.Changed = entry => store.Journal(entry.Save(), ClOrdIds.NextSequence);
     }
 
@@ -36,7 +37,7 @@ public sealed partial class Supervisor
     {
         _dirty.Clear();
         return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: false, SaveSupervisor(riskLogAlways: true), Mastermind.Save(),
-            [.. _agents.Values.OrderBy(a => a.Id).Select(a => a.Save())],
+            [.. Agents.Values.OrderBy(a => a.Id).Select(a => a.Save())],
             [.. Ledger.PrivateLedgers.Values.OrderBy(l => l.AgentId).Select(l => l.Save())],
             [.. Valhalla.Fallen]);
     }
@@ -47,7 +48,7 @@ public sealed partial class Supervisor
         var changed = _dirty.Order().ToList();
         _dirty.Clear();
         return new EngineSnapshot(NowMs, Ledger.NextTradeId - 1, IsPartial: true, SaveSupervisor(riskLogAlways: false), Mastermind.Save(),
-            [.. changed.Select(id => _agents[id].Save())],
+            [.. changed.Select(id => Agents[id].Save())],
             [.. changed.Select(id => Ledger.Private(id).Save())],
             []);
     }
@@ -66,8 +67,8 @@ public sealed partial class Supervisor
         EquityMark population = new(EquityMark.Population, now, Equity, Market.Close > 0m ? Market.Close : null);
         if (now - _lastAgentEquityMs < AgentEquityEveryMs) return [population]; // null (the first): not less
         _lastAgentEquityMs = now;
-        var marks = new List<EquityMark>(_living.Count + 1) { population };
-        foreach (var agent in _living)
+        var marks = new List<EquityMark>(Living.Count + 1) { population };
+        foreach (var agent in Living)
             marks.Add(new EquityMark(agent.Id, now, Ledger.Private(agent.Id).Equity(Marks)));
         return marks;
     }
@@ -79,13 +80,16 @@ public sealed partial class Supervisor
         return SaveSupervisor(riskLog);
     }
 
-    private SupervisorState SaveSupervisor(RiskLogState? riskLog) => new(
-        Cycle, StartedAtMs, Births, Deaths, Generations, EnvironmentPressure, _nextAgentId, _targetPopulation, _cullDebt,
-        _nextHourMs, _nextDayMs, _nextGenerationMs, EvolutionEnabled,
-        Marks.Save(), ClOrdIds.NextSequence,
-        SystemRisk.Save(), riskLog, Journal.Written, Journal.Finished,
-        [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
-        [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars, _random.Seed, Paused, PauseReason);
+    private SupervisorState SaveSupervisor(RiskLogState? riskLog)
+    {
+        var p = _population.Counters;
+        return new SupervisorState(Cycle, StartedAtMs, p.Births, p.Deaths, p.Generations, EnvironmentPressure, p.NextAgentId, p.TargetPopulation,
+            p.CullDebt, p.NextHourMs, p.NextDayMs, p.NextGenerationMs, EvolutionEnabled,
+            Marks.Save(), ClOrdIds.NextSequence,
+            SystemRisk.Save(), riskLog, Journal.Written, Journal.Finished,
+            [.. Journal.Open.OrderBy(e => ClOrdIds.SequenceOf(e.ClOrdId)).ThenBy(e => e.ClOrdId, StringComparer.Ordinal).Select(e => e.Save())], [.. _allocatedLiquidations.Order(StringComparer.Ordinal)],
+            [.. _unattributed.Values], ExchangeRejects, Market, RuntimeMs, TradableBars, _random.Seed, Paused, PauseReason);
+    }
 
     /// <summary>
     /// Rebuilds a Supervisor from a full snapshot, every trade record and every funding record (none for a state saved
@@ -114,17 +118,7 @@ public sealed partial class Supervisor
         });
         var supervisor = new Supervisor(options, exchange, time, random, ledgers: null);
         supervisor._books.Restore(options.Instruments, ledgers, records, funding);
-        foreach (var state in snapshot.Agents.OrderBy(a => a.Id))
-        {
-            var agent = Agent.Restore(state, options.Instruments);
-            supervisor._agents.Add(agent.Id, agent);
-            if (agent.IsAlive) supervisor._living.Add(agent);
-            else if (agent.DiedAtMs >= s.Market.TimestampMs - RecentDeathMs) supervisor._recentlyDead.Add(agent);
-            var ledger = supervisor.Ledger.Private(agent.Id);
-            if (agent.Id >= supervisor._ledgers.Length) Array.Resize(ref supervisor._ledgers, Math.Max(agent.Id + 1, supervisor._ledgers.Length * 2));
-            supervisor._ledgers[agent.Id] = ledger;
-        }
-        foreach (var fallen in snapshot.Valhalla) supervisor.Valhalla.Admit(fallen);
+        supervisor._population.Restore(snapshot.Agents.OrderBy(a => a.Id).Select(state => Agent.Restore(state, options.Instruments)), snapshot.Valhalla, s);
         supervisor.Mastermind.Restore(snapshot.Mastermind);
         supervisor.SystemRisk.Restore(s.Risk);
         supervisor.RestoreControl(s);
@@ -135,10 +129,7 @@ public sealed partial class Supervisor
         foreach (var id in s.AllocatedLiquidations) supervisor._allocatedLiquidations.Add(id);
         foreach (var fill in s.Unattributed) supervisor._unattributed[string.Concat(fill.InstId, "/", fill.TradeId)] = fill;
         supervisor.Marks.Restore(s.MarksBySymbol);
-        (supervisor.Cycle, supervisor.Births, supervisor.Deaths, supervisor.Generations, supervisor.EnvironmentPressure) =
-            (s.Cycle, s.Births, s.Deaths, s.Generations, s.EnvironmentPressure);
-        (supervisor._nextAgentId, supervisor._targetPopulation, supervisor._cullDebt) = (s.NextAgentId, s.TargetPopulation, s.CullDebt);
-        (supervisor._nextHourMs, supervisor._nextDayMs, supervisor._nextGenerationMs) = (s.NextHourMs, s.NextDayMs, s.NextGenerationMs);
+        (supervisor.Cycle, supervisor.EnvironmentPressure) = (s.Cycle, s.EnvironmentPressure);
         supervisor.EvolutionEnabled = s.EvolutionEnabled;
         supervisor.StartedAtMs = s.StartedAtMs;
         supervisor._desk.ExchangeRejects = s.ExchangeRejects;

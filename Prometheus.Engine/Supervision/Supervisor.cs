@@ -9,10 +9,11 @@ using Prometheus.Engine.Risk;
 namespace Prometheus.Engine.Supervision;
 
 /// <summary>
-/// Runs the cycle and is the only bookkeeper: market update → regime and indicators (once, shared) → agent exits
-/// and decisions → risk → orders with a clOrdId naming the agent → confirmed fills → booking → lifecycle →
-/// evolution on schedule. The same code runs in backtest, paper and live; only the feed, the clock and the
-/// <see cref="IExchange"/> differ. Single-threaded: one cycle at a time, no locks inside.
+/// Runs the cycle: market update → regime and indicators (once per underlying, shared) → agent exits and decisions →
+/// risk → orders (the <see cref="OrderDesk"/>) → confirmed fills routed to the <see cref="Bookkeeper"/>, the only
+/// writer of the ledgers → the <see cref="Population"/>'s reviews, deaths and generations on their schedule. The same
+/// code runs in backtest, paper and live; only the feed, the clock and the <see cref="IExchange"/> differ.
+/// Single-threaded: one cycle at a time, no locks inside.
 /// Entry points: <see cref="StartAsync"/>, <see cref="OnBarAsync"/>, <see cref="CloseAllAsync"/>.
 /// </summary>
 public sealed partial class Supervisor
@@ -25,14 +26,9 @@ public sealed partial class Supervisor
     private readonly RandomSource _random;
     private readonly UnderlyingMarkets _markets;
     private readonly Candle[] _sameBarEach;
-    private readonly List<Agent> _living = [];
-    private readonly Dictionary<int, Agent> _agents = [];
-    /// <summary>Private ledgers by agent id, for the per-bar loop (an array index, not a hash lookup).</summary>
-    private PrivateLedger[] _ledgers = new PrivateLedger[64];
+    private readonly Population _population;
     private readonly long _maxHoldingMs;
     private readonly double _slippage, _swapFundingPerHour;
-    private long _nextHourMs, _nextDayMs, _nextGenerationMs;
-    private int _nextAgentId = 1;
 
     /// <summary>A Supervisor drawing from <paramref name="random"/> in order (a backtest, a test).</summary>
     public Supervisor(EngineOptions options, IExchange exchange, TimeProvider time, Random random)
@@ -61,15 +57,15 @@ public sealed partial class Supervisor
         _swapFundingPerHour = Math.Abs((double)options.Backtest.DefaultFundingRate) / 8;
         _books = new Bookkeeper(ledgers ?? new PublicLedger());
         _desk = new OrderDesk(exchange, _books, Route);
-        Valhalla = new Valhalla(options.Evolution.Heroes);
         Mastermind = new Mastermind(options.Mastermind, options.Agents.Initial, options.Traded);
         SystemRisk = new SystemRisk(options.Risk);
+        _population = new Population(options, _books, Mastermind, Marks, random, MarkDirty);
     }
 
     /// <summary>The public ledger and every private one: read here, written only by the <see cref="Bookkeeper"/>.</summary>
     public PublicLedger Ledger => _books.Ledger;
     private readonly Bookkeeper _books;
-    public Valhalla Valhalla { get; }
+    public Valhalla Valhalla => _population.Valhalla;
     public Mastermind Mastermind { get; }
     public SystemRisk SystemRisk { get; }
     public RiskLog RiskLog { get; } = new();
@@ -85,8 +81,8 @@ public sealed partial class Supervisor
 
     /// <summary>The market <paramref name="instrument"/> prices off (its underlying's indicators and regime).</summary>
     public MarketSnapshot MarketOf(Instrument instrument) => _markets.Snapshot(_markets.Of(instrument));
-    public IReadOnlyList<Agent> Living => _living;
-    public IReadOnlyDictionary<int, Agent> Agents => _agents;
+    public IReadOnlyList<Agent> Living => _population.Living;
+    public IReadOnlyDictionary<int, Agent> Agents => _population.Agents;
     public long Cycle { get; private set; }
     /// <summary>When the engine first started (market time, Unix ms).</summary>
     public long StartedAtMs { get; private set; }
@@ -96,9 +92,9 @@ public sealed partial class Supervisor
 
     /// <summary>The trading loop counts the wall time it ran since its last cycle.</summary>
     public void AddRuntime(long ms) => RuntimeMs += ms;
-    public int Births { get; private set; }
-    public int Deaths { get; private set; }
-    public int Generations { get; private set; }
+    public int Births => _population.Births;
+    public int Deaths => _population.Deaths;
+    public int Generations => _population.Generations;
     /// <summary>How hard the environment is on the population now, in [0, 1]: grows with the book's drawdown.</summary>
     public double EnvironmentPressure { get; private set; }
     /// <summary>
@@ -134,12 +130,20 @@ public sealed partial class Supervisor
         add => _books.TradeBooked += value;
         remove => _books.TradeBooked -= value;
     }
-    public event Action<FallenAgent>? AgentDied;
-    public event Action<Agent>? AgentBorn;
+    public event Action<FallenAgent>? AgentDied
+    {
+        add => _population.AgentDied += value;
+        remove => _population.AgentDied -= value;
+    }
+    public event Action<Agent>? AgentBorn
+    {
+        add => _population.AgentBorn += value;
+        remove => _population.AgentBorn -= value;
+    }
 
     /// <summary>Agents ranked by net PnL at the current marks (ties by id).</summary>
     public IReadOnlyList<Agent> Rankings() =>
-        [.. _living.OrderByDescending(a => Ledger.Private(a.Id).Pnl(Marks)).ThenBy(a => a.Id)];
+        [.. Living.OrderByDescending(a => Ledger.Private(a.Id).Pnl(Marks)).ThenBy(a => a.Id)];
 
     /// <summary>
     /// Fresh start: sets hedge-mode leverage on every traded swap and gives birth to the founders: random genomes of the configured
@@ -152,16 +156,7 @@ public sealed partial class Supervisor
             await _exchange.SetLeverageAsync(swap.InstId, side, _options.Risk.SwapLeverage, ct);
         var now = NowMs;
         StartedAtMs = now;
-        _targetPopulation = _options.Agents.Initial;
-        var random = _random.At(now);
-        for (var i = 0; i < _options.Agents.Initial; i++)
-        {
-            if (founders is not null)
-                Birth(now, founders[i % founders.Count].Genome, founders[i % founders.Count].Personality, generation: 0, parents: []);
-            else
-                Birth(now, Genome.Random(random, _options.Evolution.GeneProfile), Personality.Random(random), generation: 0, parents: []);
-        }
-        _nextGenerationMs = now + (long)(_options.Evolution.IntervalHours * HourMs);
+        _population.Found(now, TradableBars, founders);
     }
 
     /// <summary>One cycle for a closed bar of a one-series feed: its close prices every traded instrument (paper and live today).</summary>
@@ -188,12 +183,12 @@ public sealed partial class Supervisor
 
         var equity = Equity;
         ObserveRisk(now, equity);
-        if (now >= _nextHourMs)
+        if (_population.HourDue(now))
         {
             EnvironmentPressure = (double)Math.Clamp(SystemRisk.Drawdown / _options.Risk.MaxDrawdownPercent, 0m, 1m);
-            HourlyReview(now);
+            _population.HourlyReview(now);
         }
-        if (now >= _nextDayMs) DailyReview(now);
+        if (_population.DayDue(now)) _population.DailyReview(now);
 
         if (!TradingEnabled)
         {
@@ -209,11 +204,8 @@ public sealed partial class Supervisor
         }
 
         await CloseOutDyingAsync(now, ct);
-        if (EvolutionEnabled && now >= _nextGenerationMs)
-        {
-            RunGeneration(now);
-            _nextGenerationMs = now + (long)(_options.Evolution.IntervalHours * HourMs);
-        }
+        if (EvolutionEnabled && _population.GenerationDue(now))
+            _population.RunGeneration(now, EnvironmentPressure, TradableBars, Market.IntervalMs);
         Cycle++;
     }
 
@@ -221,9 +213,10 @@ public sealed partial class Supervisor
     {
         var halted = SystemRisk.State == TradingState.Halted;
         // Index loop: a booking may kill nobody mid-loop (deaths happen in reviews), so the list is stable here.
-        for (var i = 0; i < _living.Count; i++)
+        var living = _population.Living;
+        for (var i = 0; i < living.Count; i++)
         {
-            var agent = _living[i];
+            var agent = living[i];
             if (agent.PendingDeath is not null) continue;
             var underlying = _markets.Of(agent.Instrument);
             // By reference: the snapshot is large, and an agent only reads it.
@@ -231,7 +224,7 @@ public sealed partial class Supervisor
             if (!signals.Tradable) continue;
             ref readonly var market = ref _markets.Snapshot(underlying);
             var price = (double)market.Close;
-            var ledger = _ledgers[agent.Id];
+            var ledger = _population.LedgerOf(agent.Id);
             var lot = OpenLot(ledger, agent.Instrument);
             if (lot is not null)
             {
