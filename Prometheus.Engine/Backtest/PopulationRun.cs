@@ -127,25 +127,32 @@ internal static class PopulationRun
         long agentBars = 0;
         var watch = Stopwatch.StartNew();
 
-        for (var i = spec.From; i < spec.To; i++)
+        // The same trading loop as paper and live, unpaced, on a feed that ends with the range: before each bar's cycle
+        // the run freezes evolution or captures the population where asked; after it, it observes the book.
+        var feed = new RangeFeed(spec)
         {
-            ct.ThrowIfCancellationRequested();
-            if (spec.CaptureAt is { } capture && capture.Contains(i))
-                captured[i] = Living(supervisor);
-            if (i == spec.FreezeAt)
+            Taking = i =>
             {
-                supervisor.AllowEvolution(false);
-                afterFreeze = new EquityCurve(supervisor.Equity);
-                tradesAtFreeze = supervisor.Ledger.Records.Count;
-            }
-            var bar = bars[i];
-            var closeMs = bar.TimestampMs + interval;
-            clock.MoveTo(DateTimeOffset.FromUnixTimeMilliseconds(closeMs));
-            Row(spec, i, row);
-            for (var t = 0; t < traded.Count; t++) exchange.OnBar(traded[t].InstId, row[t]);
-            agentBars += supervisor.Living.Count;
-            await supervisor.OnBarsAsync(row, ct);
-
+                if (spec.CaptureAt is { } capture && capture.Contains(i))
+                    captured[i] = Living(supervisor);
+                if (i == spec.FreezeAt)
+                {
+                    supervisor.AllowEvolution(false);
+                    afterFreeze = new EquityCurve(supervisor.Equity);
+                    tradesAtFreeze = supervisor.Ledger.Records.Count;
+                }
+                agentBars += supervisor.Living.Count;
+            },
+        };
+        var loop = new TradingLoop(supervisor, feed, _ =>
+            {
+                var row = feed.BarsByTraded;
+                for (var t = 0; t < traded.Count; t++) exchange.OnBar(traded[t].InstId, row[t]);
+            }, clock, TimeProvider.System, double.PositiveInfinity, int.MaxValue, SnapshotSchedule.From(int.MaxValue, TimeSpan.MaxValue, 0, DateTimeOffset.MinValue),
+            sink: null, EngineState.Running, "backtest") { PublishesReadModel = false };
+        loop.CycleCompleted += () =>
+        {
+            var closeMs = supervisor.NowMs;
             var value = supervisor.Equity;
             equity.Observe(closeMs, value);
             afterFreeze?.Observe(closeMs, value);
@@ -158,9 +165,21 @@ internal static class PopulationRun
                 grossSum += (double)gross / equityValue;
                 deployedSum += 1 - (double)supervisor.Mastermind.Pool / equityValue;
             }
+            var i = feed.NextIndex - 1;
             if (progress is not null && ((i - spec.From) % ProgressEveryBars == 0 || i == spec.To - 1))
                 progress.Report(new BacktestProgress(i - spec.From + 1, spec.To - spec.From, supervisor.Living.Count, supervisor.Ledger.Records.Count));
-        }
+        };
+        // A simulated exchange does not fail; if it does, the run stops with it rather than going on as live would.
+        Exception? failure = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        loop.CycleFailed += e =>
+        {
+            failure ??= e;
+            stop.Cancel();
+        };
+        await loop.RunAsync(stop.Token);
+        if (failure is not null) throw new InvalidOperationException($"The backtest's exchange failed at {clock.GetUtcNow():u}: {failure.Message}", failure);
+        ct.ThrowIfCancellationRequested();
         watch.Stop();
         if (spec.CaptureAt is { } last && last.Contains(spec.To))
             captured[spec.To] = Living(supervisor);

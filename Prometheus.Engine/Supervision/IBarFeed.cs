@@ -22,4 +22,7 @@ public interface IBarFeed
 
     /// <summary>As <see cref="History(int)"/>, for traded instrument <paramref name="traded"/>'s own series.</summary>
     IReadOnlyList<Candle> History(int count, int traded) => History(count);
+
+    /// <summary>Whether the feed has given its last bar (a backtest's range); a replay or a live feed never ends.</summary>
+    bool Ended => false;
 }

@@ -7,9 +7,9 @@ using Prometheus.Engine.Supervision.ReadModel;
 namespace Prometheus.Engine.Supervision;
 
 /// <summary>
-/// The live and paper trading loop: one thread of control that paces bars from the feed, drives the market and
-/// the Supervisor, takes checkpoints and snapshots, and executes commands (confirm, pause, resume, close-all,
-/// queries) between cycles, in order. Everything else talks to it through its commands and
+/// The trading loop of paper, live and backtests alike: one thread of control that paces bars from the feed (a backtest
+/// unpaced, on a feed that ends with its range), drives the market and the Supervisor, takes checkpoints and snapshots,
+/// and executes commands (confirm, pause, resume, close-all, queries) between cycles, in order. Everything else talks to it through its commands and
 /// <see cref="QueryAsync{T}"/>, and reads it through <see cref="ReadModel"/> (an immutable model it publishes by one
 /// reference swap), so nothing inside the engine needs a lock.
 /// A stop (cancellation) finishes the current cycle, writes a last checkpoint and flushes it.
@@ -80,6 +80,15 @@ public sealed class TradingLoop
 
     /// <summary>Raised on the loop's thread whenever the state changes.</summary>
     public event Action<EngineState, string>? StateChanged;
+
+    /// <summary>Raised on the loop's thread after each cycle, its checkpoint and snapshot (a backtest observes equity here).</summary>
+    public event Action? CycleCompleted;
+
+    /// <summary>
+    /// Whether status and read model are published for readers (the dashboard, the API). A backtest has none: off, the
+    /// loop builds neither per cycle.
+    /// </summary>
+    public bool PublishesReadModel { get; init; } = true;
 
     /// <summary>
     /// A person confirms the recovery report: the engine resumes in the state it was left in, Running, or Paused when a
@@ -265,6 +274,7 @@ public sealed class TradingLoop
             }
             if (!_feed.TryNext(out var bar))
             {
+                if (_feed.Ended) break; // a backtest's range is done
                 // A live feed has no closed bar yet: commands and queries are served while it comes.
                 await WaitForInboxAsync(PublishIfDue(NoBarRetry), stop);
                 continue;
@@ -306,7 +316,8 @@ public sealed class TradingLoop
                 _snapshots.Taken(_supervisor.Cycle, _wall.GetUtcNow());
                 _sink.Snapshot(_supervisor.CaptureSnapshot());
             }
-            Publish(cycle: true);
+            CycleCompleted?.Invoke();
+            if (PublishesReadModel) Publish(cycle: true);
         }
 
         Move(EngineState.Stopping, "stopping");
