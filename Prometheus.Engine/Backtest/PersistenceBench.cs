@@ -9,6 +9,7 @@ using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Startup;
 
 namespace Prometheus.Engine.Backtest;
 
@@ -93,7 +94,7 @@ public static class PersistenceBench
     {
         var population = options.WithPopulation(agents);
         var clock = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
-        var supervisor = new Supervisor(population, new SimulatedExchange(population.Simulated, clock, new Random(1)), clock, new Random(1));
+        var supervisor = new Supervisor(population, EngineComposition.InMemorySimulatedExchange(population, clock, seed: 1), clock, new Random(1));
         supervisor.StartAsync().AsTask().GetAwaiter().GetResult();
         return supervisor;
     }
@@ -150,7 +151,7 @@ public static class PersistenceBench
         var started = Stopwatch.GetTimestamp();
         using var reader = StoreReader.Open(location);
         var loaded = reader.Load();
-        var restored = Supervisor.Restore(options, new SimulatedExchange(options.Simulated, TimeProvider.System, new Random(1)), TimeProvider.System,
+        var restored = Supervisor.Restore(options, EngineComposition.InMemorySimulatedExchange(options, TimeProvider.System, seed: 1), TimeProvider.System,
             new Random(1), loaded.State, loaded.Records);
         var verdict = LedgerVerification.Verify(restored.Ledger, exchangeFills: null);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

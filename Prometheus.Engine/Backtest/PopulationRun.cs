@@ -5,6 +5,7 @@ using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Market;
+using Prometheus.Engine.Startup;
 using Prometheus.Engine.Supervision;
 
 namespace Prometheus.Engine.Backtest;
@@ -106,7 +107,7 @@ internal static class PopulationRun
         var bars = spec.Bars;
         var interval = spec.IntervalMs;
         var clock = new MarketClock(DateTimeOffset.FromUnixTimeMilliseconds(bars[spec.From].TimestampMs));
-        var exchange = new SimulatedExchange(spec.Options.Simulated, clock, new Random(spec.Seed ^ 0x5EED), spec.Options.Traded, funding: spec.Funding);
+        var exchange = EngineComposition.InMemorySimulatedExchange(spec.Options, clock, spec.Seed, spec.Funding, spec.Options.Traded);
         var supervisor = new Supervisor(spec.Options, exchange, clock, new Random(spec.Seed));
         var traded = spec.Options.Traded;
         var row = new Candle[traded.Count];
@@ -144,12 +145,11 @@ internal static class PopulationRun
                 agentBars += supervisor.Living.Count;
             },
         };
-        var loop = new TradingLoop(supervisor, feed, _ =>
-            {
-                var row = feed.BarsByTraded;
-                for (var t = 0; t < traded.Count; t++) exchange.OnBar(traded[t].InstId, row[t]);
-            }, clock, TimeProvider.System, double.PositiveInfinity, int.MaxValue, SnapshotSchedule.From(int.MaxValue, TimeSpan.MaxValue, 0, DateTimeOffset.MinValue),
-            sink: null, EngineState.Running, "backtest") { PublishesReadModel = false };
+        var loop = EngineComposition.BacktestLoop(supervisor, feed, _ =>
+        {
+            var row = feed.BarsByTraded;
+            for (var t = 0; t < traded.Count; t++) exchange.OnBar(traded[t].InstId, row[t]);
+        }, clock);
         loop.CycleCompleted += () =>
         {
             var closeMs = supervisor.NowMs;

@@ -9,6 +9,7 @@ using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Supervision;
+using Prometheus.Engine.Startup;
 
 namespace Prometheus.Engine.Backtest;
 
@@ -127,7 +128,7 @@ public static class RestartBench
         var started = Stopwatch.GetTimestamp();
         using var reader = StoreReader.Open(dir);
         var loaded = reader.Load();
-        var restored = Supervisor.Restore(options, new SimulatedExchange(options.Simulated, TimeProvider.System, new Random(1)), TimeProvider.System,
+        var restored = Supervisor.Restore(options, EngineComposition.InMemorySimulatedExchange(options, TimeProvider.System, seed: 1), TimeProvider.System,
             new Random(1), loaded.State, loaded.Records, loaded.Funding);
         var verdict = LedgerVerification.Verify(restored.Ledger, exchangeFills: null);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

@@ -8,6 +8,7 @@ using Prometheus.Engine.Market;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Supervision;
 using Prometheus.Web.Configuration;
+using Prometheus.Engine.Startup;
 
 namespace Prometheus.Web.Engine;
 
@@ -71,8 +72,8 @@ public sealed class EngineResources(
                 if (Mode == ExchangeMode.Simulated)
                 {
                     // Its swaps pay funding: the shipped recorded rates, Prometheus:Backtest:DefaultFundingRate elsewhere.
-                    Exchange = SimulatedExchange.Open(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName), engineOptions.Simulated,
-                        MarketClock, new Random(Seed ^ 0x5EED), engineOptions.Listed, funding: ShippedData.FundingRates(engineOptions.Backtest.DefaultFundingRate));
+                    Exchange = EngineComposition.OpenSimulatedExchange(Path.Combine(dataDir, SqliteSimulatedExchangeStore.DefaultFileName), engineOptions,
+                        MarketClock, Seed, ShippedData.FundingRates(engineOptions.Backtest.DefaultFundingRate));
                     if (paper.Value.Series is not { Length: > 0 } && engineOptions.Traded.Select(i => i.BaseCcy).Distinct().Count() > 1)
                         throw new OptionsValidationException(PaperOptions.Section, typeof(PaperOptions),
                             [$"{PaperOptions.Section}:Series must give a series per coin traded: one file ({PaperOptions.Section}:Data) prices one coin, and {MastermindOptions.Section}:Instruments trades {string.Join(", ", engineOptions.Traded.Select(i => i.BaseCcy).Distinct())}"]);

@@ -98,7 +98,7 @@ public sealed class EngineService(
 
         var supervisor = started.Supervisor;
         WarmUp(supervisor, market.Feed);
-        var loop = new TradingLoop(supervisor, market.Feed, market.OnBar, clock, resources.Wall, market.BarsPerSecond,
+        var loop = EngineComposition.Loop(supervisor, market.Feed, market.OnBar, clock, resources.Wall, market.BarsPerSecond,
             persistence.Value.CheckpointEveryCycles, resources.Store.SnapshotSchedule(supervisor.Cycle), resources.Store,
             started.InitialState, market.Mode);
         loop.StateChanged += (state, reason) => logger.LogInformation("Engine state {State}: {Reason}", state, reason);
