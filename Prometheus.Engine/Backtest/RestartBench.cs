@@ -8,8 +8,8 @@ using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Ledger;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
-using Prometheus.Engine.Supervision;
 using Prometheus.Engine.Startup;
+using Prometheus.Engine.Supervision;
 
 namespace Prometheus.Engine.Backtest;
 

@@ -25,12 +25,13 @@ public sealed class InstrumentOptions : IValidatable
     private List<string>? _paperSeries;
 
     /// <summary>
-    /// Paper trading replays a series per instrument (Prometheus:Paper:Series on the simulated exchange): the traded
-    /// instruments may span several coins. Otherwise one series prices them all, and they must share one.
+    /// Paper trading replays a series per instrument (Prometheus:Paper:Series on the simulated exchange), and on OKX each
+    /// coin traded has its own bars: the traded instruments may span several coins. Otherwise one series prices them
+    /// all, and they must share one.
     /// </summary>
-    public bool SeveralSeries => _paperSeries is not null || _simSeries;
+    public bool SeveralSeries => _paperSeries is not null || _simSeries || _onOkx;
 
-    private bool _simSeries;
+    private bool _simSeries, _onOkx;
 
     public static InstrumentOptions Load(IConfiguration configuration)
     {
@@ -38,6 +39,7 @@ public sealed class InstrumentOptions : IValidatable
         var series = configuration.GetSection(PaperOptions.Section + ":Series").GetChildren().Select(c => c["Instrument"] ?? "").ToList();
         var onOkx = string.Equals(configuration[ExchangeOptions.Section + ":Mode"], nameof(ExchangeMode.Okx), StringComparison.OrdinalIgnoreCase);
         if (series.Count > 0 && !onOkx) options._paperSeries = series;
+        options._onOkx = onOkx;
         // exchange-sim's own replay (Prometheus:Sim:Series) prices several coins too; serve checks its paper feed at start.
         options._simSeries = configuration.GetSection(Prometheus.Web.ExchangeSim.ExchangeSimOptions.Section + ":Series").GetChildren().Any();
         var specs = new List<InstrumentSpec>();
@@ -79,6 +81,7 @@ public sealed class InstrumentOptions : IValidatable
         _mastermind = loaded._mastermind;
         _paperSeries = loaded._paperSeries;
         _simSeries = loaded._simSeries;
+        _onOkx = loaded._onOkx;
         _errors.Clear();
         _errors.AddRange(loaded._errors);
     }

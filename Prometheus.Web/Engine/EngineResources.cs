@@ -6,9 +6,9 @@ using Prometheus.Engine.Exchange.Simulated;
 using Prometheus.Engine.Exchange.Simulated.Persistence;
 using Prometheus.Engine.Market;
 using Prometheus.Engine.Persistence;
+using Prometheus.Engine.Startup;
 using Prometheus.Engine.Supervision;
 using Prometheus.Web.Configuration;
-using Prometheus.Engine.Startup;
 
 namespace Prometheus.Web.Engine;
 

@@ -1,4 +1,3 @@
-using Prometheus.Engine.Startup;
 using Microsoft.Extensions.Options;
 using Prometheus.Engine.Configuration;
 using Prometheus.Engine.Exchange;
@@ -7,6 +6,7 @@ using Prometheus.Engine.Exchange.Simulated.Faults;
 using Prometheus.Engine.Market;
 using Prometheus.Engine.Persistence;
 using Prometheus.Engine.Recovery;
+using Prometheus.Engine.Startup;
 using Prometheus.Engine.Supervision;
 using Prometheus.Web.Configuration;
 
@@ -156,8 +156,14 @@ public sealed class EngineService(
         var gateway = await OkxExchange.CreateAsync(options, handler: null, resources.Wall, logger, ct,
             [.. engineOptions.Traded.Select(i => i.InstId)], catalog: engineOptions.Instruments);
         resources.Connections.Add(gateway);
-        var feed = await OkxBarFeed.StartAsync(gateway, engineOptions.PrimarySwap.InstId, WarmUpBars(OkxBars.TryGetLength(options.CandleBar, out var bar) ? bar : TimeSpan.FromMinutes(15)),
-            logger, ct);
+        var warmUpBars = WarmUpBars(OkxBars.TryGetLength(options.CandleBar, out var bar) ? bar : TimeSpan.FromMinutes(15));
+        var coins = engineOptions.Traded.Select(i => i.BaseCcy).Distinct().ToList();
+        // One coin: the primary swap's bars price every traded instrument. Several: each coin's own bars (its first traded
+        // swap's, else its first traded instrument's), aligned by bar time.
+        var feed = coins.Count == 1
+            ? await OkxBarFeed.StartAsync(gateway, engineOptions.PrimarySwap.InstId, warmUpBars, logger, ct)
+            : await OkxBarFeed.StartAlignedAsync(gateway, [.. coins.Select(SeriesOf)], [.. engineOptions.Traded.Select(i => coins.IndexOf(i.BaseCcy))],
+                warmUpBars, resources.Wall, logger, ct);
         resources.Connections.Add(feed);
         var clock = resources.MarketClock;
         var mode = options.IsLive ? "live" : "demo";
@@ -167,6 +173,10 @@ public sealed class EngineService(
             mode, OkxFillRetention, BarsPerSecond: 10_000,
             $"trading on OKX ({mode}, {options.ResolvedBaseUrl}) with {options.CandleBar} bars");
     }
+
+    /// <summary>The instrument whose OKX bars price <paramref name="coin"/>: its first traded swap, else its first traded instrument.</summary>
+    private string SeriesOf(string coin) =>
+        (engineOptions.Traded.FirstOrDefault(i => i.BaseCcy == coin && i.Kind == InstrumentKind.Swap) ?? engineOptions.Traded.First(i => i.BaseCcy == coin)).InstId;
 
     /// <summary>The indicators read the bars before the first traded one: each traded instrument's own when the feed has several series.</summary>
     private void WarmUp(Supervisor supervisor, IBarFeed feed)
