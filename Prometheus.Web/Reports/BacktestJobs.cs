@@ -45,7 +45,8 @@ public sealed class BacktestJobs(
 
     /// <summary>The candle files a backtest runs over, by name.</summary>
     public string DataFiles => paper.Value.Series is { Length: > 0 } series
-        ? string.Join(", ", series.Select(s => Path.GetFileName(s.DataPath) + (s.Bar.Length > 0 ? $" as {s.Bar}" : "")))
+        ? string.Join(", ", series.Select(s => $"{s.Instrument} on {Path.GetFileName(s.DataPath)}"))
+            + (series.Select(s => s.Bar).Where(b => b.Length > 0).Distinct().ToList() is [var bar] ? $", aligned at {bar}" : "")
         : Path.GetFileName(paper.Value.DataPath);
 
     public BacktestJobView Current
