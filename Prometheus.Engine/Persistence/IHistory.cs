@@ -1,13 +1,14 @@
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence.Rows;
 using Prometheus.Engine.Supervision;
 
 namespace Prometheus.Engine.Persistence;
 
 /// <summary>
 /// The engine's history as the store keeps it (it survives restarts): fills, equity curves, births and deaths. The one way the host reads
-/// history; nothing outside Persistence writes SQL.
+/// history and the audit log; nothing outside Persistence writes SQL.
 /// </summary>
 public interface IHistory
 {
@@ -28,4 +29,7 @@ public interface IHistory
 
     /// <summary>How many fills were booked on each UTC day (market time) that had any, oldest first.</summary>
     Task<List<(long DayStartMs, int Trades)>> TradesPerDayAsync(CancellationToken ct = default);
+
+    /// <summary>One page of the audit log (every action a person took, and by whom), newest first.</summary>
+    Task<List<AuditRow>> AuditAsync(int skip, int take, CancellationToken ct = default);
 }

@@ -4,6 +4,7 @@ using Prometheus.Engine.Agents;
 using Prometheus.Engine.Evolution;
 using Prometheus.Engine.Exchange;
 using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence.Rows;
 using Prometheus.Engine.Supervision;
 
 namespace Prometheus.Engine.Persistence;
@@ -116,6 +117,21 @@ public sealed class StoreHistory(StoreLocation location) : IHistory
         while (await reader.ReadAsync(ct))
             days.Add((reader.GetInt64(0) * 86_400_000L, (int)reader.GetInt64(1)));
         return days;
+    }
+
+    public async Task<List<AuditRow>> AuditAsync(int skip, int take, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        if (connection is null) return [];
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT Id, RecordedAtMs, Actor, Action, Detail FROM AuditLog ORDER BY Id DESC LIMIT @take OFFSET @skip";
+        StoreSql.Add(select, "@take", take);
+        StoreSql.Add(select, "@skip", skip);
+        var rows = new List<AuditRow>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new AuditRow { Id = reader.GetInt64(0), RecordedAtMs = reader.GetInt64(1), Actor = reader.GetString(2), Action = reader.GetString(3), Detail = reader.GetString(4) });
+        return rows;
     }
 
     private DbConnection? Open() => location.Exists ? location.Connect(readOnly: true) : null;

@@ -40,12 +40,11 @@ public static class ApiEndpoints
             runtime.IsReadOnly ? ApiResults.ReadOnly()
             : runtime.Loop is null ? ApiResults.Starting(runtime)
             : Results.Ok(LedgerVerdictView.From(await runtime.Loop.VerifyLedgerAsync(runtime.Exchange!, ct))));
-        api.MapGet("/audit", (EngineRuntime runtime, [FromQuery] int? skip, [FromQuery] int? take) =>
+        api.MapGet("/audit", async (EngineRuntime runtime, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken ct) =>
         {
-            if ((runtime.Store?.Location ?? runtime.ReadOnlyStore) is not { } location) return ApiResults.Starting(runtime);
-            using var reader = StoreReader.Open(location);
-            return Results.Ok(reader.Audit(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, MaxPage))
-                .Select(a => new AuditView(a.Id, DateTimeOffset.FromUnixTimeMilliseconds(a.RecordedAtMs), a.Actor, a.Action, a.Detail)));
+            if (runtime.History is not { } history) return ApiResults.Starting(runtime);
+            var rows = await history.AuditAsync(Math.Max(0, skip ?? 0), Math.Clamp(take ?? 100, 1, MaxPage), ct);
+            return Results.Ok(rows.Select(a => new AuditView(a.Id, DateTimeOffset.FromUnixTimeMilliseconds(a.RecordedAtMs), a.Actor, a.Action, a.Detail)));
         });
 
         api.MapPost("/recovery/confirm", (EngineRuntime runtime, IEngineCommands commands, HttpContext http) =>
