@@ -59,6 +59,19 @@ internal sealed class SimServerKit : IAsyncDisposable
         return new SimServerKit(app, dataDir);
     }
 
+    /// <summary>The arguments that point `serve` at this server in OKX mode: its credentials and its REST and WebSocket addresses.</summary>
+    public string[] ServeOkxArgs() =>
+    [
+        "--Prometheus:Exchange:Mode=Okx",
+        $"--Prometheus:Exchange:Okx:ApiKey={ApiKey}",
+        $"--Prometheus:Exchange:Okx:SecretKey={SecretKey}",
+        $"--Prometheus:Exchange:Okx:Passphrase={Passphrase}",
+        $"--Prometheus:Exchange:Okx:BaseUrl={BaseUrl}",
+        $"--Prometheus:Exchange:Okx:PublicWsUrl={WsUrl("public")}",
+        $"--Prometheus:Exchange:Okx:BusinessWsUrl={WsUrl("business")}",
+        $"--Prometheus:Exchange:Okx:PrivateWsUrl={WsUrl("private")}",
+    ];
+
     /// <summary>Gateway options for this server: its credentials, demo, short timeouts and heartbeats.</summary>
     public OkxOptions GatewayOptions(Action<OkxOptions>? configure = null)
     {

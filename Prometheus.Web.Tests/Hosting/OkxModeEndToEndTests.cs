@@ -20,14 +20,7 @@ public sealed class OkxModeEndToEndTests
         var dataDir = TempFolder.Create();
         string[] okx =
         [
-            "--Prometheus:Exchange:Mode=Okx",
-            $"--Prometheus:Exchange:Okx:ApiKey={SimServerKit.ApiKey}",
-            $"--Prometheus:Exchange:Okx:SecretKey={SimServerKit.SecretKey}",
-            $"--Prometheus:Exchange:Okx:Passphrase={SimServerKit.Passphrase}",
-            $"--Prometheus:Exchange:Okx:BaseUrl={sim.BaseUrl}",
-            $"--Prometheus:Exchange:Okx:PublicWsUrl={sim.WsUrl("public")}",
-            $"--Prometheus:Exchange:Okx:BusinessWsUrl={sim.WsUrl("business")}",
-            $"--Prometheus:Exchange:Okx:PrivateWsUrl={sim.WsUrl("private")}",
+            .. sim.ServeOkxArgs(),
             "--Prometheus:Market:RegimeWindowDays=1",
             // Enough agents that some trade every few bars: each entry must clear its round-trip cost.
             "--Prometheus:Agents:Initial=30",

@@ -43,14 +43,7 @@ public sealed class OkxSeveralCoinsEndToEndTests
 
         string[] okx =
         [
-            "--Prometheus:Exchange:Mode=Okx",
-            $"--Prometheus:Exchange:Okx:ApiKey={SimServerKit.ApiKey}",
-            $"--Prometheus:Exchange:Okx:SecretKey={SimServerKit.SecretKey}",
-            $"--Prometheus:Exchange:Okx:Passphrase={SimServerKit.Passphrase}",
-            $"--Prometheus:Exchange:Okx:BaseUrl={sim.BaseUrl}",
-            $"--Prometheus:Exchange:Okx:PublicWsUrl={sim.WsUrl("public")}",
-            $"--Prometheus:Exchange:Okx:BusinessWsUrl={sim.WsUrl("business")}",
-            $"--Prometheus:Exchange:Okx:PrivateWsUrl={sim.WsUrl("private")}",
+            .. sim.ServeOkxArgs(),
             "--Prometheus:Exchange:Okx:CandleBar=1H",
             "--Prometheus:Market:RegimeWindowDays=1",
             "--Prometheus:Agents:Initial=30",

@@ -173,10 +173,10 @@ public sealed class BacktestJobs(
         {
             return _span ??= await Task.Run(() =>
             {
-                if (Series is { } files)
+                if (paper.Value.Series is { Length: > 0 } files)
                 {
-                    // The days every series covers: the span the aligned backtest runs over.
-                    var aligned = new AlignedSeries([.. files.Select(f => CandleSeries.Load(f.InstrumentId, f.Path, f.RecordsNoVolume, f.Bar))]);
+                    // The days every series covers: the span the aligned backtest runs over (each file read once).
+                    var aligned = new AlignedSeries([.. files.Select(f => CandleSeries.Load(f.Instrument, f.DataPath, f.RecordsNoVolume, f.GatheredInto))]);
                     return (Day(aligned.FirstOpenMs), Day(aligned.LastOpenMs));
                 }
                 long first = long.MaxValue, last = long.MinValue;

@@ -21,15 +21,13 @@ public sealed class OkxBarFeed : IBarFeed, IAsyncDisposable
     private readonly string _bar;
     private readonly ILogger _logger;
     private readonly List<Candle>[] _history;
-    private readonly SortedDictionary<long, Candle> _pending = [];
-    private readonly BarAligner? _aligner;
+    private readonly BarAligner _aligner;
     private readonly Candle[] _alignedRow;
     private readonly Candle[]? _byTraded;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _workers = [];
     private readonly long _resumeAfterMs;
-    private long _lastTakenMs;
 
     private OkxBarFeed(OkxExchange exchange, string[] instIds, int[]? seriesOfTraded, string bar, TimeSpan interval, List<Candle>[] history,
         TimeProvider time, TimeSpan patience, ILogger logger)
@@ -42,23 +40,18 @@ public sealed class OkxBarFeed : IBarFeed, IAsyncDisposable
         _history = history;
         _logger = logger;
         _alignedRow = new Candle[instIds.Length];
-        if (seriesOfTraded is null)
-        {
-            _resumeAfterMs = _lastTakenMs = history[0].Count > 0 ? history[0][^1].TimestampMs : 0;
-            return;
-        }
-        _byTraded = new Candle[seriesOfTraded.Length];
+        if (seriesOfTraded is not null) _byTraded = new Candle[seriesOfTraded.Length];
+        // One series is the aligner's simplest case: every bar time is complete, handed on in order, once.
         _aligner = new BarAligner(instIds.Length, (long)interval.TotalMilliseconds, patience, time);
         // Trading resumes after the newest bar every coin has closed; a coin ahead has its newer bars handed on with the rest.
-        var common = history.Min(h => h.Count > 0 ? h[^1].TimestampMs : 0);
-        _aligner.StartAfter(common);
+        _resumeAfterMs = history.Min(h => h.Count > 0 ? h[^1].TimestampMs : 0);
+        _aligner.StartAfter(_resumeAfterMs);
         for (var s = 0; s < history.Length; s++)
             foreach (var candle in history[s])
             {
                 _aligner.Remember(s, candle);
                 _aligner.Offer(s, candle);
             }
-        _resumeAfterMs = _lastTakenMs = common;
     }
 
     public TimeSpan Interval { get; }
@@ -106,24 +99,11 @@ public sealed class OkxBarFeed : IBarFeed, IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_aligner is { } aligner)
+            if (_aligner.TryNext(_alignedRow))
             {
-                if (!aligner.TryNext(_alignedRow))
-                {
-                    bar = default;
-                    return false;
-                }
-                for (var t = 0; t < _byTraded!.Length; t++) _byTraded[t] = _alignedRow[_seriesOfTraded![t]];
+                if (_byTraded is not null)
+                    for (var t = 0; t < _byTraded.Length; t++) _byTraded[t] = _alignedRow[_seriesOfTraded![t]];
                 bar = _alignedRow[0];
-                return true;
-            }
-            while (_pending.Count > 0)
-            {
-                var (timestamp, candle) = _pending.First();
-                _pending.Remove(timestamp);
-                if (timestamp <= _lastTakenMs) continue;
-                _lastTakenMs = timestamp;
-                bar = candle;
                 return true;
             }
         }
@@ -157,12 +137,7 @@ public sealed class OkxBarFeed : IBarFeed, IAsyncDisposable
         var series = Array.IndexOf(_instIds, instId);
         if (series < 0) return;
         lock (_gate)
-        {
-            if (_aligner is { } aligner)
-                aligner.Offer(series, candle.Candle);
-            else if (candle.Candle.TimestampMs > _lastTakenMs)
-                _pending[candle.Candle.TimestampMs] = candle.Candle;
-        }
+            _aligner.Offer(series, candle.Candle);
     }
 
     private async Task FollowPushesAsync(CancellationToken ct)
