@@ -88,11 +88,12 @@ public sealed class ChartsAndGridsBrowserTests(BrowserSession browser) : IAsyncL
         var shown = before.Length;
         Assert.InRange(shown, 1, 5);
 
-        var chip = page.Locator("[data-testid=agent-chips] [data-agent]:has(.legend-dot)").First;
-        var id = await chip.GetAttributeAsync("data-agent");
-        await chip.ClickAsync();
+        // The chip is clicked by its agent, not by its place: the chips reorder with the ranking now and then.
+        var id = before[0];
+        await page.ClickAsync($"[data-testid=agent-chips] [data-agent='{id}']");
 
-        await page.WaitForSelectorAsync($"[data-testid=agent-chips] [data-agent='{id}']:not(:has(.legend-dot))");
+        // Its dot goes; so does its chip if the agent died meanwhile (the engine runs on and culls).
+        await page.WaitForFunctionAsync($"() => !document.querySelector(\"[data-testid=agent-chips] [data-agent='{id}'] .legend-dot\")");
         // The rest stay shown (the engine runs on: an agent whose first funded point just came may join them, up to five).
         var after = await page.Locator("[data-testid=agent-chips] [data-agent]:has(.legend-dot)").EvaluateAllAsync<string[]>("cs => cs.map(c => c.dataset.agent)");
         Assert.DoesNotContain(id, after);

@@ -56,13 +56,13 @@ public sealed class ResponsiveLayoutTests(BrowserSession browser) : IAsyncLifeti
                 await page.ClickAsync("[data-testid=nav-toggle]");
             }
             await page.WaitForFunctionAsync($"() => {{ const r = document.querySelector(\"{link}\")?.getBoundingClientRect(); return r && r.left >= 0 && r.right <= window.innerWidth && r.width > 0; }}",
-                null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+                null, new PageWaitForFunctionOptions { Timeout = 15_000 });
             await page.ClickAsync(link);
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
             await page.LiveAsync();
             if (phone) // the drawer closes once a page is picked
                 await page.WaitForFunctionAsync($"() => document.querySelector(\"{link}\").getBoundingClientRect().right <= 0",
-                    null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+                    null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         }
     }
 

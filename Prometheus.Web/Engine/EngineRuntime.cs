@@ -89,8 +89,10 @@ public sealed class EngineRuntime
         Recovery = report;
         Mode = mode;
         Store = store;
-        _started.TrySetResult();
     }
+
+    /// <summary>Everything the engine feeds (the dashboard's events, metrics, alerts) is attached: <see cref="Started"/> completes.</summary>
+    internal void MarkStarted() => _started.TrySetResult();
 
     /// <summary>A read-only host: from now on it watches <paramref name="store"/> (before its first read).</summary>
     internal void AttachReadOnly(StoreLocation store)

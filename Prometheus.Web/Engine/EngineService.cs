@@ -112,6 +112,7 @@ public sealed class EngineService(
         started.Reconciliation.Found += events.PublishFinding;
         var hooks = new Observability.EngineHooks(supervisor, loop, started.Reconciliation, market.Exchange as OkxExchange);
         foreach (var watcher in watchers) watcher.Attach(hooks); // metrics and alerts: before the loop's first cycle too
+        runtime.MarkStarted(); // after the events read the store's history, so a page opened once started lists it
 
         var report = started.Report;
         logger.LogInformation("Engine started ({Decision}): {Alive} agents alive, {Dead} dead, {Records} ledger records, {Market} from {MarketTime:u}, seed {Seed}",
