@@ -30,11 +30,13 @@ public static class BenchRunner
         string? postgresServer = null)
     {
         var (booking, checkpoint, restore) = PersistenceBench.Run(options, records: records, ct: ct);
-        List<BenchStore> stores = [new(nameof(Persistence.StoreProvider.Sqlite), booking.P99Ms, restore.Seconds, booking.P50Ms, restore.Records)];
+        List<BenchStore> stores = [new(nameof(Persistence.StoreProvider.Sqlite), booking.P99Ms, restore.Seconds, booking.P50Ms, restore.Records,
+            restore.TradeRowsSeconds, restore.TradeRowsEfCoreSeconds, booking.EfCoreP50Ms, booking.EfCoreP99Ms)];
         if (postgresServer is not null)
         {
             var (pgBooking, _, pgRestore) = PersistenceBench.Run(options, records: records, ct: ct, postgresServer: postgresServer);
-            stores.Add(new(nameof(Persistence.StoreProvider.Postgres), pgBooking.P99Ms, pgRestore.Seconds, pgBooking.P50Ms, pgRestore.Records));
+            stores.Add(new(nameof(Persistence.StoreProvider.Postgres), pgBooking.P99Ms, pgRestore.Seconds, pgBooking.P50Ms, pgRestore.Records,
+                pgRestore.TradeRowsSeconds, pgRestore.TradeRowsEfCoreSeconds, pgBooking.EfCoreP50Ms, pgBooking.EfCoreP99Ms));
         }
         var restart = journalEvents > 0 ? RestartBench.Run(options, journalEvents, ct: ct) : null;
         return new BenchReport(backtest, booking, checkpoint, restore, ReconciliationBench.Run(), Restart: restart, Store: stores);

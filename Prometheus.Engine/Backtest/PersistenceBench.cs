@@ -42,7 +42,8 @@ public static class PersistenceBench
                 checkpoint = TimeCheckpoints(store, supervisor, checkpoints, ct);
             }
             var restore = TimeRestore(location, options, supervisor, records, ct);
-            return (booking, checkpoint, restore);
+            var efCore = TimeEfCoreBookings(location, supervisor, bookings, firstTradeId: records + 1, ct);
+            return (booking with { EfCoreP50Ms = efCore.P50Ms, EfCoreP99Ms = efCore.P99Ms }, checkpoint, restore);
         }
         finally
         {
@@ -116,6 +117,58 @@ public static class PersistenceBench
         return new BenchBooking(count, Percentile(times, 0.50), Percentile(times, 0.99));
     }
 
+    /// <summary>
+    /// The same bookings written through EF Core on the same database with the same durability: a context per booking
+    /// (a unit of work) that adds the trade row and its event, updates the agent's ledger and agent rows, and saves them in
+    /// one transaction. Measured after the restore (its rows are never read): the figure behind the store writing its
+    /// bookings as prepared statements.
+    /// </summary>
+    private static (double P50Ms, double P99Ms) TimeEfCoreBookings(StoreLocation location, Supervisor supervisor, int count, long firstTradeId,
+        CancellationToken ct)
+    {
+        var agents = supervisor.Living.Select(a => (State: a.Save(), Ledger: supervisor.Ledger.Private(a.Id).Save())).ToList();
+        using var connection = location.Connect();
+        StoreSql.Execute(connection, location.IsPostgres ? "SET synchronous_commit TO on" : "PRAGMA synchronous=FULL");
+        long version;
+        using (var db = location.CreateContext(connection))
+            version = db.Events.Max(e => (long?)e.Version) ?? 0;
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (agent, ledger) = agents[i % agents.Count];
+            var record = Record(firstTradeId + i, agent.Id);
+            var started = Stopwatch.GetTimestamp();
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var ledgerJson = EngineJson.Serialize(ledger);
+            var agentJson = EngineJson.Serialize(agent);
+            using (var db = location.CreateContext(connection))
+            {
+                ++version;
+                db.Trades.Add(new Persistence.Rows.TradeRow
+                {
+                    TradeId = record.TradeId, AgentId = record.AgentId, InstId = record.InstId, Side = record.Side.ToWire(), PosSide = record.PosSide.ToString(),
+                    Amount = record.Amount, Price = record.Price, Fee = record.Fee, OrdId = record.OrdId, ClOrdId = record.ClOrdId,
+                    ExchangeTradeId = record.ExchangeTradeId, TimestampMs = record.TimestampMs, Confidence = record.Confidence,
+                    RealizedPnl = record.RealizedPnl, Origin = record.Origin.ToString(), Version = version, RecordedAtMs = now,
+                });
+                var ledgerRow = db.Ledgers.Find(agent.Id) ?? db.Ledgers.Add(new Persistence.Rows.LedgerRow { AgentId = agent.Id }).Entity;
+                (ledgerRow.State, ledgerRow.Version) = (ledgerJson, version);
+                var agentRow = db.Agents.Find(agent.Id) ?? db.Agents.Add(new Persistence.Rows.AgentRow { Id = agent.Id }).Entity;
+                (agentRow.Name, agentRow.Alive, agentRow.State, agentRow.Version) = (agent.Name, true, agentJson, version);
+                db.Events.Add(new Persistence.Rows.EventRow
+                {
+                    Version = version, RecordedAtMs = now, Kind = EventKinds.Booked,
+                    Payload = string.Concat("{\"record\":", EngineJson.Serialize(record), ",\"ledger\":", ledgerJson, ",\"agent\":", agentJson, "}"),
+                });
+                db.SaveChanges();
+            }
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return (Percentile(times, 0.50), Percentile(times, 0.99));
+    }
+
     private static BenchCheckpoint TimeCheckpoints(EngineStore store, Supervisor supervisor, int count, CancellationToken ct)
     {
         var times = new double[count];
@@ -157,7 +210,29 @@ public static class PersistenceBench
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (verdict.PublicRecords != records)
             throw new InvalidOperationException($"The restore read {verdict.PublicRecords} records, not {records}.");
-        return new BenchRestore(restored.Living.Count, verdict.PublicRecords, seconds);
+        var (storeReader, efCore) = TimeTradeRows(location, reader);
+        return new BenchRestore(restored.Living.Count, verdict.PublicRecords, seconds, storeReader, efCore);
+    }
+
+    /// <summary>
+    /// Every trade row read twice, alone: by the store's reader (<see cref="StoreReader.Trades"/>: SQLitePCL on SQLite) and by
+    /// an EF Core query over the same model. The store reads everything else through EF Core; this pair is why the trade
+    /// rows are not (a restore reads millions of them).
+    /// </summary>
+    private static (double StoreReaderSeconds, double EfCoreSeconds) TimeTradeRows(StoreLocation location, StoreReader reader)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var viaReader = reader.Trades();
+        var readerSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        started = Stopwatch.GetTimestamp();
+        List<TradeRecord> viaEf;
+        using (var db = location.CreateContext())
+            viaEf = [.. db.Trades.OrderBy(t => t.TradeId).AsEnumerable().Select(t => t.ToRecord())];
+        var efSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (viaEf.Count != viaReader.Count || (viaEf.Count > 0 && (viaEf[0] != viaReader[0] || viaEf[^1] != viaReader[^1])))
+            throw new InvalidOperationException($"EF Core read {viaEf.Count} trade records, the store's reader {viaReader.Count}, or not the same ones.");
+        return (readerSeconds, efSeconds);
     }
 
     private static void Insert(System.Data.Common.DbConnection connection, IEnumerable<TradeRecord> rows)
@@ -209,11 +284,17 @@ public static class PersistenceBench
     public static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
 
-/// <summary>A durable booking: latency over <see cref="Count"/> bookings.</summary>
-public sealed record BenchBooking(int Count, double P50Ms, double P99Ms);
+/// <summary>
+/// A durable booking: latency over <see cref="Count"/> bookings through the store, and the same bookings written through
+/// EF Core (<see cref="EfCoreP50Ms"/>, <see cref="EfCoreP99Ms"/>), measured for comparison.
+/// </summary>
+public sealed record BenchBooking(int Count, double P50Ms, double P99Ms, double EfCoreP50Ms = 0, double EfCoreP99Ms = 0);
 
 /// <summary>A checkpoint of every agent, written durably.</summary>
 public sealed record BenchCheckpoint(int Agents, int Count, double P50Ms, double P99Ms);
 
-/// <summary>A restore of the engine with its whole ledger.</summary>
-public sealed record BenchRestore(int Agents, int Records, double Seconds);
+/// <summary>
+/// A restore of the engine with its whole ledger; then every trade row read alone, by the store's reader and by an EF Core
+/// query (<see cref="TradeRowsSeconds"/>, <see cref="TradeRowsEfCoreSeconds"/>).
+/// </summary>
+public sealed record BenchRestore(int Agents, int Records, double Seconds, double TradeRowsSeconds, double TradeRowsEfCoreSeconds);

@@ -71,7 +71,7 @@ public sealed partial class EngineStore : IDisposable
         {
             loop = location.Connect(create: true);
             Configure((SqliteConnection)loop);
-            Migrate(loop, StoreProvider.Sqlite);
+            Migrate(location, loop);
             background = location.Connect();
             Configure((SqliteConnection)background);
             return new EngineStore(location, wall, options, loop, background);
@@ -97,7 +97,7 @@ public sealed partial class EngineStore : IDisposable
         {
             loop = location.Connect();
             CheckPostgres(loop, location);
-            Migrate(loop, StoreProvider.Postgres);
+            Migrate(location, loop);
             background = location.Connect();
             // A commit is durable when it returns, whatever the server's default: the crash guarantees rest on it.
             foreach (var connection in new[] { loop, background })
@@ -226,11 +226,9 @@ public sealed partial class EngineStore : IDisposable
         Sqlite.Execute(connection, "PRAGMA busy_timeout=10000");
     }
 
-    private static void Migrate(DbConnection connection, StoreProvider provider)
+    private static void Migrate(StoreLocation location, DbConnection connection)
     {
-        using EngineDbContext context = provider == StoreProvider.Postgres
-            ? new PostgresEngineDbContext(PostgresEngineDbContext.OptionsFor(connection))
-            : new EngineDbContext(EngineDbContext.OptionsFor(connection));
+        using var context = location.CreateContext(connection);
         context.Database.Migrate();
     }
 

@@ -55,13 +55,23 @@ public sealed class StoreLocation
     /// <summary>Whether the store's database exists yet (a PostgreSQL database is created by its owner, so it always does).</summary>
     public bool Exists => IsPostgres || File.Exists(SqlitePath);
 
-    /// <summary>An EF Core context on this store, for queries.</summary>
-    public EngineDbContext CreateContext(bool readOnly = true) => IsPostgres
-        ? new PostgresEngineDbContext(PostgresEngineDbContext.OptionsFor(PostgresConnectionString(readOnly)))
-        : new EngineDbContext(EngineDbContext.OptionsFor(new SqliteConnectionStringBuilder
-        {
-            DataSource = SqlitePath, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite, Pooling = false,
-        }.ToString()));
+    /// <summary>An EF Core context on this store, for queries; a read-only one tracks nothing (its rows are only read).</summary>
+    public EngineDbContext CreateContext(bool readOnly = true)
+    {
+        EngineDbContext db = IsPostgres
+            ? new PostgresEngineDbContext(PostgresEngineDbContext.OptionsFor(PostgresConnectionString(readOnly)))
+            : new EngineDbContext(EngineDbContext.OptionsFor(new SqliteConnectionStringBuilder
+            {
+                DataSource = SqlitePath, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite, Pooling = false,
+            }.ToString()));
+        if (readOnly) db.ChangeTracker.QueryTrackingBehavior = Microsoft.EntityFrameworkCore.QueryTrackingBehavior.NoTracking;
+        return db;
+    }
+
+    /// <summary>An EF Core context on a connection already open (the store migrates through its own); it does not close it.</summary>
+    public EngineDbContext CreateContext(DbConnection connection) => IsPostgres
+        ? new PostgresEngineDbContext(PostgresEngineDbContext.OptionsFor(connection))
+        : new EngineDbContext(EngineDbContext.OptionsFor(connection));
 
     private string PostgresConnectionString(bool readOnly)
     {

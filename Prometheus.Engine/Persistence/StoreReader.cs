@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Prometheus.Engine.Agents;
 using Prometheus.Engine.Exchange;
@@ -8,14 +8,14 @@ using Prometheus.Engine.Persistence.Rows;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Recovery.Reconciliation;
 using Prometheus.Engine.Supervision;
-using static Prometheus.Engine.Persistence.StoreSql;
 
 namespace Prometheus.Engine.Persistence;
 
 /// <summary>
 /// Reads the store: the state at the latest save or at a past moment (newest usable snapshot + the events after it),
-/// the trade and funding records, the current-state tables, the logs. Works on its own read-only connection, so it may be used
-/// beside a running engine (WAL readers see the last commit).
+/// the trade and funding records, the current-state tables, the logs. EF Core queries over the store's model, on a
+/// read-only context of its own holding one connection, so it may be used beside a running engine (WAL readers see the
+/// last commit). The trade records alone come through <see cref="TradeRowReader"/>: a restore reads millions of them.
 /// </summary>
 public sealed class StoreReader : IDisposable
 {
@@ -30,15 +30,15 @@ public sealed class StoreReader : IDisposable
         [EventKinds.Control] = typeof(ControlEvent),
     };
 
-    private readonly DbConnection _connection;
+    private readonly EngineDbContext _db;
     private readonly StoreLocation _location;
     private readonly string _dataDir;
 
-    private StoreReader(StoreLocation location, DbConnection connection)
+    private StoreReader(StoreLocation location, EngineDbContext db)
     {
         _location = location;
         _dataDir = location.DataDir;
-        _connection = connection;
+        _db = db;
     }
 
     /// <summary>Opens the store at <paramref name="location"/> (a data dir alone: SQLite) read-only; it must exist.</summary>
@@ -47,21 +47,24 @@ public sealed class StoreReader : IDisposable
     {
         if (!location.Exists)
             throw new EngineStoreException($"There is no saved state in {location.DataDir} (no {EngineStore.FileName}).");
+        var db = location.CreateContext(readOnly: true);
         try
         {
-            return new StoreReader(location, location.Connect(readOnly: true));
+            db.Database.OpenConnection(); // held until disposed: one connection for every read, and a bad store fails here
+            return new StoreReader(location, db);
         }
         catch (Exception e) when (e is SqliteException or NpgsqlException)
         {
+            db.Dispose();
             throw new EngineStoreException($"The database {location.Describe()} cannot be read: {e.Message}", e);
         }
     }
 
     /// <summary>Whether anything was ever saved: a committed snapshot (a fresh start writes its first one before trading).</summary>
-    public bool HasSavedState => Convert.ToInt64(Scalar(_connection, "SELECT count(*) FROM Snapshots")) > 0;
+    public bool HasSavedState => _db.Snapshots.Any();
 
     /// <summary>What changes with every save <see cref="Load"/> would read: equal twice, the latest save is the same.</summary>
-    public StoreFingerprint Fingerprint() => StoreFingerprint.Read(_connection);
+    public StoreFingerprint Fingerprint() => StoreFingerprint.Read(_db.Database.GetDbConnection());
 
     /// <summary>
     /// The engine at its last save, or as it was at <paramref name="atWallMs"/> (what a crash at that moment would have
@@ -70,9 +73,9 @@ public sealed class StoreReader : IDisposable
     /// <exception cref="EngineStoreException">No snapshot is usable (each one tried is named with its problem).</exception>
     public LoadedState Load(long? atWallMs = null)
     {
-        var candidates = Read(_connection, """
-            SELECT Version, File, Sha256, RecordedAtMs FROM Snapshots WHERE RecordedAtMs <= @p0 ORDER BY Version DESC
-            """, r => (Version: r.GetInt64(0), File: r.GetString(1), Sha: r.GetString(2), At: r.GetInt64(3)), atWallMs ?? long.MaxValue);
+        var until = atWallMs ?? long.MaxValue;
+        var candidates = _db.Snapshots.Where(s => s.RecordedAtMs <= until).OrderByDescending(s => s.Version)
+            .Select(s => new { s.Version, s.File, s.Sha256, s.RecordedAtMs }).ToList();
         if (candidates.Count == 0)
             throw new EngineStoreException(atWallMs is { } at
                 ? $"No snapshot was saved at or before {DateTimeOffset.FromUnixTimeMilliseconds(at):u} in {_dataDir}: point-in-time recovery reaches back to the oldest kept snapshot ({OldestSnapshotText()})."
@@ -84,19 +87,19 @@ public sealed class StoreReader : IDisposable
             EngineSnapshot snapshot;
             try
             {
-                snapshot = SnapshotFiles.Read(_dataDir, candidate.File, candidate.Sha);
+                snapshot = SnapshotFiles.Read(_dataDir, candidate.File, candidate.Sha256);
             }
             catch (CorruptSnapshotException e)
             {
                 skipped.Add(new SkippedSnapshot(candidate.File, e.Reason));
                 continue;
             }
-            var events = Events(candidate.Version, atWallMs);
+            var events = Events(candidate.Version, until);
             var state = EngineReplay.Apply(snapshot, events);
             var records = Trades(atWallMs);
             var funding = Funding(atWallMs);
             var version = events.Count > 0 ? events[^1].Version : candidate.Version;
-            var lastSave = Math.Max(candidate.At, events.Count > 0 ? events.Max(e => e.RecordedAtMs) : 0);
+            var lastSave = Math.Max(candidate.RecordedAtMs, events.Count > 0 ? events.Max(e => e.RecordedAtMs) : 0);
             return new LoadedState(state, records, funding, new RecoverySnapshotUse(candidate.File, skipped, events.Count), events.Count, version, lastSave);
         }
         throw new EngineStoreException(
@@ -109,91 +112,75 @@ public sealed class StoreReader : IDisposable
     /// was when the market reached that moment (in paper mode the market replays 2023 while the wall clock says today).
     /// Null when nothing was saved that early in market time.
     /// </summary>
-    public long? WallTimeAtMarket(long marketMs) =>
-        StoreSql.Scalar(_connection, """
-            SELECT max(At) FROM (
-                SELECT max(RecordedAtMs) AS At FROM Snapshots WHERE TakenAtMs <= @p0
-                UNION ALL SELECT max(RecordedAtMs) FROM Checkpoints WHERE TakenAtMs <= @p0
-                UNION ALL SELECT max(RecordedAtMs) FROM Trades WHERE TimestampMs <= @p0) AS Saves
-            """, marketMs) is { } at ? Convert.ToInt64(at, System.Globalization.CultureInfo.InvariantCulture) : null;
+    public long? WallTimeAtMarket(long marketMs)
+    {
+        long?[] saves =
+        [
+            _db.Snapshots.Where(s => s.TakenAtMs <= marketMs).Max(s => (long?)s.RecordedAtMs),
+            _db.Checkpoints.Where(c => c.TakenAtMs <= marketMs).Max(c => (long?)c.RecordedAtMs),
+            _db.Trades.Where(t => t.TimestampMs <= marketMs).Max(t => (long?)t.RecordedAtMs),
+        ];
+        return saves.Max();
+    }
 
     /// <summary>Every trade record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
     public List<TradeRecord> Trades(long? atWallMs = null) => TradeRowReader.ReadAll(_location, atWallMs ?? long.MaxValue);
 
     /// <summary>Every funding record in booking order, or those committed by <paramref name="atWallMs"/>.</summary>
-    public List<FundingRecord> Funding(long? atWallMs = null) =>
-        Read(_connection, """
-            SELECT FundingId, AgentId, InstId, PosSide, FundingTimeMs, PositionAmount, Rate, MarkPrice, Paid, BillId
-            FROM Funding WHERE RecordedAtMs <= @p0 ORDER BY FundingId
-            """, r => new FundingRecord(r.GetInt64(0), r.GetInt32(1), Intern(r.GetString(2)), Enum.Parse<PositionSide>(r.GetString(3)), r.GetInt64(4),
-                Money(r, 5), Money(r, 6), Money(r, 7), Money(r, 8), r.GetString(9)), atWallMs ?? long.MaxValue);
+    public List<FundingRecord> Funding(long? atWallMs = null)
+    {
+        var until = atWallMs ?? long.MaxValue;
+        return _db.Funding.Where(f => f.RecordedAtMs <= until).OrderBy(f => f.FundingId).AsEnumerable().Select(f => f.ToRecord()).ToList();
+    }
 
     /// <summary>The Agents table: every agent as last committed.</summary>
     public List<AgentState> Agents() =>
-        Read(_connection, "SELECT State FROM Agents ORDER BY Id", r => EngineJson.Deserialize<AgentState>(r.GetString(0)));
+        [.. _db.Agents.OrderBy(a => a.Id).Select(a => a.State).AsEnumerable().Select(EngineJson.Deserialize<AgentState>)];
 
     /// <summary>The Ledgers table: every private ledger as last committed.</summary>
     public List<PrivateLedgerState> Ledgers() =>
-        Read(_connection, "SELECT State FROM Ledgers ORDER BY AgentId", r => EngineJson.Deserialize<PrivateLedgerState>(r.GetString(0)));
+        [.. _db.Ledgers.OrderBy(l => l.AgentId).Select(l => l.State).AsEnumerable().Select(EngineJson.Deserialize<PrivateLedgerState>)];
 
     /// <summary>Orders of the journal not yet Filled, Canceled or Rejected.</summary>
     public List<JournalEntryState> OpenOrders() =>
-        Read(_connection, "SELECT Entry FROM Orders WHERE State NOT IN ('Filled', 'Canceled', 'Rejected') ORDER BY CreatedMs, ClOrdId",
-            r => EngineJson.Deserialize<JournalEntryState>(r.GetString(0)));
+        [.. _db.Orders.Where(o => o.State != "Filled" && o.State != "Canceled" && o.State != "Rejected")
+            .OrderBy(o => o.CreatedMs).ThenBy(o => o.ClOrdId).Select(o => o.Entry).AsEnumerable().Select(EngineJson.Deserialize<JournalEntryState>)];
 
     /// <summary>The newest audit entries first.</summary>
-    public List<AuditRow> Audit(int skip, int take) =>
-        Read(_connection, "SELECT Id, RecordedAtMs, Actor, Action, Detail FROM AuditLog ORDER BY Id DESC LIMIT @p0 OFFSET @p1",
-            r => new AuditRow { Id = r.GetInt64(0), RecordedAtMs = r.GetInt64(1), Actor = r.GetString(2), Action = r.GetString(3), Detail = r.GetString(4) },
-            take, skip);
+    public List<AuditRow> Audit(int skip, int take) => [.. _db.AuditLog.OrderByDescending(a => a.Id).Skip(skip).Take(take)];
 
     /// <summary>Every orphan with what was decided about it, and the agent that adopted it (if one did).</summary>
     public List<(OrphanRecord Orphan, int? AdoptedBy)> Orphans() =>
-        Read(_connection, """
-            SELECT Id, InstId, PosSide, Delta, Price, Fee, TradeId, OrdId, ClOrdId, TimestampMs, Reason, Status, AgentId FROM Orphans ORDER BY TimestampMs, Id
-            """, r => (new OrphanRecord(r.GetString(0), r.GetString(1), Enum.Parse<PositionSide>(r.GetString(2)), Money(r, 3), Money(r, 4), Money(r, 5),
-                r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetString(8), r.GetInt64(9), r.GetString(10), Enum.Parse<OrphanStatus>(r.GetString(11))),
-                r.IsDBNull(12) ? (int?)null : r.GetInt32(12)));
+        [.. _db.Orphans.OrderBy(o => o.TimestampMs).ThenBy(o => o.Id).AsEnumerable().Select(o => (
+            new OrphanRecord(o.Id, o.InstId, Enum.Parse<PositionSide>(o.PosSide), o.Delta, o.Price, o.Fee, o.TradeId, o.OrdId, o.ClOrdId,
+                o.TimestampMs, o.Reason, Enum.Parse<OrphanStatus>(o.Status)),
+            o.AgentId))];
 
     /// <summary>Every finding ever recorded, with whether it blocked and is resolved.</summary>
     public List<(ReconciliationItem Item, bool Blocking, bool Resolved, long FirstSeenAtMs)> ReconciliationItems() =>
-        Read(_connection, "SELECT Item, Blocking, Resolved, FirstSeenAtMs FROM ReconciliationItems ORDER BY FirstSeenAtMs, Id",
-            r => (EngineJson.Deserialize<ReconciliationItem>(r.GetString(0)), r.GetBoolean(1), r.GetBoolean(2), r.GetInt64(3)));
+        [.. _db.ReconciliationItems.OrderBy(i => i.FirstSeenAtMs).ThenBy(i => i.Id).AsEnumerable()
+            .Select(i => (EngineJson.Deserialize<ReconciliationItem>(i.Item), i.Blocking, i.Resolved, i.FirstSeenAtMs))];
 
     /// <summary>When the last recovery report was written (the last start), or null before the first.</summary>
-    public long? LastRecoveryAtMs() => Scalar(_connection, "SELECT max(RecordedAtMs) FROM RecoveryLog") as long?;
+    public long? LastRecoveryAtMs() => _db.RecoveryLog.Max(r => (long?)r.RecordedAtMs);
 
     /// <summary>A named counter, or null when it was never set.</summary>
-    public long? Counter(string name) =>
-        Read(_connection, "SELECT Value FROM Counters WHERE Name = @p0", r => (long?)r.GetInt64(0), name).FirstOrDefault();
+    public long? Counter(string name) => _db.Counters.Where(c => c.Name == name).Select(c => (long?)c.Value).FirstOrDefault();
 
-    public List<SnapshotRow> Snapshots() =>
-        Read(_connection, "SELECT Version, File, Sha256, Bytes, TakenAtMs, RecordedAtMs, Cycle, LastTradeId FROM Snapshots ORDER BY Version DESC",
-            r => new SnapshotRow
-            {
-                Version = r.GetInt64(0), File = r.GetString(1), Sha256 = r.GetString(2), Bytes = r.GetInt64(3),
-                TakenAtMs = r.GetInt64(4), RecordedAtMs = r.GetInt64(5), Cycle = r.GetInt64(6), LastTradeId = r.GetInt64(7),
-            });
+    public List<SnapshotRow> Snapshots() => [.. _db.Snapshots.OrderByDescending(s => s.Version)];
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _db.Dispose();
 
-    private List<StoredEvent> Events(long afterVersion, long? atWallMs) =>
-        Read(_connection, "SELECT Version, RecordedAtMs, Kind, Payload FROM Events WHERE Version > @p0 AND RecordedAtMs <= @p1 ORDER BY Version",
-            r =>
-            {
-                var kind = r.GetString(2);
-                if (!PayloadTypes.TryGetValue(kind, out var type))
-                    throw new EngineStoreException($"Event {r.GetInt64(0)} in {EngineStore.FileName} has an unknown kind '{kind}': was it written by a newer version?");
-                var payload = System.Text.Json.JsonSerializer.Deserialize(r.GetString(3), type, EngineJson.Options)
-                    ?? throw new EngineStoreException($"Event {r.GetInt64(0)} in {EngineStore.FileName} is empty.");
-                return new StoredEvent(r.GetInt64(0), r.GetInt64(1), payload);
-            }, afterVersion, atWallMs ?? long.MaxValue);
+    private List<StoredEvent> Events(long afterVersion, long until) =>
+        [.. _db.Events.Where(e => e.Version > afterVersion && e.RecordedAtMs <= until).OrderBy(e => e.Version).AsEnumerable().Select(e =>
+        {
+            if (!PayloadTypes.TryGetValue(e.Kind, out var type))
+                throw new EngineStoreException($"Event {e.Version} in {EngineStore.FileName} has an unknown kind '{e.Kind}': was it written by a newer version?");
+            var payload = System.Text.Json.JsonSerializer.Deserialize(e.Payload, type, EngineJson.Options)
+                ?? throw new EngineStoreException($"Event {e.Version} in {EngineStore.FileName} is empty.");
+            return new StoredEvent(e.Version, e.RecordedAtMs, payload);
+        })];
 
-    private string OldestSnapshotText()
-    {
-        var oldest = Scalar(_connection, "SELECT min(RecordedAtMs) FROM Snapshots");
-        return oldest is long ms ? $"saved {DateTimeOffset.FromUnixTimeMilliseconds(ms):u}" : "none";
-    }
-
-    private static string Intern(string instId) => Symbols.Intern(instId);
+    private string OldestSnapshotText() =>
+        _db.Snapshots.Min(s => (long?)s.RecordedAtMs) is { } ms ? $"saved {DateTimeOffset.FromUnixTimeMilliseconds(ms):u}" : "none";
 }

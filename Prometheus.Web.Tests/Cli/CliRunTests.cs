@@ -106,6 +106,10 @@ public class CliRunTests
         Assert.Equal(restore.GetProperty("seconds").GetDouble(), stores[0].GetProperty("restoreSeconds").GetDouble());
         Assert.All(stores, s => Assert.True(s.GetProperty("bookingP99Ms").GetDouble() > 0 && s.GetProperty("restoreSeconds").GetDouble() > 0));
         Assert.All(stores, s => Assert.Equal(5000, s.GetProperty("records").GetInt32()));
+        // The trade rows read alone both ways (the store's reader and EF Core), the figures behind reading them outside EF Core.
+        Assert.All(stores, s => Assert.True(s.GetProperty("tradeRowsSeconds").GetDouble() > 0 && s.GetProperty("tradeRowsEfCoreSeconds").GetDouble() > 0));
+        Assert.All(stores, s => Assert.True(s.GetProperty("bookingEfCoreP99Ms").GetDouble() >= s.GetProperty("bookingEfCoreP50Ms").GetDouble()
+            && s.GetProperty("bookingEfCoreP50Ms").GetDouble() > 0));
         Assert.Contains("Bench: store by provider", result.Out);
         var reconciliation = json.RootElement.GetProperty("reconciliation");
         Assert.Equal(100, reconciliation.GetProperty("agents").GetInt32());

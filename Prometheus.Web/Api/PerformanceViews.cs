@@ -5,7 +5,7 @@ public sealed record PeriodPnl(decimal Pnl, decimal Return);
 
 /// <summary>
 /// GET /api/summary: how the run has done since it started (<see cref="Since"/>). Money in USDT; PnL after fees and funding;
-/// returns and drawdown as fractions (0.05 = 5 %); <see cref="BuyHoldReturn"/> is holding BTC over the same period.
+/// returns and drawdown as fractions (0.05 = 5 %); <see cref="BuyHoldReturn"/> is holding BTC with all the capital over the same period (a reference, not exposure-matched).
 /// </summary>
 public sealed record SummaryView(
     decimal TotalPnl, decimal TotalReturn, decimal RealizedPnl, decimal UnrealizedPnl, decimal FeesPaid, decimal FundingPaid,

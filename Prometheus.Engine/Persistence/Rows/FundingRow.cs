@@ -24,5 +24,5 @@ public sealed class FundingRow
     public long RecordedAtMs { get; set; }
 
     public FundingRecord ToRecord() =>
-        new(FundingId, AgentId, InstId, Enum.Parse<PositionSide>(PosSide), FundingTimeMs, PositionAmount, Rate, MarkPrice, Paid, BillId);
+        new(FundingId, AgentId, Symbols.Intern(InstId), Enum.Parse<PositionSide>(PosSide), FundingTimeMs, PositionAmount, Rate, MarkPrice, Paid, BillId);
 }

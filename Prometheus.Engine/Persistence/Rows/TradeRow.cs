@@ -27,6 +27,6 @@ public sealed class TradeRow
     public long Version { get; set; }
     public long RecordedAtMs { get; set; }
 
-    public TradeRecord ToRecord() => new(TradeId, AgentId, InstId, TradeSideExtensions.FromWire(Side), Enum.Parse<PositionSide>(PosSide), Amount, Price, Fee,
+    public TradeRecord ToRecord() => new(TradeId, AgentId, Symbols.Intern(InstId), TradeSideExtensions.FromWire(Side), Enum.Parse<PositionSide>(PosSide), Amount, Price, Fee,
         OrdId, ClOrdId, ExchangeTradeId, TimestampMs, Confidence, RealizedPnl, Enum.Parse<TradeOrigin>(Origin));
 }
