@@ -57,6 +57,24 @@ public class MultiInstrumentBacktestTests
     }
 
     [Fact]
+    public void The_coins_prices_an_equity_point_keeps_are_each_coin_s_own_mark()
+    {
+        var supervisor = Run.Value.Supervisor;
+        var prices = supervisor.CoinPricesNow();
+
+        Assert.NotNull(prices);
+        Assert.Equal(["BTC", "ETH", "SOL"], prices.Items.Select(p => p.Key));
+        foreach (var (id, _) in Swaps)
+        {
+            var instrument = supervisor.Instruments.Get(id);
+            Assert.Equal(supervisor.Marks[instrument], prices[instrument.BaseCcy]);
+        }
+        var population = supervisor.CaptureEquity()[0];
+        Assert.Equal(prices, population.Prices);
+        Assert.Equal(population.MarketPrice, prices["BTC"]);
+    }
+
+    [Fact]
     public async Task The_books_hold_per_instrument_and_match_the_exchange()
     {
         var (_, supervisor, exchange) = Run.Value;

@@ -26,8 +26,11 @@ public class EquityHistoryTests
         var population = await history.EquityAsync(EquityMark.Population, long.MinValue, long.MaxValue);
         Assert.Equal(written.Where(m => m.AgentId == EquityMark.Population), population);
         Assert.Equal(s.Supervisor.Equity, population[^1].Equity);
+        // The population's points keep each traded coin's price (the market's price among them); an agent's keep none.
+        Assert.All(population, p => Assert.Equal(p.MarketPrice, p.Prices?[s.Supervisor.Traded[0].BaseCcy]));
         var agent = s.Supervisor.Living[0].Id;
         Assert.Equal(written.Where(m => m.AgentId == agent), await history.EquityAsync(agent, long.MinValue, long.MaxValue));
+        Assert.All(await history.EquityAsync(agent, long.MinValue, long.MaxValue), p => Assert.Null(p.Prices));
         var middle = population[1].TimeMs;
         await s.Engine.StepAsync(); // a quarter of an hour later: the population's point only
         Assert.Equal([EquityMark.Population], s.Supervisor.CaptureEquity().Select(m => m.AgentId));

@@ -83,7 +83,8 @@ internal sealed class StoreCommands : IDisposable
         _insertAudit = Prepare(connection, "INSERT INTO AuditLog (RecordedAtMs, Actor, Action, Detail) VALUES (@p0, @p1, @p2, @p3)", 4);
         _insertRecovery = Prepare(connection, "INSERT INTO RecoveryLog (RecordedAtMs, Decision, Report) VALUES (@p0, @p1, @p2)", 3);
         // Idempotent by (agent, time): a checkpoint replayed, or two at the same market time, keep the first point.
-        _insertEquity = Prepare(connection, "INSERT INTO EquityPoints (AgentId, TimeMs, Equity, MarketPrice) VALUES (@p0, @p1, @p2, @p3) ON CONFLICT DO NOTHING", 4);
+        _insertEquity = Prepare(connection,
+            "INSERT INTO EquityPoints (AgentId, TimeMs, Equity, MarketPrice, Prices) VALUES (@p0, @p1, @p2, @p3, @p4) ON CONFLICT DO NOTHING", 5);
         _all = [_insertEquity, _insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter, _insertDecision, _insertEvent,
             _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery];
     }
@@ -141,7 +142,8 @@ internal sealed class StoreCommands : IDisposable
 
     public void Audit(long recordedAtMs, string actor, string action, string detail) => Run(_insertAudit, recordedAtMs, actor, action, detail);
 
-    public void Equity(EquityMark mark) => Run(_insertEquity, mark.AgentId, mark.TimeMs, Text(mark.Equity), mark.MarketPrice is { } price ? Text(price) : null);
+    public void Equity(EquityMark mark) => Run(_insertEquity, mark.AgentId, mark.TimeMs, Text(mark.Equity), mark.MarketPrice is { } price ? Text(price) : null,
+        StoredPrices.Write(mark.Prices));
 
     public void Recovery(long recordedAtMs, string decision, string report) => Run(_insertRecovery, recordedAtMs, decision, report);
 

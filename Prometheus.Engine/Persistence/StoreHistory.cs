@@ -40,8 +40,9 @@ public sealed class StoreHistory(StoreLocation location) : IHistory
     {
         await using var db = Open();
         if (db is null) return [];
-        return await db.EquityPoints.Where(p => p.AgentId == agentId && p.TimeMs >= fromMs && p.TimeMs <= toMs).OrderBy(p => p.TimeMs)
-            .Select(p => new EquityMark(p.AgentId, p.TimeMs, p.Equity, p.MarketPrice)).ToListAsync(ct);
+        var rows = await db.EquityPoints.Where(p => p.AgentId == agentId && p.TimeMs >= fromMs && p.TimeMs <= toMs).OrderBy(p => p.TimeMs)
+            .ToListAsync(ct);
+        return rows.ConvertAll(p => new EquityMark(p.AgentId, p.TimeMs, p.Equity, p.MarketPrice, StoredPrices.Read(p.Prices)));
     }
 
     public async Task<List<AgentState>> BirthsAsync(long fromMs, long toMs, int max, CancellationToken ct = default)

@@ -64,13 +64,25 @@ public sealed partial class Supervisor
     public IReadOnlyList<EquityMark> CaptureEquity()
     {
         var now = NowMs;
-        EquityMark population = new(EquityMark.Population, now, Equity, Market.Close > 0m ? Market.Close : null);
+        EquityMark population = new(EquityMark.Population, now, Equity, Market.Close > 0m ? Market.Close : null, CoinPricesNow());
         if (now - _lastAgentEquityMs < AgentEquityEveryMs) return [population]; // null (the first): not less
         _lastAgentEquityMs = now;
         var marks = new List<EquityMark>(Living.Count + 1) { population };
         foreach (var agent in Living)
             marks.Add(new EquityMark(agent.Id, now, Ledger.Private(agent.Id).Equity(Marks)));
         return marks;
+    }
+
+    /// <summary>Each traded coin's price now: the mark of the instrument that drives its market (null before any mark).</summary>
+    public CoinPrices? CoinPricesNow()
+    {
+        var prices = new List<KeyValuePair<string, decimal>>(_markets.Count);
+        for (var u = 0; u < _markets.Count; u++)
+        {
+            var (coin, driving) = _markets.Coin(u);
+            if (driving < Traded.Count && Marks[Traded[driving]] is > 0m and var price) prices.Add(new(coin, price));
+        }
+        return prices.Count > 0 ? new CoinPrices(prices) : null;
     }
 
     private SupervisorState SaveSupervisor(bool riskLogAlways)

@@ -54,6 +54,9 @@ internal sealed class UnderlyingMarkets
 
     public ref readonly MarketSignals Signals(int underlying) => ref _signals[underlying];
 
+    /// <summary>Underlying <paramref name="underlying"/>'s coin (BaseCcy), and the traded instrument whose bars drive it (its index in the traded list).</summary>
+    public (string Coin, int DrivingTraded) Coin(int underlying) => (_coins[underlying], _drivingTraded[underlying]);
+
     /// <summary>The underlying of traded instrument <paramref name="traded"/> (its index in the traded list).</summary>
     public int OfTraded(int traded) => _underlyingOfTraded[traded];
 

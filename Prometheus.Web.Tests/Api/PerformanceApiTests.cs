@@ -38,6 +38,9 @@ public sealed class PerformanceApiTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.True(summary.GetProperty("feesPaid").GetDecimal() > 0m);
         Assert.InRange(summary.GetProperty("maxDrawdown").GetDecimal(), 0m, 1m);
         Assert.Equal(JsonValueKind.Number, summary.GetProperty("buyHoldReturn").ValueKind);
+        // The default paper run trades BTC, ETH and SOL: holding the three in equal parts is measured beside BTC alone.
+        Assert.Equal(JsonValueKind.Number, summary.GetProperty("basketHoldReturn").ValueKind);
+        Assert.Equal(["BTC", "ETH", "SOL"], summary.GetProperty("basketCoins").EnumerateArray().Select(c => c.GetString()));
         Assert.True(summary.GetProperty("since").GetDateTimeOffset() <= (await GetAsync("/api/status")).GetProperty("marketTime").GetDateTimeOffset());
         foreach (var period in new[] { "today", "week", "month" })
         {

@@ -11,10 +11,12 @@ public sealed class ProfitAndPositionsComponentTests : DashboardContext
 {
     private static readonly DateTimeOffset Since = new(2023, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static SummaryView Summary(decimal? profitFactor = 1.8m, decimal? winRate = 0.55m, decimal? buyHold = -0.031m) => new(
+    private static SummaryView Summary(decimal? profitFactor = 1.8m, decimal? winRate = 0.55m, decimal? buyHold = -0.031m,
+        decimal? basket = 0.0125m, string[]? coins = null) => new(
         TotalPnl: 1_234.5m, TotalReturn: 0.012345m, RealizedPnl: 1_000m, UnrealizedPnl: 234.5m, FeesPaid: 321.09m, FundingPaid: -12.5m,
         ProfitFactor: profitFactor, WinRate: winRate, MaxDrawdown: 0.0421m, BuyHoldReturn: buyHold, Since: Since,
-        Today: new PeriodPnl(-20m, -0.0002m), Week: new PeriodPnl(300m, 0.003m), Month: new PeriodPnl(1_234.5m, 0.012345m));
+        Today: new PeriodPnl(-20m, -0.0002m), Week: new PeriodPnl(300m, 0.003m), Month: new PeriodPnl(1_234.5m, 0.012345m),
+        BasketHoldReturn: basket, BasketCoins: coins ?? ["BTC", "ETH", "SOL"]);
 
     private static PositionEndpoints.OpenPositionView Position(int agentId, string posSide) => new(
         agentId, $"Agent-{agentId}", "BTC-USDT-SWAP", posSide, 2m, 30_000m, 30_150m, 600m, posSide == "long" ? 3m : -3m,
@@ -27,6 +29,10 @@ public sealed class ProfitAndPositionsComponentTests : DashboardContext
 
         Assert.Equal("+1.23%", panel.Find("[data-testid=total-return]").TextContent);
         Assert.Equal("\u22123.10%", panel.Find("[data-testid=buy-hold]").TextContent);
+        Assert.Equal("+1.25%", panel.Find("[data-testid=basket-hold]").TextContent);
+        var held = panel.Find("[data-testid=held-whole]").TextContent;
+        Assert.Contains("not exposure-matched", held);
+        Assert.Contains("BTC+ETH+SOL", held);
         Assert.Equal("+1,000.00", panel.Find("[data-testid=realized-pnl]").TextContent);
         Assert.Equal("+234.50", panel.Find("[data-testid=unrealized-pnl]").TextContent);
         Assert.Equal("1.80", panel.Find("[data-testid=profit-factor]").TextContent);
@@ -48,6 +54,15 @@ public sealed class ProfitAndPositionsComponentTests : DashboardContext
         Assert.Equal("—", panel.Find("[data-testid=profit-factor]").TextContent);
         Assert.Equal("—", panel.Find("[data-testid=win-rate]").TextContent);
         Assert.Equal("—", panel.Find("[data-testid=buy-hold]").TextContent);
+    }
+
+    [Fact]
+    public void One_coin_traded_shows_that_coin_held_whole_and_no_basket()
+    {
+        var panel = Render<ProfitSummary>(p => p.Add(c => c.Summary, Summary(basket: 0.02m, coins: ["ETH"])));
+
+        Assert.StartsWith("held whole, not exposure-matched: ETH", panel.Find("[data-testid=held-whole]").TextContent.Trim());
+        Assert.Empty(panel.FindAll("[data-testid=basket-hold]"));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class Performance
 {
     /// <summary>The engine's figures at its last publication, all of one instant.</summary>
     private sealed record Now(long MarketTimeMs, decimal Equity, decimal StartCapital, decimal Realized, decimal Unrealized, decimal Fees,
-        decimal Funding, decimal GrossProfit, decimal GrossLoss, int Wins, int Losses, decimal MarketPrice);
+        decimal Funding, decimal GrossProfit, decimal GrossLoss, int Wins, int Losses, decimal MarketPrice, CoinPrices? Prices);
 
     /// <summary>The summary now, or null while the engine starts.</summary>
     public static async Task<SummaryView?> SummaryAsync(EngineRuntime runtime, CancellationToken ct = default)
@@ -40,13 +40,14 @@ public static class Performance
     {
         var b = m.Book;
         return new Now(m.NowMs, b.Equity, b.StartCapital, b.Realized, b.Unrealized, b.Fees, b.Funding, b.GrossProfit, b.GrossLoss,
-            b.Wins, b.Losses, b.MarketPrice);
+            b.Wins, b.Losses, b.MarketPrice, b.Prices);
     }
 
     private static SummaryView Summary(Now now, List<EquityMark> curve)
     {
         var since = curve.Count > 0 ? curve[0].TimeMs : now.MarketTimeMs;
         var firstPrice = curve.FirstOrDefault(p => p.MarketPrice is > 0m).MarketPrice;
+        var (basket, coins) = BasketHold(curve.FirstOrDefault(p => p.Prices is not null).Prices, now.Prices);
         return new SummaryView(
             now.Equity - now.StartCapital, Ratio(now.Equity - now.StartCapital, now.StartCapital), now.Realized, now.Unrealized, now.Fees, now.Funding,
             now.GrossLoss > 0m ? now.GrossProfit / now.GrossLoss : null,
@@ -54,7 +55,21 @@ public static class Performance
             MaxDrawdown(curve.Select(p => p.Equity).Append(now.Equity)),
             firstPrice is { } first && now.MarketPrice > 0m ? now.MarketPrice / first - 1m : null,
             DateTimeOffset.FromUnixTimeMilliseconds(since),
-            Period(CalendarPeriod.Day, now, curve), Period(CalendarPeriod.Week, now, curve), Period(CalendarPeriod.Month, now, curve));
+            Period(CalendarPeriod.Day, now, curve), Period(CalendarPeriod.Week, now, curve), Period(CalendarPeriod.Month, now, curve),
+            basket, coins);
+    }
+
+    /// <summary>
+    /// Holding the coins traded in equal parts from <paramref name="first"/> to <paramref name="now"/>, not rebalanced: the
+    /// mean of each coin's price change, over the coins priced at both moments (those it is measured on). Null, with no
+    /// coins, when the curve's points predate the coins' prices (a store from before them) or nothing is priced yet.
+    /// </summary>
+    public static (decimal? Return, IReadOnlyList<string> Coins) BasketHold(CoinPrices? first, CoinPrices? now)
+    {
+        if (first is null || now is null) return (null, []);
+        var changes = now.Items.Where(p => p.Value > 0m && first[p.Key] is > 0m)
+            .Select(p => (Coin: p.Key, Change: p.Value / first[p.Key]!.Value - 1m)).ToList();
+        return changes.Count == 0 ? (null, []) : (changes.Average(c => c.Change), [.. changes.Select(c => c.Coin)]);
     }
 
     private static PeriodPnl Period(CalendarPeriod period, Now now, List<EquityMark> curve)

@@ -10,4 +10,6 @@ public sealed class EquityRow
     public long TimeMs { get; set; }
     public decimal Equity { get; set; }
     public decimal? MarketPrice { get; set; }
+    /// <summary>The population's point: each traded coin's price then, as JSON ({"BTC":16500.5,...}); null on an agent's point and before the column.</summary>
+    public string? Prices { get; set; }
 }

@@ -43,10 +43,11 @@ public sealed record EngineReadModel(
 
 /// <summary>
 /// The whole book: equity (pool plus every agent's equity at the marks) and the sums a trader's summary starts from.
-/// GrossProfit and GrossLoss are the closing fills' net results (PnL less fee), summed by sign.
+/// GrossProfit and GrossLoss are the closing fills' net results (PnL less fee), summed by sign. MarketPrice is the first
+/// traded coin's price, <see cref="Prices"/> every traded coin's (null before any mark).
 /// </summary>
 public sealed record BookReading(decimal Equity, decimal StartCapital, decimal Realized, decimal Unrealized, decimal Fees, decimal Funding,
-    decimal GrossProfit, decimal GrossLoss, int Wins, int Losses, decimal MarketPrice);
+    decimal GrossProfit, decimal GrossLoss, int Wins, int Losses, decimal MarketPrice, CoinPrices? Prices = null);
 
 /// <summary>One agent, living or dead, with its private ledger's figures at the build's marks.</summary>
 /// <param name="State">Alive, Dying, LastStand or Dead.</param>

@@ -112,7 +112,8 @@ public sealed class ReadModelBuilder
             wins += a.Wins;
             losses += a.Losses;
         }
-        return new BookReading(s.Equity, s.Mastermind.TotalCapital, realized, unrealized, fees, funding, _grossProfit, _grossLoss, wins, losses, s.Market.Close);
+        return new BookReading(s.Equity, s.Mastermind.TotalCapital, realized, unrealized, fees, funding, _grossProfit, _grossLoss, wins, losses, s.Market.Close,
+            s.CoinPricesNow());
     }
 
     private LedgerReading Ledger(Supervisor s)
