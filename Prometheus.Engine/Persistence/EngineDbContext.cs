@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Prometheus.Engine.Persistence.Rows;
 
 namespace Prometheus.Engine.Persistence;
@@ -8,7 +9,9 @@ namespace Prometheus.Engine.Persistence;
 /// The engine's SQLite database (&lt;DataDir&gt;/prometheus.db). The schema is the hand-written migrations in
 /// Migrations/ (EF Core Design is not in the package registry here, so they are not generated): a change to a row
 /// class needs a new migration, for each provider (<see cref="PostgresEngineDbContext"/> has its own set). Money columns
-/// are decimal, which this provider stores as TEXT: exact.
+/// are TEXT holding the invariant decimal exactly as written, scale kept ("1.50" stays "1.50"), on both providers: the
+/// store's prepared statements write them so, and EF Core writes them so through the converter set here (its SQLite
+/// provider would otherwise normalise the scale, "1.50" to "1.5").
 /// </summary>
 public class EngineDbContext : DbContext
 {
@@ -149,5 +152,11 @@ public class EngineDbContext : DbContext
             e.ToTable("EquityPoints");
             e.HasKey(p => new { p.AgentId, p.TimeMs });
         });
+        foreach (var property in model.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+                     .Where(p => p.ClrType == typeof(decimal) || p.ClrType == typeof(decimal?)))
+        {
+            property.SetValueConverter(new NumberToStringConverter<decimal>());
+            property.SetColumnType("TEXT");
+        }
     }
 }

@@ -1,26 +1,33 @@
+using Microsoft.EntityFrameworkCore;
 using Prometheus.Engine.Ledger;
+using Prometheus.Engine.Persistence.Rows;
 using Prometheus.Engine.Recovery;
 using Prometheus.Engine.Recovery.Reconciliation;
-using static Prometheus.Engine.Persistence.StoreSql;
 
 namespace Prometheus.Engine.Persistence;
 
 /// <summary>
-/// Reconciliation's writes, on the loop's connection (they are rare, and must be durable before the engine goes on):
-/// orphans and what a person decided about them, findings by id, a repaired trade record.
+/// Reconciliation's writes: orphans and what a person decided about them, findings by id, a repaired trade record. They
+/// are rare and must be durable before the engine goes on, so each is one EF Core unit of work on the loop's connection,
+/// saved in one transaction (the write gate held, as for every write transaction of the store).
 /// </summary>
 public sealed partial class EngineStore
 {
     public void SaveOrphan(OrphanRecord orphan, int? adoptedBy)
     {
-        object?[] values = [orphan.Id, orphan.InstId, orphan.PosSide.ToString(), Text(orphan.Delta), Text(orphan.Price), Text(orphan.Fee),
-            orphan.TradeId, orphan.OrdId, orphan.ClOrdId, orphan.TimestampMs, orphan.Reason, orphan.Status.ToString(), adoptedBy, NowMs];
-        using var command = Command(_loop, """
-            INSERT INTO Orphans (Id, InstId, PosSide, Delta, Price, Fee, TradeId, OrdId, ClOrdId, TimestampMs, Reason, Status, AgentId, UpdatedAtMs)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
-            ON CONFLICT (Id) DO UPDATE SET Status = excluded.Status, AgentId = excluded.AgentId, UpdatedAtMs = excluded.UpdatedAtMs
-            """, values);
-        command.ExecuteNonQuery();
+        using var gate = _writeGate.EnterScope();
+        using var db = Location.CreateContext(_loop);
+        var row = db.Orphans.Find(orphan.Id);
+        if (row is null)
+            db.Orphans.Add(new OrphanRow
+            {
+                Id = orphan.Id, InstId = orphan.InstId, PosSide = orphan.PosSide.ToString(), Delta = orphan.Delta, Price = orphan.Price, Fee = orphan.Fee,
+                TradeId = orphan.TradeId, OrdId = orphan.OrdId, ClOrdId = orphan.ClOrdId, TimestampMs = orphan.TimestampMs, Reason = orphan.Reason,
+                Status = orphan.Status.ToString(), AgentId = adoptedBy, UpdatedAtMs = NowMs,
+            });
+        else
+            (row.Status, row.AgentId, row.UpdatedAtMs) = (orphan.Status.ToString(), adoptedBy, NowMs);
+        db.SaveChanges();
     }
 
     /// <summary>
@@ -29,51 +36,40 @@ public sealed partial class EngineStore
     /// </summary>
     public void SaveItems(IEnumerable<ReconciliationItem> items, IReadOnlySet<string> blocking, string? auditActor = null)
     {
-        using var gate = _writeGate.EnterScope();
-        using var transaction = _loop.BeginTransaction();
-        using var command = _loop.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO ReconciliationItems (Id, Kind, "case", Item, Resolved, Blocking, FirstSeenAtMs, LastSeenAtMs)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p6)
-            ON CONFLICT (Id) DO UPDATE SET Item = excluded.Item, Resolved = excluded.Resolved, Blocking = excluded.Blocking,
-                LastSeenAtMs = excluded.LastSeenAtMs
-            """;
-        var parameters = Enumerable.Range(0, 7).Select(i =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = FormattableString.Invariant($"@p{i}");
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        var list = items.ToList();
+        if (list.Count == 0) return;
         var now = NowMs;
-        foreach (var item in items)
+        using var gate = _writeGate.EnterScope();
+        using var db = Location.CreateContext(_loop);
+        var ids = list.Select(i => i.Id).Distinct().ToList();
+        var known = db.ReconciliationItems.Where(r => ids.Contains(r.Id)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        foreach (var item in list)
         {
-            parameters[0].Value = item.Id;
-            parameters[1].Value = item.Kind;
-            parameters[2].Value = item.Case;
-            parameters[3].Value = EngineJson.Serialize(item);
-            parameters[4].Value = item.Resolved;
-            parameters[5].Value = blocking.Contains(item.Id);
-            parameters[6].Value = now;
-            command.ExecuteNonQuery();
-            if (auditActor is not null)
+            if (!known.TryGetValue(item.Id, out var row))
             {
-                using var audit = Command(_loop, "INSERT INTO AuditLog (RecordedAtMs, Actor, Action, Detail) VALUES (@p0, @p1, @p2, @p3)",
-                    now, auditActor, item.Kind, $"{item.Id}: {item.Detail}{(item.Correction is { } c ? $" -> {c}" : "")}");
-                audit.Transaction = transaction;
-                audit.ExecuteNonQuery();
+                row = new ReconciliationItemRow { Id = item.Id, Kind = item.Kind, Case = item.Case, FirstSeenAtMs = now };
+                db.ReconciliationItems.Add(row);
+                known[item.Id] = row;
             }
+            (row.Item, row.Resolved, row.Blocking, row.LastSeenAtMs) = (EngineJson.Serialize(item), item.Resolved, blocking.Contains(item.Id), now);
+            if (auditActor is not null)
+                db.AuditLog.Add(new AuditRow
+                {
+                    RecordedAtMs = now, Actor = auditActor, Action = item.Kind,
+                    Detail = $"{item.Id}: {item.Detail}{(item.Correction is { } c ? $" -> {c}" : "")}",
+                });
         }
-        transaction.Commit();
+        db.SaveChanges();
     }
 
     /// <summary>Sets a named counter (unlike the clOrdId sequence, it may go back).</summary>
     public void SetCounter(string name, long value)
     {
-        using var command = Command(_loop, "INSERT INTO Counters (Name, Value) VALUES (@p0, @p1) ON CONFLICT (Name) DO UPDATE SET Value = excluded.Value",
-            name, value);
-        command.ExecuteNonQuery();
+        using var gate = _writeGate.EnterScope();
+        using var db = Location.CreateContext(_loop);
+        if (db.Counters.Find(name) is { } counter) counter.Value = value;
+        else db.Counters.Add(new CounterRow { Name = name, Value = value });
+        db.SaveChanges();
     }
 
     /// <summary>
@@ -82,25 +78,17 @@ public sealed partial class EngineStore
     /// </summary>
     public void Repaired(TradeRecord r)
     {
-        object?[] values = [r.TradeId, r.AgentId, r.InstId, r.Side.ToWire(), r.PosSide.ToString(), Text(r.Amount), Text(r.Price), Text(r.Fee), r.OrdId,
-            r.ClOrdId, r.ExchangeTradeId, r.TimestampMs, r.Confidence, Text(r.RealizedPnl), r.Origin.ToString()];
         using var gate = _writeGate.EnterScope();
-        using var transaction = _loop.BeginTransaction();
-        using (var command = Command(_loop, """
-            UPDATE Trades SET AgentId = @p1, InstId = @p2, Side = @p3, PosSide = @p4, Amount = @p5, Price = @p6, Fee = @p7, OrdId = @p8,
-                ClOrdId = @p9, ExchangeTradeId = @p10, TimestampMs = @p11, Confidence = @p12, RealizedPnl = @p13, Origin = @p14
-            WHERE TradeId = @p0
-            """, values))
+        using var db = Location.CreateContext(_loop);
+        if (db.Trades.Find(r.TradeId) is { } row)
         {
-            command.Transaction = transaction;
-            command.ExecuteNonQuery();
+            (row.AgentId, row.InstId, row.Side, row.PosSide, row.Amount, row.Price, row.Fee) =
+                (r.AgentId, r.InstId, r.Side.ToWire(), r.PosSide.ToString(), r.Amount, r.Price, r.Fee);
+            (row.OrdId, row.ClOrdId, row.ExchangeTradeId, row.TimestampMs, row.Confidence, row.RealizedPnl, row.Origin) =
+                (r.OrdId, r.ClOrdId, r.ExchangeTradeId, r.TimestampMs, r.Confidence, r.RealizedPnl, r.Origin.ToString());
         }
-        using (var counter = Command(_loop, "INSERT INTO Counters (Name, Value) VALUES (@p0, 1) ON CONFLICT (Name) DO UPDATE SET Value = Counters.Value + 1",
-            Rows.CounterRow.TradesRepaired))
-        {
-            counter.Transaction = transaction;
-            counter.ExecuteNonQuery();
-        }
-        transaction.Commit();
+        if (db.Counters.Find(CounterRow.TradesRepaired) is { } counter) counter.Value++;
+        else db.Counters.Add(new CounterRow { Name = CounterRow.TradesRepaired, Value = 1 });
+        db.SaveChanges();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Prometheus.Engine.Persistence;
 
@@ -26,10 +25,7 @@ public sealed class PostgresEngineDbContext(DbContextOptions<PostgresEngineDbCon
             {
                 property.SetColumnName(property.GetColumnName().ToLowerInvariant());
                 if (property.ClrType == typeof(decimal) || property.ClrType == typeof(decimal?))
-                {
-                    property.SetValueConverter(new NumberToStringConverter<decimal>());
-                    property.SetColumnType("text");
-                }
+                    property.SetColumnType("text"); // the base model's converter keeps money as the invariant decimal's text
             }
         }
     }
