@@ -66,11 +66,11 @@ public sealed partial class EngineStore : ICheckpointSink
 
     /// <summary>Writes an audit entry (who did what, and why); completes once it is durable.</summary>
     public Task AuditAsync(string actor, string action, string detail, CancellationToken ct = default) =>
-        RunOnWriterAsync(commands => commands.InTransaction(() => commands.Audit(NowMs, actor, action, detail)), ct);
+        RunOnWriterAsync(_ => Save(_background, db => db.AuditLog.Add(new Rows.AuditRow { RecordedAtMs = NowMs, Actor = actor, Action = action, Detail = detail })), ct);
 
     /// <summary>Writes a recovery report to the recovery log; completes once it is durable.</summary>
     public Task RecordRecoveryAsync(string decision, string reportJson, CancellationToken ct = default) =>
-        RunOnWriterAsync(commands => commands.InTransaction(() => commands.Recovery(NowMs, decision, reportJson)), ct);
+        RunOnWriterAsync(_ => Save(_background, db => db.RecoveryLog.Add(new Rows.RecoveryLogRow { RecordedAtMs = NowMs, Decision = decision, Report = reportJson })), ct);
 
     /// <summary>
     /// The first save of a state (a fresh start, a point-in-time copy, a start with fresh ledgers): its snapshot file,

@@ -13,10 +13,8 @@ namespace Prometheus.Engine.Persistence;
 /// </summary>
 public sealed partial class EngineStore
 {
-    public void SaveOrphan(OrphanRecord orphan, int? adoptedBy)
+    public void SaveOrphan(OrphanRecord orphan, int? adoptedBy) => Save(_loop, db =>
     {
-        using var gate = _writeGate.EnterScope();
-        using var db = Location.CreateContext(_loop);
         var row = db.Orphans.Find(orphan.Id);
         if (row is null)
             db.Orphans.Add(new OrphanRow
@@ -27,8 +25,7 @@ public sealed partial class EngineStore
             });
         else
             (row.Status, row.AgentId, row.UpdatedAtMs) = (orphan.Status.ToString(), adoptedBy, NowMs);
-        db.SaveChanges();
-    }
+    });
 
     /// <summary>
     /// Records findings (new ones inserted, known ones touched), in one transaction; with <paramref name="auditActor"/>,
@@ -39,47 +36,42 @@ public sealed partial class EngineStore
         var list = items.ToList();
         if (list.Count == 0) return;
         var now = NowMs;
-        using var gate = _writeGate.EnterScope();
-        using var db = Location.CreateContext(_loop);
-        var ids = list.Select(i => i.Id).Distinct().ToList();
-        var known = db.ReconciliationItems.Where(r => ids.Contains(r.Id)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        foreach (var item in list)
+        Save(_loop, db =>
         {
-            if (!known.TryGetValue(item.Id, out var row))
+            var ids = list.Select(i => i.Id).Distinct().ToList();
+            var known = db.ReconciliationItems.Where(r => ids.Contains(r.Id)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+            foreach (var item in list)
             {
-                row = new ReconciliationItemRow { Id = item.Id, Kind = item.Kind, Case = item.Case, FirstSeenAtMs = now };
-                db.ReconciliationItems.Add(row);
-                known[item.Id] = row;
-            }
-            (row.Item, row.Resolved, row.Blocking, row.LastSeenAtMs) = (EngineJson.Serialize(item), item.Resolved, blocking.Contains(item.Id), now);
-            if (auditActor is not null)
-                db.AuditLog.Add(new AuditRow
+                if (!known.TryGetValue(item.Id, out var row))
                 {
-                    RecordedAtMs = now, Actor = auditActor, Action = item.Kind,
-                    Detail = $"{item.Id}: {item.Detail}{(item.Correction is { } c ? $" -> {c}" : "")}",
-                });
-        }
-        db.SaveChanges();
+                    row = new ReconciliationItemRow { Id = item.Id, Kind = item.Kind, Case = item.Case, FirstSeenAtMs = now };
+                    db.ReconciliationItems.Add(row);
+                    known[item.Id] = row;
+                }
+                (row.Item, row.Resolved, row.Blocking, row.LastSeenAtMs) = (EngineJson.Serialize(item), item.Resolved, blocking.Contains(item.Id), now);
+                if (auditActor is not null)
+                    db.AuditLog.Add(new AuditRow
+                    {
+                        RecordedAtMs = now, Actor = auditActor, Action = item.Kind,
+                        Detail = $"{item.Id}: {item.Detail}{(item.Correction is { } c ? $" -> {c}" : "")}",
+                    });
+            }
+        });
     }
 
     /// <summary>Sets a named counter (unlike the clOrdId sequence, it may go back).</summary>
-    public void SetCounter(string name, long value)
+    public void SetCounter(string name, long value) => Save(_loop, db =>
     {
-        using var gate = _writeGate.EnterScope();
-        using var db = Location.CreateContext(_loop);
         if (db.Counters.Find(name) is { } counter) counter.Value = value;
         else db.Counters.Add(new CounterRow { Name = name, Value = value });
-        db.SaveChanges();
-    }
+    });
 
     /// <summary>
     /// A trade record repaired by reconciliation: its row takes the winner's values. It writes no event, so a counter is
     /// raised in the same transaction: a reader watching the store's <see cref="StoreFingerprint"/> sees the change.
     /// </summary>
-    public void Repaired(TradeRecord r)
+    public void Repaired(TradeRecord r) => Save(_loop, db =>
     {
-        using var gate = _writeGate.EnterScope();
-        using var db = Location.CreateContext(_loop);
         if (db.Trades.Find(r.TradeId) is { } row)
         {
             (row.AgentId, row.InstId, row.Side, row.PosSide, row.Amount, row.Price, row.Fee) =
@@ -89,6 +81,17 @@ public sealed partial class EngineStore
         }
         if (db.Counters.Find(CounterRow.TradesRepaired) is { } counter) counter.Value++;
         else db.Counters.Add(new CounterRow { Name = CounterRow.TradesRepaired, Value = 1 });
+    });
+
+    /// <summary>
+    /// One EF Core unit of work on <paramref name="connection"/> (the loop's or the background writer's): the changes
+    /// <paramref name="change"/> makes, saved in one transaction, with the write gate held as every write transaction holds it.
+    /// </summary>
+    private void Save(System.Data.Common.DbConnection connection, Action<EngineDbContext> change)
+    {
+        using var gate = _writeGate.EnterScope();
+        using var db = Location.CreateContext(connection);
+        change(db);
         db.SaveChanges();
     }
 }

@@ -18,7 +18,7 @@ internal sealed class StoreCommands : IDisposable
     private readonly DbConnection _connection;
     private readonly Lock _writeGate;
     private readonly DbCommand _insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter,
-        _insertDecision, _insertEvent, _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery, _insertEquity;
+        _insertDecision, _insertEvent, _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertEquity;
     private readonly DbCommand[] _all;
 
     /// <param name="writeGate">Shared by the store's connections: one write transaction at a time, as SQLite has by its
@@ -80,13 +80,11 @@ internal sealed class StoreCommands : IDisposable
             INSERT INTO Snapshots (Version, File, Sha256, Bytes, TakenAtMs, RecordedAtMs, Cycle, LastTradeId)
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
             """, 8);
-        _insertAudit = Prepare(connection, "INSERT INTO AuditLog (RecordedAtMs, Actor, Action, Detail) VALUES (@p0, @p1, @p2, @p3)", 4);
-        _insertRecovery = Prepare(connection, "INSERT INTO RecoveryLog (RecordedAtMs, Decision, Report) VALUES (@p0, @p1, @p2)", 3);
         // Idempotent by (agent, time): a checkpoint replayed, or two at the same market time, keep the first point.
         _insertEquity = Prepare(connection,
             "INSERT INTO EquityPoints (AgentId, TimeMs, Equity, MarketPrice, Prices) VALUES (@p0, @p1, @p2, @p3, @p4) ON CONFLICT DO NOTHING", 5);
         _all = [_insertEquity, _insertTrade, _insertFunding, _upsertAgent, _upsertLedger, _insertFallen, _upsertOrder, _raiseCounter, _insertDecision, _insertEvent,
-            _upsertEngineState, _insertCheckpoint, _insertSnapshot, _insertAudit, _insertRecovery];
+            _upsertEngineState, _insertCheckpoint, _insertSnapshot];
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it is durable when this returns, or none of it.</summary>
@@ -140,12 +138,8 @@ internal sealed class StoreCommands : IDisposable
     public void Snapshot(long version, string file, string sha256, long bytes, long takenAtMs, long recordedAtMs, long cycle, long lastTradeId) =>
         Run(_insertSnapshot, version, file, sha256, bytes, takenAtMs, recordedAtMs, cycle, lastTradeId);
 
-    public void Audit(long recordedAtMs, string actor, string action, string detail) => Run(_insertAudit, recordedAtMs, actor, action, detail);
-
     public void Equity(EquityMark mark) => Run(_insertEquity, mark.AgentId, mark.TimeMs, Text(mark.Equity), mark.MarketPrice is { } price ? Text(price) : null,
         StoredPrices.Write(mark.Prices));
-
-    public void Recovery(long recordedAtMs, string decision, string report) => Run(_insertRecovery, recordedAtMs, decision, report);
 
     public void Dispose()
     {
