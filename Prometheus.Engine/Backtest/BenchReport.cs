@@ -7,12 +7,14 @@ public sealed record BenchReport(BenchBacktest Backtest, BenchBooking? Booking =
 
 /// <summary>
 /// The store on one provider (Sqlite; Postgres when a connection string is configured): a durable booking's p99 and a
-/// restore of the engine with <see cref="Records"/> trade records, measured the same way on each. Beside them, what EF Core
-/// costs on the same paths: the bookings written through EF Core, and the trade rows read alone by the store's reader and
-/// by an EF Core query (why the store writes bookings and reads trade rows outside EF Core where it does).
+/// restore of the engine with <see cref="Records"/> trade records, and a checkpoint of every agent, measured the same way
+/// on each. Beside them, what EF Core costs on the same paths: the bookings and the checkpoints written through EF Core,
+/// and the trade rows read alone by the store's reader and by an EF Core query (why the store writes bookings and
+/// checkpoints and reads trade rows outside EF Core where it does).
 /// </summary>
 public sealed record BenchStore(string Provider, double BookingP99Ms, double RestoreSeconds, double BookingP50Ms, int Records,
-    double TradeRowsSeconds, double TradeRowsEfCoreSeconds, double BookingEfCoreP50Ms, double BookingEfCoreP99Ms);
+    double TradeRowsSeconds, double TradeRowsEfCoreSeconds, double BookingEfCoreP50Ms, double BookingEfCoreP99Ms,
+    double CheckpointP50Ms, double CheckpointP99Ms, double CheckpointEfCoreP50Ms, double CheckpointEfCoreP99Ms);
 
 /// <summary>
 /// The dashboard's figures: a fill booked by the Supervisor until a SignalR client of /hubs/engine receives it (p50,

@@ -31,12 +31,14 @@ public static class BenchRunner
     {
         var (booking, checkpoint, restore) = PersistenceBench.Run(options, records: records, ct: ct);
         List<BenchStore> stores = [new(nameof(Persistence.StoreProvider.Sqlite), booking.P99Ms, restore.Seconds, booking.P50Ms, restore.Records,
-            restore.TradeRowsSeconds, restore.TradeRowsEfCoreSeconds, booking.EfCoreP50Ms, booking.EfCoreP99Ms)];
+            restore.TradeRowsSeconds, restore.TradeRowsEfCoreSeconds, booking.EfCoreP50Ms, booking.EfCoreP99Ms,
+            checkpoint.P50Ms, checkpoint.P99Ms, checkpoint.EfCoreP50Ms, checkpoint.EfCoreP99Ms)];
         if (postgresServer is not null)
         {
-            var (pgBooking, _, pgRestore) = PersistenceBench.Run(options, records: records, ct: ct, postgresServer: postgresServer);
+            var (pgBooking, pgCheckpoint, pgRestore) = PersistenceBench.Run(options, records: records, ct: ct, postgresServer: postgresServer);
             stores.Add(new(nameof(Persistence.StoreProvider.Postgres), pgBooking.P99Ms, pgRestore.Seconds, pgBooking.P50Ms, pgRestore.Records,
-                pgRestore.TradeRowsSeconds, pgRestore.TradeRowsEfCoreSeconds, pgBooking.EfCoreP50Ms, pgBooking.EfCoreP99Ms));
+                pgRestore.TradeRowsSeconds, pgRestore.TradeRowsEfCoreSeconds, pgBooking.EfCoreP50Ms, pgBooking.EfCoreP99Ms,
+                pgCheckpoint.P50Ms, pgCheckpoint.P99Ms, pgCheckpoint.EfCoreP50Ms, pgCheckpoint.EfCoreP99Ms));
         }
         var restart = journalEvents > 0 ? RestartBench.Run(options, journalEvents, ct: ct) : null;
         return new BenchReport(backtest, booking, checkpoint, restore, ReconciliationBench.Run(), Restart: restart, Store: stores);

@@ -43,7 +43,11 @@ public static class PersistenceBench
             }
             var restore = TimeRestore(location, options, supervisor, records, ct);
             var efCore = TimeEfCoreBookings(location, supervisor, bookings, firstTradeId: records + 1, ct);
-            return (booking with { EfCoreP50Ms = efCore.P50Ms, EfCoreP99Ms = efCore.P99Ms }, checkpoint, restore);
+            var efCoreCheckpoint = TimeEfCoreCheckpoints(location, supervisor, checkpoints, ct);
+            return (booking with { EfCoreP50Ms = efCore.P50Ms, EfCoreP99Ms = efCore.P99Ms }, checkpoint with
+            {
+                EfCoreP50Ms = efCoreCheckpoint.P50Ms, EfCoreP99Ms = efCoreCheckpoint.P99Ms,
+            }, restore);
         }
         finally
         {
@@ -127,11 +131,8 @@ public static class PersistenceBench
         CancellationToken ct)
     {
         var agents = supervisor.Living.Select(a => (State: a.Save(), Ledger: supervisor.Ledger.Private(a.Id).Save())).ToList();
-        using var connection = location.Connect();
-        StoreSql.Execute(connection, location.IsPostgres ? "SET synchronous_commit TO on" : "PRAGMA synchronous=FULL");
-        long version;
-        using (var db = location.CreateContext(connection))
-            version = db.Events.Max(e => (long?)e.Version) ?? 0;
+        var (connection, version) = OpenEfCoreWriter(location);
+        using var _ = connection;
         var times = new double[count];
         for (var i = 0; i < count; i++)
         {
@@ -167,6 +168,70 @@ public static class PersistenceBench
         }
         Array.Sort(times);
         return (Percentile(times, 0.50), Percentile(times, 0.99));
+    }
+
+    /// <summary>
+    /// The same checkpoints written through EF Core, on the same database with the same durability: a context per
+    /// checkpoint that loads every agent and ledger row in one query each, updates them from a full capture (as the
+    /// store's checkpoint after an hourly review writes them), updates the engine state, adds the checkpoint row and its
+    /// event, and saves them in one transaction. Timed from the capture to the commit, as the store's figure is.
+    /// </summary>
+    private static (double P50Ms, double P99Ms) TimeEfCoreCheckpoints(StoreLocation location, Supervisor supervisor, int count, CancellationToken ct)
+    {
+        var (connection, version) = OpenEfCoreWriter(location);
+        using var _ = connection;
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
+            var state = supervisor.CaptureSnapshot();
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            ++version;
+            using (var db = location.CreateContext(connection))
+            {
+                var agentRows = db.Agents.ToDictionary(a => a.Id);
+                foreach (var agent in state.Agents)
+                {
+                    if (!agentRows.TryGetValue(agent.Id, out var row)) db.Agents.Add(row = new Persistence.Rows.AgentRow { Id = agent.Id });
+                    (row.Name, row.Alive, row.State, row.Version) = (agent.Name, true, EngineJson.Serialize(agent), version);
+                }
+                var ledgerRows = db.Ledgers.ToDictionary(l => l.AgentId);
+                foreach (var ledger in state.Ledgers)
+                {
+                    if (!ledgerRows.TryGetValue(ledger.AgentId, out var row)) db.Ledgers.Add(row = new Persistence.Rows.LedgerRow { AgentId = ledger.AgentId });
+                    (row.State, row.Version) = (EngineJson.Serialize(ledger), version);
+                }
+                var engine = db.EngineState.Find(1) ?? db.EngineState.Add(new Persistence.Rows.EngineStateRow()).Entity;
+                (engine.Supervisor, engine.Mastermind, engine.Version, engine.TakenAtMs, engine.RecordedAtMs) =
+                    (EngineJson.Serialize(state.Supervisor), EngineJson.Serialize(state.Mastermind with { History = [] }), version, state.TakenAtMs, now);
+                db.Checkpoints.Add(new Persistence.Rows.CheckpointRow
+                {
+                    Version = version, TakenAtMs = state.TakenAtMs, RecordedAtMs = now, Cycle = state.Supervisor.Cycle, Agents = state.Agents.Count,
+                    LastTradeId = state.LastTradeId,
+                });
+                var m = state.Mastermind;
+                db.Events.Add(new Persistence.Rows.EventRow
+                {
+                    Version = version, RecordedAtMs = now, Kind = EventKinds.Checkpoint,
+                    Payload = EngineJson.Serialize(new CheckpointEvent(state.TakenAtMs, state.LastTradeId, state.Supervisor, m.Pool, m.DecisionCount, [],
+                        state.Agents, state.Ledgers, m.InterventionMode, m.SpotShare, m.RiskAppetite)),
+                });
+                db.SaveChanges();
+            }
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return (Percentile(times, 0.50), Percentile(times, 0.99));
+    }
+
+    /// <summary>A connection of its own for the EF Core figures, as durable as the store's (synchronous=FULL; synchronous_commit on), and the store's latest version.</summary>
+    private static (System.Data.Common.DbConnection Connection, long Version) OpenEfCoreWriter(StoreLocation location)
+    {
+        var connection = location.Connect();
+        StoreSql.Execute(connection, location.IsPostgres ? "SET synchronous_commit TO on" : "PRAGMA synchronous=FULL");
+        using var db = location.CreateContext(connection);
+        return (connection, db.Events.Max(e => (long?)e.Version) ?? 0);
     }
 
     private static BenchCheckpoint TimeCheckpoints(EngineStore store, Supervisor supervisor, int count, CancellationToken ct)
@@ -290,8 +355,8 @@ public static class PersistenceBench
 /// </summary>
 public sealed record BenchBooking(int Count, double P50Ms, double P99Ms, double EfCoreP50Ms = 0, double EfCoreP99Ms = 0);
 
-/// <summary>A checkpoint of every agent, written durably.</summary>
-public sealed record BenchCheckpoint(int Agents, int Count, double P50Ms, double P99Ms);
+/// <summary>A checkpoint of every agent, written durably; and the same checkpoints written through EF Core (<see cref="EfCoreP50Ms"/>, <see cref="EfCoreP99Ms"/>), for comparison.</summary>
+public sealed record BenchCheckpoint(int Agents, int Count, double P50Ms, double P99Ms, double EfCoreP50Ms = 0, double EfCoreP99Ms = 0);
 
 /// <summary>
 /// A restore of the engine with its whole ledger; then every trade row read alone, by the store's reader and by an EF Core

@@ -110,6 +110,9 @@ public class CliRunTests
         Assert.All(stores, s => Assert.True(s.GetProperty("tradeRowsSeconds").GetDouble() > 0 && s.GetProperty("tradeRowsEfCoreSeconds").GetDouble() > 0));
         Assert.All(stores, s => Assert.True(s.GetProperty("bookingEfCoreP99Ms").GetDouble() >= s.GetProperty("bookingEfCoreP50Ms").GetDouble()
             && s.GetProperty("bookingEfCoreP50Ms").GetDouble() > 0));
+        Assert.All(stores, s => Assert.True(s.GetProperty("checkpointEfCoreP99Ms").GetDouble() >= s.GetProperty("checkpointEfCoreP50Ms").GetDouble()
+            && s.GetProperty("checkpointEfCoreP50Ms").GetDouble() > 0 && s.GetProperty("checkpointP99Ms").GetDouble() > 0));
+        Assert.Equal(json.RootElement.GetProperty("checkpoint").GetProperty("p99Ms").GetDouble(), stores[0].GetProperty("checkpointP99Ms").GetDouble());
         Assert.Contains("Bench: store by provider", result.Out);
         var reconciliation = json.RootElement.GetProperty("reconciliation");
         Assert.Equal(100, reconciliation.GetProperty("agents").GetInt32());

@@ -170,10 +170,12 @@ public static class ReportTable
             output.WriteLine("Bench: store by provider (a durable booking; a restore with every trade record)");
             foreach (var store in stores)
                 Row(output, store.Provider, $"booking p50 / p99 {store.BookingP50Ms.ToString("0.000", Invariant)} / {store.BookingP99Ms.ToString("0.000", Invariant)} ms, " +
+                    $"checkpoint p50 / p99 {store.CheckpointP50Ms.ToString("0.0", Invariant)} / {store.CheckpointP99Ms.ToString("0.0", Invariant)} ms, " +
                     $"restore {store.RestoreSeconds.ToString("0.00", Invariant)} s ({Count(store.Records)} records)");
-            output.WriteLine("Bench: the same paths through EF Core (why the store books and restores trade rows outside it where it does)");
+            output.WriteLine("Bench: the same paths through EF Core (why the store books, checkpoints and restores trade rows outside it where it does)");
             foreach (var store in stores)
-                Row(output, store.Provider, $"booking p50 / p99 {store.BookingEfCoreP50Ms.ToString("0.000", Invariant)} / {store.BookingEfCoreP99Ms.ToString("0.000", Invariant)} ms; " +
+                Row(output, store.Provider, $"booking p50 / p99 {store.BookingEfCoreP50Ms.ToString("0.000", Invariant)} / {store.BookingEfCoreP99Ms.ToString("0.000", Invariant)} ms, " +
+                    $"checkpoint p50 / p99 {store.CheckpointEfCoreP50Ms.ToString("0.0", Invariant)} / {store.CheckpointEfCoreP99Ms.ToString("0.0", Invariant)} ms; " +
                     $"trade rows read alone {store.TradeRowsEfCoreSeconds.ToString("0.00", Invariant)} s, the store's reader {store.TradeRowsSeconds.ToString("0.00", Invariant)} s");
         }
         if (report.OrderRoundTrip is { } roundTrip)
