@@ -196,7 +196,8 @@ public sealed class CrashRecoveryTests
     {
         var dataDir = TempFolder.Create();
         await using var serve = ServeProcess.Start(dataDir, barsPerSecond: 50, environment: null, "--duration", "3");
-        await serve.ReadyAsync();
+        // Not polled for readiness first: on a loaded machine three seconds can pass before a poll sees it ready. That it
+        // ran is in its store; that it stopped by itself, gracefully, is its exit code.
         Assert.Equal(0, await serve.ExitCodeAsync(TimeSpan.FromSeconds(60)));
         using var reader = StoreReader.Open(dataDir);
         Assert.True(reader.HasSavedState);
