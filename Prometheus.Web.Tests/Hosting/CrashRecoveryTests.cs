@@ -69,7 +69,8 @@ public sealed class CrashRecoveryTests
             var environment = new Dictionary<string, string>(storeEnvironment ?? []);
             if (crashAt > 0) environment[CrashPoints.Variable] = $"booking:{crashAt}";
             await using var serve = ServeProcess.Start(dataDir, barsPerSecond: 200, environment);
-            var status = await serve.ReadyAsync();
+            // A restore after a kill, reconciled, on a machine running the rest of the suite: once past 60 s on PostgreSQL.
+            var status = await serve.ReadyAsync(TimeSpan.FromSeconds(120));
 
             if (committed is null)
                 Assert.Equal("Running", status.GetProperty("state").GetString());
